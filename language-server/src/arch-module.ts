@@ -1,0 +1,59 @@
+import type { Module } from 'langium';
+import { inject } from 'langium';
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { ArchGeneratedModule, ArchGeneratedSharedModule } from '../generated/module.js';
+import { ArchModelProvider } from './model/model-provider.js';
+import { ArchLinker } from './references/arch-linker.js';
+import { ArchScopeComputation } from './scope/arch-scope-computation.js';
+import { ArchScopeProvider } from './scope/arch-scope-provider.js';
+import { ArchValidator, registerValidationChecks } from './validation/arch-validator.js';
+import { ArchDocumentBuilder } from './workspace/arch-document-builder.js';
+
+/** Services of our own, beside Langium's. */
+export type ArchAddedServices = {
+    model: {
+        ModelProvider: ArchModelProvider;
+    };
+    validation: {
+        ArchValidator: ArchValidator;
+    };
+};
+
+export type ArchServices = LangiumServices & ArchAddedServices;
+
+export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAddedServices> = {
+    model: {
+        ModelProvider: (services) => new ArchModelProvider(services.shared),
+    },
+    validation: {
+        ArchValidator: (services) => new ArchValidator(services),
+    },
+    references: {
+        ScopeComputation: (services) => new ArchScopeComputation(services),
+        ScopeProvider: (services) => new ArchScopeProvider(services),
+        Linker: (services) => new ArchLinker(services),
+    },
+};
+
+export const ArchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new ArchDocumentBuilder(services),
+    },
+};
+
+/**
+ * Creates the shared and the language services. The language server passes its
+ * connection; the CLI and the tests pass a file system and no connection.
+ */
+export function createArchServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Arch: ArchServices } {
+    const shared = inject(createDefaultSharedModule(context), ArchGeneratedSharedModule, ArchSharedModule);
+    const Arch = inject(createDefaultModule({ shared }), ArchGeneratedModule, ArchModule);
+    shared.ServiceRegistry.register(Arch);
+    registerValidationChecks(Arch);
+    if (!context.connection) {
+        // Without a client nobody sends the configuration; start with the defaults.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Arch };
+}

@@ -1,0 +1,53 @@
+import type { LangiumDocument, ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils } from 'langium';
+import type { ArchAstType, Model } from '../../generated/ast.js';
+import type { ArchServices } from '../arch-module.js';
+import type { CheckContext, ModelCheck } from './check-context.js';
+import { checkImports } from './checks/imports.js';
+import { checkPlacement } from './checks/placement.js';
+import { checkPropertyFit } from './checks/property-fit.js';
+import { checkRelationEnds } from './checks/relation-ends.js';
+
+/** The language's own checks; each reads the semantic model, not the AST. */
+const MODEL_CHECKS: readonly ModelCheck[] = [checkRelationEnds, checkPlacement, checkPropertyFit];
+
+export function registerValidationChecks(services: ArchServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const validator = services.validation.ArchValidator;
+    const checks: ValidationChecks<ArchAstType> = {
+        Model: [validator.checkModel, validator.checkImports],
+    };
+    registry.register(checks, validator);
+}
+
+export class ArchValidator {
+    constructor(private readonly services: ArchServices) {}
+
+    checkModel(root: Model, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(root);
+        const uri = document.uri.toString();
+        const model = this.services.model.ModelProvider.getModel(document);
+        for (const problem of model.problems) {
+            if (problem.uri === uri) accept(problem.severity, problem.message, { node: problem.node, property: problem.property, code: problem.code });
+        }
+        const context: CheckContext = {
+            model,
+            report: (severity, message, code, target) => {
+                if (target.uri === uri) accept(severity, message, { node: target.node, property: target.property, code });
+            },
+        };
+        for (const check of MODEL_CHECKS) {
+            // One failing check must not hide the others' findings.
+            try {
+                check(context);
+            } catch (error) {
+                accept('error', `Internal error in check ${check.name}: ${error instanceof Error ? error.message : String(error)}`, { node: root, code: 'internal-error' });
+            }
+        }
+    }
+
+    checkImports(root: Model, accept: ValidationAcceptor): void {
+        const document = AstUtils.getDocument(root) as LangiumDocument<Model>;
+        checkImports(document, this.services.shared.workspace.LangiumDocuments, accept);
+    }
+}

@@ -1,0 +1,38 @@
+import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import { Cancellation, DefaultDocumentBuilder } from 'langium';
+import type { Model } from '../../generated/ast.js';
+import { isArchUri, resolveImports } from './imports.js';
+
+/**
+ * Loads the files that the documents of a build import, so that a file opened on its
+ * own (or given to the CLI) sees the declarations of its imports.
+ */
+export class ArchDocumentBuilder extends DefaultDocumentBuilder {
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const all = [...documents];
+        const known = new Set(all.map(d => d.uri.toString()));
+        for (let i = 0; i < all.length; i++) {
+            for (const imported of resolveImports(all[i] as LangiumDocument<Model>, this.langiumDocuments)) {
+                const key = imported.uri.toString();
+                if (known.has(key) || imported.document || !isArchUri(imported.uri)) continue;
+                known.add(key);
+                const doc = await this.tryLoad(imported.uri);
+                if (doc) all.push(doc);
+            }
+        }
+        return super.buildDocuments(all, options, cancelToken);
+    }
+
+    private async tryLoad(uri: LangiumDocument['uri']): Promise<LangiumDocument | undefined> {
+        try {
+            return await this.langiumDocuments.getOrCreateDocument(uri);
+        } catch {
+            // A missing or unreadable import is reported by validation, not here.
+            return undefined;
+        }
+    }
+}

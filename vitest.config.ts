@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+    test: {
+        include: ['test/**/*.test.ts'],
+        exclude: ['test/e2e/**', 'test/vscode/**', 'node_modules/**'],
+        setupFiles: ['./scripts/polyfills.mjs'],
+        testTimeout: 30_000,
+    },
+});
