@@ -1,0 +1,30 @@
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    client = startLanguageClient(context);
+    await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
+
+function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+    const serverModule = context.asAbsolutePath(path.join('out', 'language-server.cjs'));
+    // --inspect lets a developer attach to the server while the extension runs in debug mode.
+    const debugOptions = { execArgv: ['--nolazy', `--inspect=${process.env.DEBUG_SOCKET || '6009'}`] };
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: debugOptions },
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ language: 'arch' }],
+    };
+    return new LanguageClient('archsight', 'Archsight', serverOptions, clientOptions);
+}

@@ -1,0 +1,48 @@
+import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+
+/** A diagnostic with its file, as every output format of `archsight check` reads it. */
+export interface FileDiagnostic {
+    /** Absolute path. */
+    readonly file: string;
+    /** Path relative to the working folder, as printed. */
+    readonly display: string;
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+    readonly severity: 'error' | 'warning' | 'info' | 'hint';
+    readonly message: string;
+    readonly code?: string;
+}
+
+const SEVERITIES = {
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'info',
+    [DiagnosticSeverity.Hint]: 'hint',
+} as const;
+
+export function collectDiagnostics(documents: readonly LangiumDocument[], cwd = process.cwd()): FileDiagnostic[] {
+    return documents.flatMap(doc => {
+        const file = doc.uri.fsPath;
+        const display = path.relative(cwd, file) || file;
+        return (doc.diagnostics ?? []).map(d => toFileDiagnostic(file, display, d));
+    }).sort((a, b) => a.display.localeCompare(b.display) || a.line - b.line || a.column - b.column);
+}
+
+function toFileDiagnostic(file: string, display: string, d: Diagnostic): FileDiagnostic {
+    return {
+        file,
+        display,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: SEVERITIES[d.severity ?? DiagnosticSeverity.Error],
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+        code: d.code === undefined ? undefined : String(d.code),
+    };
+}

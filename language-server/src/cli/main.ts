@@ -1,0 +1,59 @@
+import { runCheck } from './check.js';
+import { UsageError } from './files.js';
+import { processOutput, type Output } from './output.js';
+
+declare const ARCHSIGHT_VERSION: string;
+
+const HELP = `Usage: archsight <command> [options]
+
+Commands:
+  check <files|folders|globs...>   Check .arch files and report problems
+  help [command]                   Show help for a command
+
+Options:
+  -h, --help      Show this help
+  -v, --version   Show the version
+
+Run 'archsight <command> --help' for the options of a command.
+`;
+
+type Command = (args: string[], io: Output) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+    check: runCheck,
+};
+
+/** Runs the CLI and returns its exit code; only here do errors become exit code 2. */
+export async function main(argv: string[], io: Output = processOutput): Promise<number> {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '-h' || command === '--help') {
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+    }
+    if (command === '-v' || command === '--version') {
+        io.out(`${typeof ARCHSIGHT_VERSION === 'string' ? ARCHSIGHT_VERSION : 'dev'}\n`);
+        return 0;
+    }
+    if (command === 'help') {
+        return rest[0] && COMMANDS[rest[0]] ? COMMANDS[rest[0]](['--help'], io) : main(['--help'], io);
+    }
+    const run = COMMANDS[command];
+    if (!run) {
+        io.err(`archsight: unknown command '${command}'. Run 'archsight --help' for the commands.\n`);
+        return 2;
+    }
+    try {
+        return await run(rest, io);
+    } catch (error) {
+        io.err(`archsight ${command}: ${describe(error)}\n`);
+        return 2;
+    }
+}
+
+function describe(error: unknown): string {
+    if (error instanceof UsageError) return error.message;
+    // parseArgs reports unknown options and missing values with a code of its own.
+    const code = (error as { code?: string })?.code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return (error as Error).message;
+    return `internal error: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,10 @@
+/** Where a command writes; tests pass buffers, `main` passes the process streams. */
+export interface Output {
+    out(text: string): void;
+    err(text: string): void;
+}
+
+export const processOutput: Output = {
+    out: text => process.stdout.write(text),
+    err: text => process.stderr.write(text),
+};
