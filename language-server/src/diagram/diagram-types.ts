@@ -1,0 +1,50 @@
+import type { Range } from 'vscode-languageserver-types';
+
+/**
+ * The contract between the diagram pipeline (model → ELK → layout → SVG), the language
+ * server's diagram request, the preview and `archsight render`. Plain JSON, so the
+ * extension and the webview can import it as types.
+ */
+
+/** Which relations and elements a diagram shows. */
+export type DiagramView = 'all' | 'calls' | 'messaging' | 'observability';
+
+export interface DiagramOptions {
+    readonly view: DiagramView;
+    /** Show only this element (or group) and its direct neighbours. */
+    readonly focus?: string;
+    /** Tiers run left to right (`RIGHT`) or top to bottom (`DOWN`). */
+    readonly direction: 'RIGHT' | 'DOWN';
+    /** `vscode` styles with the editor's CSS variables; `light` and `dark` embed a stylesheet for export. */
+    readonly theme: 'vscode' | 'light' | 'dark';
+    readonly legend: boolean;
+    /** Findings to draw on the diagram, by element, group or relation id. */
+    readonly findings?: Readonly<Record<string, readonly DiagramFinding[]>>;
+}
+
+export interface DiagramFinding {
+    readonly severity: 'error' | 'warning' | 'info';
+    readonly message: string;
+    readonly code?: string;
+}
+
+/** Where each drawn thing is declared, so that a click can reveal it. */
+export interface DiagramItem {
+    readonly id: string;
+    readonly type: 'element' | 'group' | 'relation';
+    readonly uri: string;
+    /** The name of a declaration, the ends of a relation. */
+    readonly range: Range;
+    /** The whole declaration: the cursor anywhere in it highlights the item. */
+    readonly fullRange: Range;
+}
+
+export interface DiagramResult {
+    /** A complete `<svg>` document; every node carries `data-id`, every edge `data-id` too. */
+    readonly svg: string;
+    readonly width: number;
+    readonly height: number;
+    readonly items: readonly DiagramItem[];
+    /** Set when the view leaves elements out (filters, focus, size limit), in words for the user. */
+    readonly notice?: string;
+}
