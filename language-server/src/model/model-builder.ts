@@ -257,15 +257,13 @@ function locateRelation(node: Relation, uri: string): SourceLocation {
 
 /** Rule ids named by `archsight-ignore` comments directly above a declaration. */
 function suppressionsOf(node: AstNode): string[] {
-    const ids: string[] = [];
+    const comments: string[] = [];
     let previous = node.$cstNode ? CstUtils.getPreviousNode(node.$cstNode, true) : undefined;
     while (previous && previous.hidden && /^(\/\/|\/\*)/.test(previous.text)) {
-        for (const match of previous.text.matchAll(IGNORE_COMMENT)) {
-            ids.push(...match[1].split(',').map(s => s.trim()));
-        }
+        comments.unshift(previous.text);
         previous = CstUtils.getPreviousNode(previous, true);
     }
-    return ids;
+    return comments.flatMap(text => [...text.matchAll(IGNORE_COMMENT)].flatMap(m => m[1].split(',').map(id => id.trim())));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

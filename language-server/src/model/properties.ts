@@ -24,6 +24,8 @@ export interface PropertySpec {
 }
 
 const CALLERS: readonly PropertyOwner[] = ['relation', 'sidecar', 'mesh', 'gateway'];
+// A function's own timeout limits its run; a caller's timeout limits its wait.
+const TIMED: readonly PropertyOwner[] = [...CALLERS, 'function'];
 const RUNNING: readonly PropertyOwner[] = [
     'service', 'function', 'gateway', 'esb', 'bus', 'queue', 'database', 'cache', 'storage', 'registry',
     'metrics', 'logs', 'traces', 'agent', 'collector', 'shipper', 'exporter', 'alerting', 'dashboard', 'component',
@@ -32,7 +34,7 @@ const RUNNING: readonly PropertyOwner[] = [
 
 export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
     replicas: { value: { type: 'count', min: 0, max: 100000 }, on: RUNNING, doc: 'How many instances run.' },
-    timeout: { value: { type: 'duration' }, on: CALLERS, doc: 'How long a caller waits before giving up (500ms, 2s, 1m).' },
+    timeout: { value: { type: 'duration' }, on: TIMED, doc: 'How long a caller waits before giving up (500ms, 2s, 1m).' },
     retries: { value: { type: 'count', min: 0, max: 100 }, on: CALLERS, doc: 'How many times a failed call is retried.' },
     breaker: { value: { type: 'flag' }, on: CALLERS, doc: 'A circuit breaker guards the call.' },
     managed: { value: { type: 'flag' }, doc: 'A managed back end (BaaS) run by the cloud provider.' },
