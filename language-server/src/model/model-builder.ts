@@ -170,6 +170,8 @@ class ModelBuilder {
             return n === 1 ? base : `${base}#${n}`;
         };
         for (const { node, uri } of this.relationNodes) {
+            // Properties first: their errors are worth reporting even when an end is unknown.
+            const properties = this.propertiesOf(node.properties, uri);
             const sourceId = node.source.ref?.name;
             const targetId = node.target.ref?.name;
             if (!this.isDeclared(sourceId) || !this.isDeclared(targetId)) continue;
@@ -183,7 +185,7 @@ class ModelBuilder {
                 protocol: node.protocol,
                 label: node.label,
                 signal: explicitSignal,
-                properties: this.propertiesOf(node.properties, uri),
+                properties,
                 location: locateRelation(node, uri),
                 suppressions: suppressionsOf(node),
                 node,

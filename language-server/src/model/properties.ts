@@ -29,7 +29,7 @@ const TIMED: readonly PropertyOwner[] = [...CALLERS, 'function'];
 const RUNNING: readonly PropertyOwner[] = [
     'service', 'function', 'gateway', 'esb', 'bus', 'queue', 'database', 'cache', 'storage', 'registry',
     'metrics', 'logs', 'traces', 'agent', 'collector', 'shipper', 'exporter', 'alerting', 'dashboard', 'component',
-    'sidecar', 'monolith', 'client'
+    'sidecar', 'monolith'
 ];
 
 export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
