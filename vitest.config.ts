@@ -5,6 +5,7 @@ export default defineConfig({
         include: ['test/**/*.test.ts'],
         exclude: ['test/e2e/**', 'test/vscode/**', 'node_modules/**'],
         setupFiles: ['./scripts/polyfills.mjs'],
+        globalSetup: ['./test/global-setup.ts'],
         testTimeout: 30_000,
     },
 });

@@ -3,7 +3,10 @@ import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ArchGeneratedModule, ArchGeneratedSharedModule } from '../generated/module.js';
+import { ArchCompletionProvider } from './lsp/arch-completion-provider.js';
+import { ArchDocumentValidator } from './lsp/arch-document-validator.js';
 import { ArchModelProvider } from './model/model-provider.js';
+import { ArchParserErrorMessageProvider } from './parser/arch-parser-messages.js';
 import { ArchLinker } from './references/arch-linker.js';
 import { ArchScopeComputation } from './scope/arch-scope-computation.js';
 import { ArchScopeProvider } from './scope/arch-scope-provider.js';
@@ -28,11 +31,18 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
     },
     validation: {
         ArchValidator: (services) => new ArchValidator(services),
+        DocumentValidator: (services) => new ArchDocumentValidator(services),
+    },
+    parser: {
+        ParserErrorMessageProvider: () => new ArchParserErrorMessageProvider(),
     },
     references: {
         ScopeComputation: (services) => new ArchScopeComputation(services),
         ScopeProvider: (services) => new ArchScopeProvider(services),
         Linker: (services) => new ArchLinker(services),
+    },
+    lsp: {
+        CompletionProvider: (services) => new ArchCompletionProvider(services),
     },
 };
 

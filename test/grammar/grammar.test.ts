@@ -199,3 +199,27 @@ describe('syntax errors', () => {
         expect(doc.parseResult.parserErrors.length).toBeGreaterThan(0);
     });
 });
+
+describe('syntax error messages are short and say what was expected', () => {
+    async function messages(text: string): Promise<string[]> {
+        const doc = await services.parse(text);
+        return doc.parseResult.parserErrors.map(e => e.message);
+    }
+
+    test('a relation without a target', async () => {
+        expect(await messages('architecture "x" {\n  service a\n  a -> \n}')).toEqual(["Unexpected '}': expected an id."]);
+    });
+
+    test('a technology missing after the colon', async () => {
+        expect(await messages('architecture "x" {\n  service a : \n}')).toEqual(["Unexpected '}': expected an id or a string."]);
+    });
+
+    test('an unknown keyword where a member belongs', async () => {
+        const [first] = await messages('architecture "x" {\n  microservice orders\n}');
+        expect(first).toMatch(/^Unexpected 'orders': expected .*'->'/);
+    });
+
+    test('a missing closing brace', async () => {
+        expect(await messages('architecture "x" {\n  service a\n')).toEqual(["Expected '}' but found end of file."]);
+    });
+});

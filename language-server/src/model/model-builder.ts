@@ -142,7 +142,7 @@ class ModelBuilder {
             groupId,
             hostId,
             sidecarIds,
-            ownerId: node.owners[0]?.service.ref?.name,
+            ownerId: node.owners[0]?.service?.ref?.name,
             location: locate(node, uri, 'name'),
             suppressions: suppressionsOf(node),
             node,
@@ -172,8 +172,8 @@ class ModelBuilder {
         for (const { node, uri } of this.relationNodes) {
             // Properties first: their errors are worth reporting even when an end is unknown.
             const properties = this.propertiesOf(node.properties, uri);
-            const sourceId = node.source.ref?.name;
-            const targetId = node.target.ref?.name;
+            const sourceId = node.source?.ref?.name;
+            const targetId = node.target?.ref?.name;
             if (!this.isDeclared(sourceId) || !this.isDeclared(targetId)) continue;
             const kind = ARROW_KINDS[node.arrow];
             const explicitSignal = kind === 'observe' && SIGNALS.includes(node.protocol as Signal) ? node.protocol as Signal : undefined;
@@ -193,7 +193,7 @@ class ModelBuilder {
         }
         for (const { fn, uri } of this.triggerLinks) {
             for (const trigger of fn.triggers) {
-                const sourceId = trigger.source.ref?.name;
+                const sourceId = trigger.source?.ref?.name;
                 if (!this.isDeclared(sourceId)) continue;
                 result.push({
                     id: uniqueId(`${sourceId}~>${fn.name}`),

@@ -1,0 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '../..');
+const BIN = path.join(REPO, 'bin/archsight.cjs');
+
+export interface CliResult {
+    readonly code: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+/** Runs the built `archsight` binary as a user would, in `cwd`. */
+export function runCli(args: readonly string[], cwd = REPO): CliResult {
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
