@@ -220,3 +220,9 @@ describe('imports', () => {
         expect(diagnosticLines(docs['c.arch'])).toEqual([expect.stringMatching(/^2:6 error Unknown element 'b'\./)]);
     });
 });
+
+describe('scope', () => {
+    test('relations outside a group reach elements declared inside it, every time they are asked', async () => {
+        expect(await problems('mesh m {\n  service a\n  bus b\n}\na ~> b\na -> b { timeout 1s }\nb ~> a')).toEqual([]);
+    });
+});

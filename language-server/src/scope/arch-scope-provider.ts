@@ -19,7 +19,8 @@ export class ArchScopeProvider extends DefaultScopeProvider {
         return this.globalScopeCache.get(`${document.uri.toString()}|${referenceType}`, () => {
             const closure = importClosure(document as LangiumDocument<Model>, this.documents);
             const uris = new Set(closure.map(d => d.uri.toString()));
-            return this.createScope(this.indexManager.allElements(referenceType, uris));
+            // allElements streams over an iterator that can be read only once: keep an array.
+            return this.createScope(this.indexManager.allElements(referenceType, uris).toArray());
         });
     }
 }
