@@ -2,11 +2,15 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { DiagramRequest } from '../../language-server/src/protocol.js';
+import { registerPreview } from './preview/preview-commands.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    client = startLanguageClient(context);
+    const started = client = startLanguageClient(context);
+    // Before the start, so that a preview restored after a reload finds its serializer.
+    registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
     await client.start();
 }
 

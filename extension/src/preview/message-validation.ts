@@ -1,0 +1,61 @@
+import type { DiagramView } from '../../../language-server/src/diagram/diagram-types.js';
+import type { FromWebviewMessage, PreviewOptions } from '../../webview/messages.js';
+
+const VIEWS: readonly DiagramView[] = ['all', 'calls', 'messaging', 'observability'];
+const DIRECTIONS: readonly PreviewOptions['direction'][] = ['RIGHT', 'DOWN'];
+const PNG_PREFIX = 'data:image/png;base64,';
+/** Larger than any PNG the export asks for (at most 16k × 16k pixels, compressed). */
+const MAX_PNG_URL_LENGTH = 256 * 1024 * 1024;
+const MAX_ERROR_LENGTH = 500;
+
+/**
+ * Checks a message from the webview before the extension acts on it. The webview shows
+ * text from the `.arch` file, so it is treated like any other untrusted input: only the
+ * known message types, only ids the current diagram has, and a fresh object with only the
+ * fields we read. Returns undefined for anything else.
+ */
+export function parseWebviewMessage(raw: unknown, knownIds: ReadonlySet<string>): FromWebviewMessage | undefined {
+    if (!isRecord(raw)) return undefined;
+    switch (raw.type) {
+        case 'ready':
+            return { type: 'ready' };
+        case 'export':
+            return { type: 'export' };
+        case 'reveal':
+            return typeof raw.id === 'string' && knownIds.has(raw.id) ? { type: 'reveal', id: raw.id } : undefined;
+        case 'options': {
+            const options = parseOptions(raw.options, knownIds);
+            return options && { type: 'options', options };
+        }
+        case 'png':
+            return parsePng(raw);
+        default:
+            return undefined;
+    }
+}
+
+function parseOptions(raw: unknown, knownIds: ReadonlySet<string>): PreviewOptions | undefined {
+    if (!isRecord(raw)) return undefined;
+    const { view, direction, legend, focus } = raw;
+    if (!VIEWS.includes(view as DiagramView) || !DIRECTIONS.includes(direction as PreviewOptions['direction'])) return undefined;
+    if (typeof legend !== 'boolean') return undefined;
+    if (focus !== undefined && (typeof focus !== 'string' || !knownIds.has(focus))) return undefined;
+    const options: PreviewOptions = { view: view as DiagramView, direction: direction as PreviewOptions['direction'], legend };
+    return focus === undefined ? options : { ...options, focus };
+}
+
+function parsePng(raw: Record<string, unknown>): FromWebviewMessage | undefined {
+    const { requestId, dataUrl, error } = raw;
+    if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId)) return undefined;
+    if (typeof dataUrl === 'string') {
+        const valid = dataUrl.length <= MAX_PNG_URL_LENGTH && dataUrl.startsWith(PNG_PREFIX)
+            && /^[A-Za-z0-9+/]*={0,2}$/.test(dataUrl.slice(PNG_PREFIX.length));
+        return valid ? { type: 'png', requestId, dataUrl } : undefined;
+    }
+    if (typeof error === 'string') return { type: 'png', requestId, error: error.slice(0, MAX_ERROR_LENGTH) };
+    return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+
+/** What the preview's HTML refers to; the URIs come from `webview.asWebviewUri`. */
+export interface PreviewHtmlParts {
+    /** `webview.cspSource`: the origin the webview serves the extension's files from. */
+    readonly cspSource: string;
+    readonly nonce: string;
+    readonly scriptUri: string;
+    readonly styleUri: string;
+    readonly title: string;
+}
+
+/** A fresh nonce for each render of the HTML: only the script that carries it may run. */
+export function createNonce(): string {
+    return randomBytes(24).toString('base64');
+}
+
+/**
+ * The Content-Security-Policy of the preview: nothing by default, images from the
+ * extension and `data:` (the PNG export draws a data URL), styles and fonts from the
+ * extension's files only (so no `style` attributes and no `<style>` in the SVG), and
+ * only the script with the nonce.
+ */
+export function previewCsp(cspSource: string, nonce: string): string {
+    return [
+        `default-src 'none'`,
+        `img-src ${cspSource} data:`,
+        `style-src ${cspSource}`,
+        `font-src ${cspSource}`,
+        `script-src 'nonce-${nonce}'`,
+    ].join('; ') + ';';
+}
+
+/**
+ * The preview's page: a toolbar, a banner line and the stage the diagram is drawn on.
+ * The diagram itself arrives by message; nothing here comes from the `.arch` file but
+ * the title, which is escaped.
+ */
+export function previewHtml(parts: PreviewHtmlParts): string {
+    const attr = escapeHtml;
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(previewCsp(parts.cspSource, parts.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(parts.styleUri)}">
+<title>${escapeHtml(parts.title)}</title>
+</head>
+<body>
+<div id="toolbar" role="toolbar" aria-label="Diagram">
+  <label class="group">View
+    <select id="view" title="Which relations to show">
+      <option value="all">Everything</option>
+      <option value="calls">Calls only</option>
+      <option value="messaging">Messaging only</option>
+      <option value="observability">Observability only</option>
+    </select>
+  </label>
+  <span class="group">
+    <button id="focus" title="Show only the selected element and its neighbours">Focus</button>
+    <button id="clear-focus" title="Show everything again">Clear focus</button>
+  </span>
+  <span class="group">
+    <button id="direction" title="Lay the tiers out left to right or top to bottom"></button>
+    <button id="legend" aria-pressed="false" title="Show or hide the legend">Legend</button>
+  </span>
+  <span class="group">
+    <button id="zoom-out" title="Zoom out (-)">−</button>
+    <span id="zoom-level" aria-live="polite">100%</span>
+    <button id="zoom-in" title="Zoom in (+)">+</button>
+    <button id="fit" title="Fit to view (F)">Fit</button>
+    <button id="actual-size" title="Actual size (0)">1:1</button>
+  </span>
+  <span class="group">
+    <button id="export" title="Export the diagram as SVG or PNG">Export…</button>
+  </span>
+  <span id="counts" class="group" aria-live="polite"></span>
+</div>
+<div id="banners" aria-live="polite"></div>
+<div id="stage" tabindex="0" aria-label="Diagram: drag to pan, wheel to zoom">
+  <div id="viewport"></div>
+  <p id="placeholder">Drawing the diagram…</p>
+</div>
+<script nonce="${attr(parts.nonce)}" src="${attr(parts.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+export function escapeHtml(text: string): string {
+    return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,265 @@
+import * as vscode from 'vscode';
+import type { DiagramItem } from '../../../language-server/src/diagram/diagram-types.js';
+import type { DiagramParams, DiagramResponse } from '../../../language-server/src/protocol.js';
+import type { Banner, DiagramMessage, FromWebviewMessage, PreviewOptions, StatusMessage, ToWebviewMessage } from '../../webview/messages.js';
+import { itemAtCursor } from './cursor-item.js';
+import { parseWebviewMessage } from './message-validation.js';
+import { createNonce, previewHtml } from './preview-html.js';
+
+/** Asks the language server for a diagram; the extension passes its client's request. */
+export type DiagramSource = (params: DiagramParams, token: vscode.CancellationToken) => Promise<DiagramResponse>;
+
+export const PREVIEW_VIEW_TYPE = 'archsight.preview';
+export const DEFAULT_OPTIONS: PreviewOptions = { view: 'all', direction: 'RIGHT', legend: true };
+/** Typing pauses shorter than this do not redraw the diagram. */
+const EDIT_DEBOUNCE_MS = 200;
+const PNG_TIMEOUT_MS = 30_000;
+
+/** Where the webview's files are bundled: the only folder it may load from. */
+export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
+    return vscode.Uri.joinPath(extensionUri, 'out', 'webview');
+}
+
+export function webviewPanelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [webviewRoot(extensionUri)] };
+}
+
+/**
+ * The preview of one `.arch` document. It asks the language server for a new diagram
+ * when the document changes, passes the answer to the webview, and acts on the webview's
+ * (validated) messages. The webview keeps zoom, pan and options with `setState`, so the
+ * panel does not need `retainContextWhenHidden`: when it is shown again it sends `ready`
+ * and gets the latest diagram.
+ */
+export class PreviewPanel implements vscode.Disposable {
+    private readonly disposables: vscode.Disposable[] = [];
+    private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
+    readonly onDidDispose = this.onDisposeEmitter.event;
+
+    private items: readonly DiagramItem[] = [];
+    private knownIds: ReadonlySet<string> = new Set();
+    /** What the webview should show when it (re)loads. */
+    private lastDiagram: DiagramMessage | undefined;
+    private lastStatus: StatusMessage | undefined;
+    private highlighted: string | undefined;
+    private fitNext = true;
+    private request: vscode.CancellationTokenSource | undefined;
+    private requestSeq = 0;
+    private editTimer: ReturnType<typeof setTimeout> | undefined;
+    private pngSeq = 0;
+    private readonly pendingPng = new Map<number, (message: { dataUrl?: string; error?: string }) => void>();
+    private disposed = false;
+    /** Whether the webview's script runs: a hidden webview is unloaded and loads again when shown. */
+    private loaded = false;
+    private readonly onReadyEmitter = new vscode.EventEmitter<void>();
+
+    constructor(
+        readonly panel: vscode.WebviewPanel,
+        readonly documentUri: vscode.Uri,
+        private options: PreviewOptions,
+        private readonly extensionUri: vscode.Uri,
+        private readonly source: DiagramSource,
+    ) {
+        panel.webview.options = webviewPanelOptions(extensionUri);
+        panel.iconPath = vscode.Uri.joinPath(extensionUri, 'extension', 'icons', 'arch-file.svg');
+        panel.title = `Preview ${basename(documentUri)}`;
+        panel.webview.html = this.html();
+        this.disposables.push(
+            panel.onDidDispose(() => this.dispose()),
+            panel.webview.onDidReceiveMessage(raw => this.onMessage(raw)),
+            panel.onDidChangeViewState(event => {
+                if (!event.webviewPanel.visible) this.loaded = false;
+            }),
+            this.onReadyEmitter,
+        );
+        void this.update();
+    }
+
+    get previewOptions(): PreviewOptions {
+        return this.options;
+    }
+
+    /** Redraws after a pause in typing. */
+    scheduleUpdate(): void {
+        clearTimeout(this.editTimer);
+        this.editTimer = setTimeout(() => void this.update(), EDIT_DEBOUNCE_MS);
+    }
+
+    /** Asks for a new diagram now; an answer still outstanding is dropped. */
+    async update(): Promise<void> {
+        clearTimeout(this.editTimer);
+        this.request?.cancel();
+        const request = this.request = new vscode.CancellationTokenSource();
+        const seq = ++this.requestSeq;
+        const params: DiagramParams = {
+            uri: this.documentUri.toString(),
+            ...this.options,
+            theme: 'vscode',
+            // With nothing to keep on screen, a partial diagram is better than none.
+            renderWhenStale: this.lastDiagram === undefined,
+        };
+        let response: DiagramResponse;
+        try {
+            response = await this.source(params, request.token);
+        } catch (error) {
+            response = { uri: params.uri, error: error instanceof Error ? error.message : String(error) };
+        } finally {
+            request.dispose();
+        }
+        if (this.disposed || seq !== this.requestSeq || response.superseded) return;
+        this.request = undefined;
+        this.show(response);
+    }
+
+    /** Highlights the element the editor's cursor is in. */
+    showCursor(uri: vscode.Uri, position: vscode.Position): void {
+        const id = itemAtCursor(this.items, uri.toString(), position)?.id;
+        if (id === this.highlighted) return;
+        this.highlighted = id;
+        this.post({ type: 'highlight', id });
+    }
+
+    reveal(column?: vscode.ViewColumn): void {
+        this.panel.reveal(column, true);
+    }
+
+    /** Draws a self-contained SVG onto the webview's canvas and returns the PNG bytes. */
+    async renderPng(svg: string, width: number, height: number, scale: number): Promise<Uint8Array> {
+        const requestId = ++this.pngSeq;
+        await this.whenLoaded();
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => settle({ error: 'The preview did not answer.' }), PNG_TIMEOUT_MS);
+            const settle = (answer: { dataUrl?: string; error?: string }) => {
+                clearTimeout(timer);
+                this.pendingPng.delete(requestId);
+                if (answer.dataUrl) resolve(Buffer.from(answer.dataUrl.slice(answer.dataUrl.indexOf(',') + 1), 'base64'));
+                else reject(new Error(answer.error ?? 'The preview could not draw the PNG.'));
+            };
+            this.pendingPng.set(requestId, settle);
+            void this.panel.webview.postMessage({ type: 'renderPng', requestId, svg, width, height, scale } satisfies ToWebviewMessage);
+        });
+    }
+
+    private async whenLoaded(): Promise<void> {
+        if (!this.panel.visible) this.panel.reveal(undefined, true);
+        if (this.loaded) return;
+        await new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('The preview did not load.')), PNG_TIMEOUT_MS);
+            const ready = this.onReadyEmitter.event(() => {
+                clearTimeout(timer);
+                ready.dispose();
+                resolve();
+            });
+        });
+    }
+
+    dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
+        clearTimeout(this.editTimer);
+        this.request?.cancel();
+        for (const settle of this.pendingPng.values()) settle({ error: 'The preview was closed.' });
+        this.onDisposeEmitter.fire();
+        this.onDisposeEmitter.dispose();
+        this.panel.dispose();
+        for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    }
+
+    private show(response: DiagramResponse): void {
+        const uri = this.documentUri.toString();
+        const banners: Banner[] = [];
+        if (response.error) banners.push({ kind: 'error', text: `The diagram could not be drawn: ${response.error}` });
+        if (response.stale) {
+            const keep = response.diagram ? 'The preview shows what parsed.' : 'The preview shows the last diagram that parsed.';
+            banners.push({ kind: 'stale', text: `${response.message ?? 'The file has syntax errors.'} ${keep}` });
+        }
+        if (response.diagram?.notice) banners.push({ kind: 'notice', text: response.diagram.notice });
+        if (!response.diagram) {
+            this.lastStatus = { type: 'status', uri, options: this.options, banners };
+            this.post(this.lastStatus);
+            return;
+        }
+        const { svg, width, height, items } = response.diagram;
+        this.items = items;
+        this.knownIds = new Set(items.map(item => item.id));
+        this.lastDiagram = {
+            type: 'diagram', uri, svg, width, height, options: this.options,
+            findings: response.findings ?? {}, blastRadius: response.blastRadius, fit: this.fitNext, banners,
+        };
+        this.lastStatus = undefined;
+        this.fitNext = false;
+        this.post(this.lastDiagram);
+        this.refreshCursor();
+    }
+
+    private onMessage(raw: unknown): void {
+        const message = parseWebviewMessage(raw, this.knownIds);
+        if (message) void this.handle(message);
+    }
+
+    private async handle(message: FromWebviewMessage): Promise<void> {
+        switch (message.type) {
+            case 'ready':
+                this.loaded = true;
+                this.onReadyEmitter.fire();
+                // A reloaded webview takes its zoom and pan from its saved state, or fits if it has none.
+                if (this.lastDiagram) this.post({ ...this.lastDiagram, fit: false });
+                if (this.lastStatus) this.post(this.lastStatus);
+                if (this.highlighted) this.post({ type: 'highlight', id: this.highlighted });
+                return;
+            case 'reveal':
+                return this.revealDeclaration(message.id);
+            case 'options': {
+                const { view, focus, direction } = this.options;
+                this.fitNext = view !== message.options.view || focus !== message.options.focus || direction !== message.options.direction;
+                this.options = message.options;
+                return this.update();
+            }
+            case 'export':
+                await vscode.commands.executeCommand('archsight.exportDiagram', this.documentUri);
+                return;
+            case 'png':
+                this.pendingPng.get(message.requestId)?.(message);
+                return;
+        }
+    }
+
+    /** Opens the declaration of a clicked node or edge in an editor and selects it. */
+    private async revealDeclaration(id: string): Promise<void> {
+        const item = this.items.find(candidate => candidate.id === id);
+        if (!item) return;
+        const uri = vscode.Uri.parse(item.uri);
+        const range = new vscode.Range(item.range.start.line, item.range.start.character, item.range.end.line, item.range.end.character);
+        const visible = vscode.window.visibleTextEditors.find(editor => editor.document.uri.toString() === item.uri);
+        const column = visible?.viewColumn
+            ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+        const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, selection: range, preserveFocus: false });
+        editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+
+    /** After a redraw the items moved: find the cursor's element again. */
+    private refreshCursor(): void {
+        const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.documentUri.toString());
+        if (editor) this.showCursor(editor.document.uri, editor.selection.active);
+    }
+
+    private post(message: ToWebviewMessage): void {
+        if (!this.disposed) void this.panel.webview.postMessage(message);
+    }
+
+    private html(): string {
+        const webview = this.panel.webview;
+        const root = webviewRoot(this.extensionUri);
+        return previewHtml({
+            cspSource: webview.cspSource,
+            nonce: createNonce(),
+            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.js')).toString(),
+            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css')).toString(),
+            title: this.panel.title,
+        });
+    }
+}
+
+function basename(uri: vscode.Uri): string {
+    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,113 @@
+import type { DiagramFinding, DiagramOptions, DiagramView } from '../../language-server/src/diagram/diagram-types.js';
+
+/**
+ * The messages between the extension and the preview webview: a discriminated union on
+ * `type` each way. Types only, imported with `import type` on both sides, so nothing of
+ * the extension ends up in the webview bundle or the other way round.
+ */
+
+/** The choices of the preview's toolbar that change what the server draws. */
+export interface PreviewOptions {
+    readonly view: DiagramView;
+    /** The element whose neighbourhood is shown, or none. */
+    readonly focus?: string;
+    readonly direction: DiagramOptions['direction'];
+    readonly legend: boolean;
+}
+
+/** What the webview keeps with `setState`, so a preview comes back after a window reload. */
+export interface PreviewState {
+    readonly uri: string;
+    readonly options: PreviewOptions;
+    readonly viewport?: Viewport;
+}
+
+/** Pan (in screen pixels) and zoom of the diagram. */
+export interface Viewport {
+    readonly x: number;
+    readonly y: number;
+    readonly scale: number;
+}
+
+/** A line above the diagram: why it is not up to date, or what went wrong. */
+export interface Banner {
+    readonly kind: 'stale' | 'error' | 'notice';
+    readonly text: string;
+}
+
+// ---- extension → webview
+
+/** A new diagram to show in place of the current one. */
+export interface DiagramMessage {
+    readonly type: 'diagram';
+    readonly uri: string;
+    readonly svg: string;
+    readonly width: number;
+    readonly height: number;
+    readonly options: PreviewOptions;
+    readonly findings: Readonly<Record<string, readonly DiagramFinding[]>>;
+    readonly blastRadius?: Readonly<Record<string, readonly string[]>>;
+    /** Fit the diagram to the view instead of keeping the user's zoom and pan. */
+    readonly fit: boolean;
+    readonly banners: readonly Banner[];
+}
+
+/** No new diagram: keep the current one and show why. */
+export interface StatusMessage {
+    readonly type: 'status';
+    readonly uri: string;
+    readonly options: PreviewOptions;
+    readonly banners: readonly Banner[];
+}
+
+/** The element the editor's cursor is in, or none. */
+export interface HighlightMessage {
+    readonly type: 'highlight';
+    readonly id?: string;
+}
+
+/** Draw this self-contained SVG onto a canvas and answer with a PNG (see {@link PngMessage}). */
+export interface RenderPngMessage {
+    readonly type: 'renderPng';
+    readonly requestId: number;
+    readonly svg: string;
+    readonly width: number;
+    readonly height: number;
+    readonly scale: number;
+}
+
+export type ToWebviewMessage = DiagramMessage | StatusMessage | HighlightMessage | RenderPngMessage;
+
+// ---- webview → extension
+
+/** The webview has loaded and wants the latest diagram. */
+export interface ReadyMessage {
+    readonly type: 'ready';
+}
+
+/** The user clicked a node or an edge: reveal its declaration. */
+export interface RevealMessage {
+    readonly type: 'reveal';
+    readonly id: string;
+}
+
+/** The user changed the view filter, focus, direction or legend. */
+export interface OptionsMessage {
+    readonly type: 'options';
+    readonly options: PreviewOptions;
+}
+
+/** The user asked for an export from the toolbar. */
+export interface ExportMessage {
+    readonly type: 'export';
+}
+
+/** The answer to a {@link RenderPngMessage}: a `data:image/png;base64,` URL, or why not. */
+export interface PngMessage {
+    readonly type: 'png';
+    readonly requestId: number;
+    readonly dataUrl?: string;
+    readonly error?: string;
+}
+
+export type FromWebviewMessage = ReadyMessage | RevealMessage | OptionsMessage | ExportMessage | PngMessage;

@@ -1,0 +1,319 @@
+import './preview.css';
+import type { DiagramFinding } from '../../language-server/src/diagram/diagram-types.js';
+import type {
+    Banner, DiagramMessage, FromWebviewMessage, HighlightMessage, PreviewOptions, PreviewState, RenderPngMessage, StatusMessage,
+    ToWebviewMessage, Viewport,
+} from './messages.js';
+import { importSvg } from './svg-import.js';
+import { actualSize, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
+
+/**
+ * The preview's script: shows the diagrams the extension sends, keeps zoom and pan across
+ * updates, and reports clicks and toolbar choices. It never computes a diagram itself.
+ */
+
+interface VsCodeApi {
+    postMessage(message: FromWebviewMessage): void;
+    getState(): unknown;
+    setState(state: PreviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const ZOOM_STEP = 1.25;
+/** A pointer that moves less than this between press and release clicked rather than dragged. */
+const CLICK_SLOP = 4;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const ui = {
+    stage: $<HTMLDivElement>('stage'),
+    viewport: $<HTMLDivElement>('viewport'),
+    placeholder: $<HTMLParagraphElement>('placeholder'),
+    banners: $<HTMLDivElement>('banners'),
+    view: $<HTMLSelectElement>('view'),
+    focus: $<HTMLButtonElement>('focus'),
+    clearFocus: $<HTMLButtonElement>('clear-focus'),
+    direction: $<HTMLButtonElement>('direction'),
+    legend: $<HTMLButtonElement>('legend'),
+    zoomOut: $<HTMLButtonElement>('zoom-out'),
+    zoomIn: $<HTMLButtonElement>('zoom-in'),
+    zoomLevel: $<HTMLSpanElement>('zoom-level'),
+    fit: $<HTMLButtonElement>('fit'),
+    actualSize: $<HTMLButtonElement>('actual-size'),
+    export: $<HTMLButtonElement>('export'),
+    counts: $<HTMLSpanElement>('counts'),
+};
+
+const saved = (vscode.getState() ?? {}) as Partial<PreviewState>;
+let uri = typeof saved.uri === 'string' ? saved.uri : '';
+let options: PreviewOptions = saved.options ?? { view: 'all', direction: 'RIGHT', legend: true };
+let viewport: Viewport | undefined = isViewport(saved.viewport) ? saved.viewport : undefined;
+let svg: SVGSVGElement | undefined;
+let size = { width: 0, height: 0 };
+let byId = new Map<string, Element>();
+let findings: Readonly<Record<string, readonly DiagramFinding[]>> = {};
+let blastRadius: Readonly<Record<string, readonly string[]>> = {};
+let selected: string | undefined;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+window.addEventListener('message', event => {
+    const message = event.data as ToWebviewMessage;
+    switch (message?.type) {
+        case 'diagram': return showDiagram(message);
+        case 'status': return showStatus(message);
+        case 'highlight': return highlight(message);
+        case 'renderPng': return void renderPng(message);
+    }
+});
+
+// ---- showing diagrams
+
+function showDiagram(message: DiagramMessage): void {
+    const next = importSvg(message.svg, document);
+    if (!next) {
+        showBanners([...message.banners, { kind: 'error', text: 'The diagram the server sent could not be read.' }]);
+        return;
+    }
+    next.classList.add('diagram');
+    next.setAttribute('width', String(message.width));
+    next.setAttribute('height', String(message.height));
+    // One swap of a fully built tree: the old drawing stays until the new one is ready, so nothing flickers.
+    if (svg) ui.viewport.replaceChild(next, svg);
+    else ui.viewport.appendChild(next);
+    svg = next;
+    size = { width: message.width, height: message.height };
+    byId = indexById(next);
+    uri = message.uri;
+    options = message.options;
+    findings = message.findings;
+    blastRadius = message.blastRadius ?? {};
+    ui.placeholder.hidden = true;
+    if (selected && !byId.has(selected)) selected = undefined;
+    applySelection();
+    syncToolbar();
+    showBanners(message.banners);
+    showCounts();
+    if (message.fit || !viewport) fit();
+    else setViewport(viewport);
+}
+
+function showStatus(message: StatusMessage): void {
+    uri = message.uri;
+    options = message.options;
+    syncToolbar();
+    showBanners(message.banners);
+    if (!svg) ui.placeholder.textContent = 'No diagram yet.';
+    save();
+}
+
+function indexById(root: SVGSVGElement): Map<string, Element> {
+    const index = new Map<string, Element>();
+    for (const element of root.querySelectorAll('[data-id]')) {
+        const id = element.getAttribute('data-id')!;
+        if (!index.has(id)) index.set(id, element);
+    }
+    return index;
+}
+
+function showBanners(banners: readonly Banner[]): void {
+    ui.banners.replaceChildren(...banners.map(banner => {
+        const line = document.createElement('div');
+        line.className = `banner banner-${banner.kind}`;
+        line.textContent = banner.text;
+        return line;
+    }));
+}
+
+function showCounts(): void {
+    const count = { error: 0, warning: 0, info: 0 };
+    for (const list of Object.values(findings)) for (const finding of list) count[finding.severity]++;
+    const parts = [plural(count.error, 'error'), plural(count.warning, 'warning'), plural(count.info, 'note')].filter(Boolean);
+    ui.counts.textContent = parts.join(' · ');
+    ui.counts.className = `group${count.error ? ' has-errors' : count.warning ? ' has-warnings' : ''}`;
+}
+
+function plural(n: number, word: string): string {
+    return n === 0 ? '' : `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+// ---- selection, cursor highlight and blast radius
+
+function highlight(message: HighlightMessage): void {
+    selected = message.id !== undefined && byId.has(message.id) ? message.id : undefined;
+    applySelection();
+    if (selected) bringIntoView(byId.get(selected)!);
+}
+
+function select(id: string | undefined): void {
+    selected = id;
+    applySelection();
+    if (id) vscode.postMessage({ type: 'reveal', id });
+}
+
+function applySelection(): void {
+    if (!svg) return;
+    for (const element of svg.querySelectorAll('.selected, .in-blast-radius')) element.classList.remove('selected', 'in-blast-radius');
+    const target = selected ? byId.get(selected) : undefined;
+    target?.classList.add('selected');
+    const affected = selected ? blastRadius[selected] ?? [] : [];
+    for (const id of affected) if (id !== selected) byId.get(id)?.classList.add('in-blast-radius');
+    svg.classList.toggle('has-blast-radius', affected.length > 0);
+    ui.focus.disabled = !target || target.classList.contains('edge');
+}
+
+/** Pans to an element that the cursor moved to when it is out of sight. */
+function bringIntoView(element: Element): void {
+    if (!viewport) return;
+    const stage = ui.stage.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    const visible = box.right > stage.left && box.left < stage.right && box.bottom > stage.top && box.top < stage.bottom;
+    if (visible) return;
+    const local = { left: box.left - stage.left, top: box.top - stage.top, width: box.width, height: box.height };
+    setViewport(panIntoView(viewport, local, stage.width, stage.height));
+}
+
+// ---- zoom and pan
+
+function setViewport(next: Viewport): void {
+    viewport = next;
+    ui.viewport.style.transform = `translate(${next.x}px, ${next.y}px) scale(${next.scale})`;
+    ui.zoomLevel.textContent = `${Math.round(next.scale * 100)}%`;
+    save();
+}
+
+function fit(): void {
+    setViewport(fitViewport(size.width, size.height, ui.stage.clientWidth, ui.stage.clientHeight));
+}
+
+function zoomAtCentre(factor: number): void {
+    if (viewport) setViewport(zoomAround(viewport, factor, ui.stage.clientWidth / 2, ui.stage.clientHeight / 2));
+}
+
+ui.stage.addEventListener('wheel', event => {
+    if (!viewport) return;
+    event.preventDefault();
+    // Lines (Firefox) and pixels (Chromium) both give a smooth, proportional zoom.
+    const delta = event.deltaMode === WheelEvent.DOM_DELTA_LINE ? event.deltaY * 16 : event.deltaY;
+    const rect = ui.stage.getBoundingClientRect();
+    setViewport(zoomAround(viewport, Math.exp(-delta * 0.0015), event.clientX - rect.left, event.clientY - rect.top));
+}, { passive: false });
+
+let drag: { pointer: number; x: number; y: number; from: Viewport; target: EventTarget | null; moved: boolean } | undefined;
+
+ui.stage.addEventListener('pointerdown', event => {
+    if (event.button !== 0 || !viewport) return;
+    drag = { pointer: event.pointerId, x: event.clientX, y: event.clientY, from: viewport, target: event.target, moved: false };
+    ui.stage.setPointerCapture(event.pointerId);
+});
+
+ui.stage.addEventListener('pointermove', event => {
+    if (!drag || event.pointerId !== drag.pointer) return;
+    const dx = event.clientX - drag.x;
+    const dy = event.clientY - drag.y;
+    if (!drag.moved && Math.hypot(dx, dy) < CLICK_SLOP) return;
+    drag.moved = true;
+    ui.stage.classList.add('panning');
+    setViewport({ ...drag.from, x: drag.from.x + dx, y: drag.from.y + dy });
+});
+
+const endDrag = (event: PointerEvent) => {
+    if (!drag || event.pointerId !== drag.pointer) return;
+    const { moved, target } = drag;
+    drag = undefined;
+    ui.stage.classList.remove('panning');
+    if (!moved && event.type === 'pointerup') {
+        const item = target instanceof Element ? target.closest('[data-id]') : null;
+        select(item?.getAttribute('data-id') ?? undefined);
+    }
+};
+ui.stage.addEventListener('pointerup', endDrag);
+ui.stage.addEventListener('pointercancel', endDrag);
+
+ui.stage.addEventListener('keydown', event => {
+    if (!viewport) return;
+    const step = 40;
+    const actions: Record<string, () => void> = {
+        '+': () => zoomAtCentre(ZOOM_STEP), '=': () => zoomAtCentre(ZOOM_STEP), '-': () => zoomAtCentre(1 / ZOOM_STEP),
+        '0': () => setViewport(actualSize(viewport!, ui.stage.clientWidth, ui.stage.clientHeight)), f: fit,
+        ArrowLeft: () => setViewport({ ...viewport!, x: viewport!.x + step }), ArrowRight: () => setViewport({ ...viewport!, x: viewport!.x - step }),
+        ArrowUp: () => setViewport({ ...viewport!, y: viewport!.y + step }), ArrowDown: () => setViewport({ ...viewport!, y: viewport!.y - step }),
+        Escape: () => select(undefined),
+    };
+    const action = actions[event.key];
+    if (action) {
+        event.preventDefault();
+        action();
+    }
+});
+
+// ---- toolbar
+
+function syncToolbar(): void {
+    ui.view.value = options.view;
+    ui.direction.textContent = options.direction === 'RIGHT' ? 'Left → right' : 'Top ↓ bottom';
+    ui.legend.setAttribute('aria-pressed', String(options.legend));
+    ui.legend.classList.toggle('pressed', options.legend);
+    ui.clearFocus.disabled = options.focus === undefined;
+    ui.clearFocus.classList.toggle('pressed', options.focus !== undefined);
+}
+
+function changeOptions(next: PreviewOptions): void {
+    vscode.postMessage({ type: 'options', options: next });
+}
+
+function withoutFocus(current: PreviewOptions): PreviewOptions {
+    return { view: current.view, direction: current.direction, legend: current.legend };
+}
+
+ui.view.addEventListener('change', () => changeOptions({ ...options, view: ui.view.value as PreviewOptions['view'] }));
+ui.focus.addEventListener('click', () => {
+    if (selected) changeOptions({ ...options, focus: selected });
+});
+ui.clearFocus.addEventListener('click', () => changeOptions(withoutFocus(options)));
+ui.direction.addEventListener('click', () => changeOptions({ ...options, direction: options.direction === 'RIGHT' ? 'DOWN' : 'RIGHT' }));
+ui.legend.addEventListener('click', () => changeOptions({ ...options, legend: !options.legend }));
+ui.zoomIn.addEventListener('click', () => zoomAtCentre(ZOOM_STEP));
+ui.zoomOut.addEventListener('click', () => zoomAtCentre(1 / ZOOM_STEP));
+ui.fit.addEventListener('click', fit);
+ui.actualSize.addEventListener('click', () => {
+    if (viewport) setViewport(actualSize(viewport, ui.stage.clientWidth, ui.stage.clientHeight));
+});
+ui.export.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+
+// ---- PNG export: the extension host has no canvas, the webview has
+
+async function renderPng(message: RenderPngMessage): Promise<void> {
+    try {
+        const image = new Image();
+        const loaded = new Promise<void>((resolve, reject) => {
+            image.onload = () => resolve();
+            image.onerror = () => reject(new Error('The SVG could not be loaded as an image.'));
+        });
+        // The CSP allows data: images; an SVG image is its own document, so its stylesheet applies.
+        image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(message.svg)}`;
+        await loaded;
+        const canvas = document.createElement('canvas');
+        canvas.width = Math.max(1, Math.round(message.width * message.scale));
+        canvas.height = Math.max(1, Math.round(message.height * message.scale));
+        const context = canvas.getContext('2d');
+        if (!context) throw new Error('No 2D canvas is available.');
+        context.drawImage(image, 0, 0, canvas.width, canvas.height);
+        vscode.postMessage({ type: 'png', requestId: message.requestId, dataUrl: canvas.toDataURL('image/png') });
+    } catch (error) {
+        vscode.postMessage({ type: 'png', requestId: message.requestId, error: error instanceof Error ? error.message : String(error) });
+    }
+}
+
+// ---- state
+
+/** Saved a moment after the last change: wheel zooming changes the viewport many times a second. */
+function save(): void {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+        if (uri) vscode.setState({ uri, options, viewport });
+    }, 150);
+}
+
+syncToolbar();
+ui.focus.disabled = true;
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,58 @@
+import type { Viewport } from './messages.js';
+
+/**
+ * Zoom and pan arithmetic of the preview, kept free of the DOM so it can be tested.
+ * A viewport maps a diagram point p to the screen point p × scale + (x, y).
+ */
+
+export const MIN_SCALE = 0.05;
+export const MAX_SCALE = 8;
+
+export function clampScale(scale: number): number {
+    return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
+}
+
+/** Zooms by `factor` keeping the diagram point under the screen point (px, py) where it is. */
+export function zoomAround(viewport: Viewport, factor: number, px: number, py: number): Viewport {
+    const scale = clampScale(viewport.scale * factor);
+    const k = scale / viewport.scale;
+    return { scale, x: px - (px - viewport.x) * k, y: py - (py - viewport.y) * k };
+}
+
+/** The whole diagram in view, centred, never enlarged beyond 1:1. */
+export function fitViewport(width: number, height: number, viewWidth: number, viewHeight: number, margin = 16): Viewport {
+    if (width <= 0 || height <= 0 || viewWidth <= 0 || viewHeight <= 0) return { x: margin, y: margin, scale: 1 };
+    const scale = clampScale(Math.min(1, (viewWidth - 2 * margin) / width, (viewHeight - 2 * margin) / height));
+    return { scale, x: (viewWidth - width * scale) / 2, y: (viewHeight - height * scale) / 2 };
+}
+
+/** Actual size, keeping the diagram point at the centre of the view where it is. */
+export function actualSize(viewport: Viewport, viewWidth: number, viewHeight: number): Viewport {
+    return zoomAround(viewport, 1 / viewport.scale, viewWidth / 2, viewHeight / 2);
+}
+
+/**
+ * Pans the least needed to bring a box (in screen coordinates) into view, or centres it
+ * when it does not fit. Returns the viewport unchanged when the box is already visible.
+ */
+export function panIntoView(
+    viewport: Viewport, box: { left: number; top: number; width: number; height: number }, viewWidth: number, viewHeight: number, margin = 24,
+): Viewport {
+    const dx = shift(box.left, box.width, viewWidth, margin);
+    const dy = shift(box.top, box.height, viewHeight, margin);
+    return dx === 0 && dy === 0 ? viewport : { ...viewport, x: viewport.x + dx, y: viewport.y + dy };
+}
+
+function shift(start: number, size: number, view: number, margin: number): number {
+    if (size + 2 * margin > view) return view / 2 - (start + size / 2);
+    if (start < margin) return margin - start;
+    if (start + size > view - margin) return view - margin - (start + size);
+    return 0;
+}
+
+/** Whether a saved viewport is usable (it came back from `getState`, which anyone could have written). */
+export function isViewport(value: unknown): value is Viewport {
+    if (typeof value !== 'object' || value === null) return false;
+    const { x, y, scale } = value as Record<string, unknown>;
+    return [x, y, scale].every(n => typeof n === 'number' && Number.isFinite(n)) && (scale as number) >= MIN_SCALE && (scale as number) <= MAX_SCALE;
+}

@@ -1,0 +1,39 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { DiagramFinding } from '../diagram/diagram-types.js';
+import type { ArchModel, SourceLocation } from '../model/model-types.js';
+import { innermostContaining } from './innermost-range.js';
+
+const SEVERITIES: Partial<Record<DiagnosticSeverity, DiagramFinding['severity']>> = {
+    [DiagnosticSeverity.Error]: 'error',
+    [DiagnosticSeverity.Warning]: 'warning',
+    [DiagnosticSeverity.Information]: 'info',
+};
+
+interface Located {
+    readonly id: string;
+    readonly location: SourceLocation;
+}
+
+/**
+ * Puts a document's diagnostics on the diagram: each goes to the element, group or
+ * relation declared in that document whose declaration holds it (the innermost one).
+ * Hints are left out, and so are diagnostics outside every declaration (an import line).
+ */
+export function findingsByItem(model: ArchModel, uri: string, diagnostics: readonly Diagnostic[]): Record<string, DiagramFinding[]> {
+    const located: Located[] = [...model.elements.values(), ...model.groups.values(), ...model.relations]
+        .filter(item => item.location.uri === uri);
+    const result: Record<string, DiagramFinding[]> = {};
+    for (const diagnostic of diagnostics) {
+        const severity = SEVERITIES[diagnostic.severity ?? DiagnosticSeverity.Error];
+        if (!severity) continue;
+        const owner = innermostContaining(located, item => item.location.fullRange, diagnostic.range);
+        if (!owner) continue;
+        const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+        const finding: DiagramFinding = diagnostic.code === undefined
+            ? { severity, message }
+            : { severity, message, code: String(diagnostic.code) };
+        (result[owner.id] ??= []).push(finding);
+    }
+    return result;
+}

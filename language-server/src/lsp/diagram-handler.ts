@@ -1,0 +1,113 @@
+import type { LangiumDocument } from 'langium';
+import { Cancellation, DocumentState, URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { ArchServices } from '../arch-module.js';
+import type { DiagramOptions, DiagramResult } from '../diagram/diagram-types.js';
+import type { ArchModel } from '../model/model-types.js';
+import type { DiagramParams, DiagramResponse } from '../protocol.js';
+import { DiagramRequest } from '../protocol.js';
+import { findingsByItem } from './diagram-findings.js';
+
+/** How long to wait for the language server to take in an edit it was already told about. */
+const MAX_CATCH_UP_MS = 2_000;
+const CATCH_UP_STEP_MS = 10;
+
+type GeneratorServices = ArchServices & {
+    diagram?: { DiagramGenerator?: { generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> } };
+};
+
+/** Answers `archsight/diagram` on the language server's connection. */
+export function registerDiagramHandler(shared: LangiumSharedServices): void {
+    const handler = new DiagramHandler(shared);
+    shared.lsp.Connection?.onRequest(DiagramRequest.type, (params, token) => handler.handle(params, token));
+}
+
+/**
+ * Computes the diagram of a document once it is validated, with the document's findings.
+ * A newer request for the same document (and theme) supersedes an older one that is still
+ * waiting, so a burst of edits costs one layout, not one per keystroke. Never rejects.
+ */
+export class DiagramHandler {
+    private readonly latest = new Map<string, number>();
+    private tickets = 0;
+
+    constructor(private readonly shared: LangiumSharedServices) {}
+
+    async handle(params: DiagramParams, token: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<DiagramResponse> {
+        const key = `${params.uri} ${params.theme}`;
+        const ticket = ++this.tickets;
+        this.latest.set(key, ticket);
+        const superseded = () => token.isCancellationRequested || this.latest.get(key) !== ticket;
+        try {
+            const document = await this.currentDocument(URI.parse(params.uri), token, superseded);
+            if (superseded()) return { uri: params.uri, superseded: true };
+            return await this.respond(document, params, superseded);
+        } catch (error) {
+            if (superseded()) return { uri: params.uri, superseded: true };
+            return { uri: params.uri, error: error instanceof Error ? error.message : String(error) };
+        } finally {
+            if (this.latest.get(key) === ticket) this.latest.delete(key);
+        }
+    }
+
+    private async respond(document: LangiumDocument, params: DiagramParams, superseded: () => boolean): Promise<DiagramResponse> {
+        const services = this.shared.ServiceRegistry.getServices(document.uri) as GeneratorServices;
+        const generator = services.diagram?.DiagramGenerator;
+        if (!generator) return { uri: params.uri, error: 'This language server cannot draw diagrams.' };
+        const model = services.model.ModelProvider.getModel(document);
+        const findings = findingsByItem(model, document.uri.toString(), document.diagnostics ?? []);
+        const version = document.textDocument.version;
+        const syntaxError = describeSyntaxErrors(document);
+        if (syntaxError && !params.renderWhenStale) {
+            return { uri: params.uri, version, stale: true, message: syntaxError, findings };
+        }
+        const options: DiagramOptions = {
+            view: params.view,
+            focus: params.focus,
+            direction: params.direction,
+            theme: params.theme,
+            legend: params.legend,
+            findings,
+        };
+        const diagram = await generator.generate(model, options);
+        if (superseded()) return { uri: params.uri, superseded: true };
+        return syntaxError
+            ? { uri: params.uri, version, diagram, findings, stale: true, message: syntaxError }
+            : { uri: params.uri, version, diagram, findings };
+    }
+
+    /**
+     * The document once it is validated in the version the client last sent. The client
+     * sends its edits before the request, but Langium takes them in asynchronously: until
+     * it has, the document still looks validated in its previous version.
+     */
+    private async currentDocument(uri: URI, token: Cancellation.CancellationToken, superseded: () => boolean): Promise<LangiumDocument> {
+        const { DocumentBuilder, LangiumDocuments, WorkspaceManager } = this.shared.workspace;
+        await WorkspaceManager.ready;
+        for (let waited = 0; ; waited += CATCH_UP_STEP_MS) {
+            if (!LangiumDocuments.hasDocument(uri)) throw new Error('The language server has not loaded this file.');
+            await DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+            const document = LangiumDocuments.getDocument(uri)!;
+            if (isParsedFromCurrentText(document) || waited >= MAX_CATCH_UP_MS || superseded()) return document;
+            await new Promise(resolve => setTimeout(resolve, CATCH_UP_STEP_MS));
+        }
+    }
+}
+
+function isParsedFromCurrentText(document: LangiumDocument): boolean {
+    const root = document.parseResult.value.$cstNode?.root;
+    return !root || root.fullText === document.textDocument.getText();
+}
+
+/** One sentence on where the file stops parsing, or undefined when it parses. */
+function describeSyntaxErrors(document: LangiumDocument): string | undefined {
+    const { lexerErrors, parserErrors } = document.parseResult;
+    const count = lexerErrors.length + parserErrors.length;
+    if (count === 0) return undefined;
+    const lines = [
+        ...lexerErrors.map(e => e.line),
+        ...parserErrors.map(e => Number.isNaN(e.token.startLine) ? undefined : e.token.startLine),
+    ].filter((line): line is number => typeof line === 'number' && line > 0);
+    const where = lines.length > 0 ? ` (first on line ${Math.min(...lines)})` : '';
+    return `The file has ${count === 1 ? 'a syntax error' : `${count} syntax errors`}${where}.`;
+}
