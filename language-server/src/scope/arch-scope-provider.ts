@@ -1,5 +1,5 @@
-import type { LangiumCoreServices, LangiumDocument, LangiumDocuments, ReferenceInfo, Scope } from 'langium';
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE } from 'langium';
+import type { AstNodeDescription, LangiumCoreServices, LangiumDocument, LangiumDocuments, ReferenceInfo, Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope } from 'langium';
 import type { Model } from '../../generated/ast.js';
 import { importClosure } from '../workspace/imports.js';
 
@@ -19,8 +19,13 @@ export class ArchScopeProvider extends DefaultScopeProvider {
         return this.globalScopeCache.get(`${document.uri.toString()}|${referenceType}`, () => {
             const closure = importClosure(document as LangiumDocument<Model>, this.documents);
             const uris = new Set(closure.map(d => d.uri.toString()));
-            // allElements streams over an iterator that can be read only once: keep an array.
-            return this.createScope(this.indexManager.allElements(referenceType, uris).toArray());
+            // A map, not a stream: thousands of references each look a name up. Where an id is
+            // declared twice the first declaration wins, as in the semantic model.
+            const byName = new Map<string, AstNodeDescription>();
+            for (const description of this.indexManager.allElements(referenceType, uris)) {
+                if (!byName.has(description.name)) byName.set(description.name, description);
+            }
+            return new MapScope(byName.values());
         });
     }
 }
