@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { parseWebviewMessage } from '../../extension/src/preview/message-validation.js';
+
+const known = new Set(['orders', 'payments', 'orders->payments']);
+const options = { view: 'calls', direction: 'DOWN', legend: false };
+
+describe('messages from the webview', () => {
+    test('a click on a node or edge of the current diagram is a reveal', () => {
+        expect(parseWebviewMessage({ type: 'reveal', id: 'orders' }, known)).toEqual({ type: 'reveal', id: 'orders' });
+        expect(parseWebviewMessage({ type: 'reveal', id: 'orders->payments' }, known)).toEqual({ type: 'reveal', id: 'orders->payments' });
+    });
+
+    test('a reveal of an id the diagram does not have is dropped', () => {
+        expect(parseWebviewMessage({ type: 'reveal', id: 'shipping' }, known)).toBeUndefined();
+        expect(parseWebviewMessage({ type: 'reveal', id: ['orders'] }, known)).toBeUndefined();
+        expect(parseWebviewMessage({ type: 'reveal' }, known)).toBeUndefined();
+    });
+
+    test('unknown types and things that are not messages are dropped', () => {
+        for (const raw of [undefined, null, 'reveal', 42, [], { type: 'eval', code: '1' }, { type: 'toString' }, { type: '__proto__' }]) {
+            expect(parseWebviewMessage(raw, known)).toBeUndefined();
+        }
+    });
+
+    test('only the fields the extension reads are passed on', () => {
+        expect(parseWebviewMessage({ type: 'ready', extra: '<script>' }, known)).toEqual({ type: 'ready' });
+        expect(parseWebviewMessage({ type: 'reveal', id: 'orders', uri: 'file:///etc/passwd' }, known)).toEqual({ type: 'reveal', id: 'orders' });
+    });
+
+    test('options with a known view, direction and focus are accepted', () => {
+        expect(parseWebviewMessage({ type: 'options', options }, known)).toEqual({ type: 'options', options });
+        expect(parseWebviewMessage({ type: 'options', options: { ...options, focus: 'payments' } }, known))
+            .toEqual({ type: 'options', options: { ...options, focus: 'payments' } });
+    });
+
+    test('options with an unknown view, direction or focus, or a legend that is not a flag, are dropped', () => {
+        for (const bad of [{ view: 'everything' }, { direction: 'LEFT' }, { legend: 'yes' }, { focus: 'shipping' }, { focus: 3 }]) {
+            expect(parseWebviewMessage({ type: 'options', options: { ...options, ...bad } }, known)).toBeUndefined();
+        }
+        expect(parseWebviewMessage({ type: 'options' }, known)).toBeUndefined();
+    });
+
+    test('a PNG answer must be a base64 PNG data URL', () => {
+        expect(parseWebviewMessage({ type: 'png', requestId: 1, dataUrl: 'data:image/png;base64,iVBORw0KGgo=' }, known))
+            .toEqual({ type: 'png', requestId: 1, dataUrl: 'data:image/png;base64,iVBORw0KGgo=' });
+        expect(parseWebviewMessage({ type: 'png', requestId: 1, dataUrl: 'data:text/html;base64,PHA+' }, known)).toBeUndefined();
+        expect(parseWebviewMessage({ type: 'png', requestId: 1, dataUrl: 'data:image/png;base64,<svg>' }, known)).toBeUndefined();
+        expect(parseWebviewMessage({ type: 'png', requestId: 'x', dataUrl: 'data:image/png;base64,' }, known)).toBeUndefined();
+    });
+
+    test('a PNG failure passes on a shortened reason', () => {
+        const message = parseWebviewMessage({ type: 'png', requestId: 2, error: 'x'.repeat(10_000) }, known);
+        expect(message).toMatchObject({ type: 'png', requestId: 2 });
+        expect(message?.type === 'png' && message.error?.length).toBe(500);
+    });
+});
