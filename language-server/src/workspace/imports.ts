@@ -15,7 +15,9 @@ export interface ResolvedImport {
 }
 
 export function resolveImports(document: LangiumDocument<Model>, documents: LangiumDocuments): ResolvedImport[] {
-    return document.parseResult.value.imports
+    // A document that has not been parsed yet (or is not ours) has no imports to follow.
+    const imports = (document.parseResult?.value as Model | undefined)?.imports ?? [];
+    return imports
         .filter(node => typeof node.path === 'string' && node.path.length > 0)
         .map(node => {
             const uri = resolveImportUri(document, node.path);
