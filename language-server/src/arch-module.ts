@@ -5,6 +5,8 @@ import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ArchGeneratedModule, ArchGeneratedSharedModule } from '../generated/module.js';
 import { ArchCompletionProvider } from './lsp/arch-completion-provider.js';
 import { ArchDocumentValidator } from './lsp/arch-document-validator.js';
+import { ArchFormatter } from './lsp/arch-formatter.js';
+import { ArchHoverProvider } from './lsp/arch-hover-provider.js';
 import { ArchModelProvider } from './model/model-provider.js';
 import { ArchParserErrorMessageProvider } from './parser/arch-parser-messages.js';
 import { ArchLinker } from './references/arch-linker.js';
@@ -43,6 +45,8 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
     },
     lsp: {
         CompletionProvider: (services) => new ArchCompletionProvider(services),
+        HoverProvider: (services) => new ArchHoverProvider(services),
+        Formatter: () => new ArchFormatter(),
     },
 };
 

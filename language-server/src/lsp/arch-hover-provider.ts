@@ -1,0 +1,63 @@
+import type { AstNode, LangiumDocument, LeafCstNode, MaybePromise } from 'langium';
+import { CstUtils, GrammarAST } from 'langium';
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import { isArchElement, isGroup, isRelation } from '../../generated/ast.js';
+import type { ArchServices } from '../arch-module.js';
+import type { ArchModelProvider } from '../model/model-provider.js';
+import { elementCard, groupCard, relationCard } from './hover-cards.js';
+import { ARROW_DOCS, keywordDoc } from './keyword-docs.js';
+
+/**
+ * Hover: a card from the semantic model on an element or group (where it is declared
+ * or referenced) and on a relation's arrow; the documentation of any other keyword.
+ */
+export class ArchHoverProvider extends AstNodeHoverProvider {
+    private readonly models: ArchModelProvider;
+
+    constructor(services: ArchServices) {
+        super(services);
+        this.models = services.model.ModelProvider;
+    }
+
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
+        if (!leaf || leaf.end <= offset) return undefined;
+        const card = this.declarationCard(document, leaf) ?? this.relationCard(document, leaf);
+        if (card) return markdown(card);
+        if (GrammarAST.isKeyword(leaf.grammarSource)) {
+            const doc = keywordDoc(leaf.text, leaf.grammarSource);
+            if (doc) return markdown(`**${leaf.text}** — ${doc.detail}\n\n${doc.documentation}`);
+        }
+        return undefined;
+    }
+
+    private declarationCard(document: LangiumDocument, leaf: LeafCstNode): string | undefined {
+        const target = this.references.findDeclarations(leaf)[0];
+        if (!isArchElement(target) && !isGroup(target)) return undefined;
+        const model = this.models.getModel(document);
+        const element = model.elements.get(target.name);
+        if (element?.node === target) return elementCard(model, element);
+        const group = model.groups.get(target.name);
+        if (group?.node === target) return groupCard(model, group);
+        return undefined;
+    }
+
+    private relationCard(document: LangiumDocument, leaf: LeafCstNode): string | undefined {
+        if (!Object.hasOwn(ARROW_DOCS, leaf.text) || !isRelation(leaf.astNode)) return undefined;
+        const model = this.models.getModel(document);
+        const relation = model.relations.find(r => r.node === leaf.astNode);
+        return relation && relationCard(model, relation);
+    }
+
+    protected override getAstNodeHoverContent(_node: AstNode): MaybePromise<string | undefined> {
+        // Unused: getHoverContent above builds every card.
+        return undefined;
+    }
+}
+
+function markdown(value: string): Hover {
+    return { contents: { kind: 'markdown', value } };
+}
