@@ -3,6 +3,8 @@ import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { ArchGeneratedModule, ArchGeneratedSharedModule } from '../generated/module.js';
+import { ArchCodeActionProvider } from './lsp/arch-code-action-provider.js';
+import { ArchCodeLensProvider } from './lsp/arch-code-lens-provider.js';
 import { ArchCompletionProvider } from './lsp/arch-completion-provider.js';
 import { ArchDocumentValidator } from './lsp/arch-document-validator.js';
 import { ArchFormatter } from './lsp/arch-formatter.js';
@@ -12,6 +14,10 @@ import { ArchParserErrorMessageProvider } from './parser/arch-parser-messages.js
 import { ArchLinker } from './references/arch-linker.js';
 import { ArchScopeComputation } from './scope/arch-scope-computation.js';
 import { ArchScopeProvider } from './scope/arch-scope-provider.js';
+import { ArchConfigurationProvider } from './rules/config/arch-configuration-provider.js';
+import { RuleConfigProvider } from './rules/config/rule-config-provider.js';
+import { RuleRegistry } from './rules/rule-registry.js';
+import { RuleRunner } from './rules/rule-runner.js';
 import { ArchValidator, registerValidationChecks } from './validation/arch-validator.js';
 import { ArchDocumentBuilder } from './workspace/arch-document-builder.js';
 
@@ -23,6 +29,11 @@ export type ArchAddedServices = {
     validation: {
         ArchValidator: ArchValidator;
     };
+    rules: {
+        RuleRegistry: RuleRegistry;
+        RuleRunner: RuleRunner;
+        ConfigProvider: RuleConfigProvider;
+    };
 };
 
 export type ArchServices = LangiumServices & ArchAddedServices;
@@ -30,6 +41,11 @@ export type ArchServices = LangiumServices & ArchAddedServices;
 export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAddedServices> = {
     model: {
         ModelProvider: (services) => new ArchModelProvider(services.shared),
+    },
+    rules: {
+        RuleRegistry: () => new RuleRegistry(),
+        RuleRunner: () => new RuleRunner(),
+        ConfigProvider: (services) => new RuleConfigProvider(services.shared, services.rules.RuleRegistry),
     },
     validation: {
         ArchValidator: (services) => new ArchValidator(services),
@@ -47,12 +63,15 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
         CompletionProvider: (services) => new ArchCompletionProvider(services),
         HoverProvider: (services) => new ArchHoverProvider(services),
         Formatter: () => new ArchFormatter(),
+        CodeActionProvider: (services) => new ArchCodeActionProvider(services),
+        CodeLensProvider: (services) => new ArchCodeLensProvider(services),
     },
 };
 
 export const ArchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new ArchDocumentBuilder(services),
+        ConfigurationProvider: (services) => new ArchConfigurationProvider(services),
     },
 };
 

@@ -2,6 +2,7 @@ import type { LangiumDocument, ValidationAcceptor, ValidationChecks } from 'lang
 import { AstUtils } from 'langium';
 import type { ArchAstType, Model } from '../../generated/ast.js';
 import type { ArchServices } from '../arch-module.js';
+import { reportRuleFindings } from '../rules/report-findings.js';
 import type { CheckContext, ModelCheck } from './check-context.js';
 import { checkImports } from './checks/imports.js';
 import { checkPlacement } from './checks/placement.js';
@@ -15,7 +16,7 @@ export function registerValidationChecks(services: ArchServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.ArchValidator;
     const checks: ValidationChecks<ArchAstType> = {
-        Model: [validator.checkModel, validator.checkImports],
+        Model: [validator.checkModel, validator.checkImports, validator.checkRules],
     };
     registry.register(checks, validator);
 }
@@ -44,6 +45,11 @@ export class ArchValidator {
                 accept('error', `Internal error in check ${check.name}: ${error instanceof Error ? error.message : String(error)}`, { node: root, code: 'internal-error' });
             }
         }
+    }
+
+    /** The anti-pattern rules (`rules/`), with the configuration that applies to the document. */
+    async checkRules(root: Model, accept: ValidationAcceptor): Promise<void> {
+        await reportRuleFindings(this.services, AstUtils.getDocument(root), accept);
     }
 
     checkImports(root: Model, accept: ValidationAcceptor): void {

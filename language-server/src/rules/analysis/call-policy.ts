@@ -1,0 +1,54 @@
+import type { ArchModel, ModelRelation, Properties } from '../../model/model-types.js';
+import { enclosing } from './graph.js';
+
+/** Where a call's policy comes from: the call itself, the caller's sidecar, the caller (a gateway), or its mesh. */
+export type PolicySource = 'call' | 'sidecar' | 'caller' | 'mesh';
+
+/** The timeout, retries and circuit breaker that guard one synchronous call, and who gives each. */
+export interface CallPolicy {
+    readonly timeout?: { readonly ms: number; readonly from: PolicySource; readonly fromId: string };
+    readonly retries?: { readonly count: number; readonly from: PolicySource; readonly fromId: string };
+    readonly breaker?: { readonly from: PolicySource; readonly fromId: string };
+}
+
+/**
+ * The policy in force on a call, nearest source first: the call's own properties, then
+ * the caller's sidecar (the proxy makes the call), then the caller itself when it is a
+ * proxy (a gateway or sidecar), then the mesh the caller belongs to.
+ */
+export function callPolicy(model: ArchModel, call: ModelRelation): CallPolicy {
+    const sources: Array<{ from: PolicySource; id: string; properties: Properties }> = [{ from: 'call', id: call.id, properties: call.properties }];
+    const caller = model.elements.get(call.sourceId);
+    for (const sidecarId of caller?.sidecarIds ?? []) {
+        const sidecar = model.elements.get(sidecarId);
+        if (sidecar) sources.push({ from: 'sidecar', id: sidecar.id, properties: sidecar.properties });
+    }
+    if (caller && (caller.kind === 'gateway' || caller.kind === 'sidecar')) {
+        sources.push({ from: 'caller', id: caller.id, properties: caller.properties });
+    }
+    const mesh = enclosing(model, call.sourceId, 'mesh');
+    if (mesh) sources.push({ from: 'mesh', id: mesh.id, properties: mesh.properties });
+
+    let timeout: CallPolicy['timeout'];
+    let retries: CallPolicy['retries'];
+    let breaker: CallPolicy['breaker'];
+    let breakerDecided = false;
+    for (const s of sources) {
+        const p = s.properties;
+        if (!timeout && typeof p.timeout === 'number') timeout = { ms: p.timeout, from: s.from, fromId: s.id };
+        if (!retries && typeof p.retries === 'number') retries = { count: p.retries, from: s.from, fromId: s.id };
+        // The nearest `breaker` wins either way: `breaker false` on a call switches off the mesh's.
+        if (!breakerDecided && typeof p.breaker === 'boolean') {
+            breakerDecided = true;
+            if (p.breaker) breaker = { from: s.from, fromId: s.id };
+        }
+    }
+    return { timeout, retries, breaker };
+}
+
+/** `2s`, `500ms`, `1.5m`: a duration as people write it. */
+export function formatDuration(ms: number): string {
+    if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`;
+    if (ms >= 1000 && ms % 100 === 0) return `${ms / 1000}s`;
+    return `${ms}ms`;
+}

@@ -1,0 +1,174 @@
+import { ELEMENT_KINDS } from '../../model/kinds.js';
+import type { ArchModel, ModelElement, ModelGroup, ModelRelation } from '../../model/model-types.js';
+import { outgoingOf } from '../../model/model-types.js';
+
+/**
+ * Graph questions that several rules ask of the synchronous calls (`->`): who calls
+ * whom, cycles, and the chains a request travels.
+ */
+
+export function isWorkload(model: ArchModel, id: string): boolean {
+    const e = model.elements.get(id);
+    return e !== undefined && ELEMENT_KINDS[e.kind].workload;
+}
+
+export function syncCallsFrom(model: ArchModel, id: string): ModelRelation[] {
+    return outgoingOf(model, id).filter(r => r.kind === 'sync' && r.sourceId !== r.targetId);
+}
+
+/** Sources of a relation kind into `id`, each once, in source order. */
+export function distinctSources(relations: readonly ModelRelation[]): string[] {
+    return [...new Set(relations.map(r => r.sourceId))];
+}
+
+/** The nearest enclosing group of a kind, for an element or a group. */
+export function enclosing(model: ArchModel, id: string, kind: ModelGroup['kind']): ModelGroup | undefined {
+    let groupId = model.elements.get(id)?.groupId ?? model.groups.get(id)?.parentId;
+    for (let guard = 0; groupId !== undefined && guard <= model.groups.size; guard++) {
+        const g = model.groups.get(groupId);
+        if (!g) return undefined;
+        if (g.kind === kind) return g;
+        groupId = g.parentId;
+    }
+    return undefined;
+}
+
+/** Whether an element sits in a group, at any depth. */
+export function isInside(model: ArchModel, id: string, groupId: string): boolean {
+    let current = model.elements.get(id)?.groupId ?? model.groups.get(id)?.parentId;
+    for (let guard = 0; current !== undefined && guard <= model.groups.size; guard++) {
+        if (current === groupId) return true;
+        current = model.groups.get(current)?.parentId;
+    }
+    return false;
+}
+
+/** Every element inside a group, at any depth. */
+export function elementsInside(model: ArchModel, groupId: string): ModelElement[] {
+    return [...model.elements.values()].filter(e => isInside(model, e.id, groupId));
+}
+
+/**
+ * The cycles of synchronous calls: one per strongly connected component with more than
+ * one member, as the relations of its shortest cycle through its first member.
+ */
+export function syncCycles(model: ArchModel): ModelRelation[][] {
+    const ids = [...model.elements.keys(), ...model.groups.keys()];
+    const components = stronglyConnected(ids, id => syncCallsFrom(model, id).map(r => r.targetId));
+    const cycles: ModelRelation[][] = [];
+    for (const component of components) {
+        if (component.length < 2) continue;
+        const members = new Set(component);
+        const start = ids.find(id => members.has(id))!;
+        const cycle = shortestCycle(model, start, members);
+        if (cycle) cycles.push(cycle);
+    }
+    return cycles;
+}
+
+function shortestCycle(model: ArchModel, start: string, members: ReadonlySet<string>): ModelRelation[] | undefined {
+    const via = new Map<string, ModelRelation>();
+    const queue = [start];
+    while (queue.length > 0) {
+        const id = queue.shift()!;
+        for (const r of syncCallsFrom(model, id)) {
+            if (!members.has(r.targetId)) continue;
+            if (r.targetId === start) {
+                const path = [r];
+                for (let at = id; at !== start; at = via.get(at)!.sourceId) path.unshift(via.get(at)!);
+                return path;
+            }
+            if (!via.has(r.targetId)) {
+                via.set(r.targetId, r);
+                queue.push(r.targetId);
+            }
+        }
+    }
+    return undefined;
+}
+
+/** Tarjan's algorithm, iterative so that a long chain cannot overflow the stack. */
+function stronglyConnected(ids: readonly string[], next: (id: string) => readonly string[]): string[][] {
+    let counter = 0;
+    const index = new Map<string, number>();
+    const low = new Map<string, number>();
+    const onStack = new Set<string>();
+    const stack: string[] = [];
+    const result: string[][] = [];
+    for (const root of ids) {
+        if (index.has(root)) continue;
+        const work: Array<{ id: string; successors: readonly string[]; i: number }> = [];
+        const visit = (id: string) => {
+            index.set(id, counter);
+            low.set(id, counter++);
+            stack.push(id);
+            onStack.add(id);
+            work.push({ id, successors: next(id), i: 0 });
+        };
+        visit(root);
+        while (work.length > 0) {
+            const frame = work[work.length - 1];
+            if (frame.i < frame.successors.length) {
+                const w = frame.successors[frame.i++];
+                if (!index.has(w)) visit(w);
+                else if (onStack.has(w)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(w)!));
+                continue;
+            }
+            work.pop();
+            if (work.length > 0) {
+                const parent = work[work.length - 1].id;
+                low.set(parent, Math.min(low.get(parent)!, low.get(frame.id)!));
+            }
+            if (low.get(frame.id) === index.get(frame.id)) {
+                const component: string[] = [];
+                let w: string;
+                do {
+                    w = stack.pop()!;
+                    onStack.delete(w);
+                    component.push(w);
+                } while (w !== frame.id);
+                result.push(component);
+            }
+        }
+    }
+    return result;
+}
+
+/**
+ * Every simple chain of synchronous calls that starts at an element nobody calls
+ * synchronously, cut at `maxPaths` so that a dense graph cannot stall the editor.
+ * `follow` decides which calls a chain may continue along.
+ */
+export function syncChains(model: ArchModel, follow: (r: ModelRelation) => boolean = () => true, maxPaths = 5000): ModelRelation[][] {
+    const called = new Set(model.relations.filter(r => r.kind === 'sync' && follow(r)).map(r => r.targetId));
+    const starts = [...model.elements.keys(), ...model.groups.keys()].filter(id => !called.has(id));
+    const chains: ModelRelation[][] = [];
+    const walk = (id: string, path: ModelRelation[], onPath: Set<string>) => {
+        if (chains.length >= maxPaths) return;
+        const next = syncCallsFrom(model, id).filter(r => follow(r) && !onPath.has(r.targetId));
+        if (next.length === 0) {
+            if (path.length > 0) chains.push([...path]);
+            return;
+        }
+        for (const r of next) {
+            onPath.add(r.targetId);
+            path.push(r);
+            walk(r.targetId, path, onPath);
+            path.pop();
+            onPath.delete(r.targetId);
+        }
+    };
+    for (const start of starts) walk(start, [], new Set([start]));
+    return chains;
+}
+
+/** `a → b → c` for a chain of relations. */
+export function pathText(chain: readonly ModelRelation[]): string {
+    return chain.length === 0 ? '' : [chain[0].sourceId, ...chain.map(r => r.targetId)].join(' → ');
+}
+
+/** `a, b and c`. */
+export function names(ids: readonly string[]): string {
+    const quoted = ids.map(id => `'${id}'`);
+    return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}

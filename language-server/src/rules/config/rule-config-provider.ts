@@ -1,0 +1,122 @@
+import type { ConfigurationProvider, FileSystemProvider, LangiumDocuments } from 'langium';
+import { URI, UriUtils } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { RuleRegistry } from '../rule-registry.js';
+import { CONFIG_FILE_NAME, parseConfigText, parseRulesSetting, type ParsedConfig } from './parse-config.js';
+import { resolveRules, type RuleConfig, type RulesSettings } from './rule-settings.js';
+
+/** How the CLI configures a run: one config file for every document (or none), and `--rule` flags. */
+export interface CommandLineConfig {
+    /** `--config path`; when absent, each document finds its own by walking up. */
+    readonly configFile?: URI;
+    readonly overrides: RulesSettings;
+}
+
+/**
+ * The rule configuration of a document: the rule defaults, then the nearest
+ * `archsight.config.json` above the document, then the `archsight.rules` editor setting
+ * (in the editor) or the `--rule` flags (in the CLI). Later layers win.
+ */
+export class RuleConfigProvider {
+    private readonly fileSystem: FileSystemProvider;
+    private readonly settings: ConfigurationProvider;
+    private readonly documents: LangiumDocuments;
+    private readonly parsedFiles = new Map<string, ParsedConfig>();
+    private readonly lookups = new Map<string, URI | undefined>();
+    private commandLine: CommandLineConfig | undefined;
+
+    constructor(shared: LangiumSharedServices, private readonly registry: RuleRegistry) {
+        this.fileSystem = shared.workspace.FileSystemProvider;
+        this.settings = shared.workspace.ConfigurationProvider;
+        this.documents = shared.workspace.LangiumDocuments;
+        if (shared.lsp.Connection) this.watch(shared);
+    }
+
+    /** Used by the CLI instead of the editor settings. */
+    useCommandLine(config: CommandLineConfig): void {
+        this.commandLine = config;
+        this.clearCaches();
+    }
+
+    async configFor(documentUri: URI | string): Promise<RuleConfig> {
+        const uri = typeof documentUri === 'string' ? URI.parse(documentUri) : documentUri;
+        const configUri = this.commandLine?.configFile ?? this.findConfigFile(uri);
+        const file = configUri ? this.load(configUri) : undefined;
+        const editor = this.commandLine ? undefined : parseRulesSetting(await this.settings.getConfiguration('arch', 'rules'), this.registry);
+        const layers = [file?.settings, editor?.settings, this.commandLine?.overrides].filter((l): l is RulesSettings => l !== undefined);
+        return {
+            rules: resolveRules(this.registry, layers),
+            configFile: configUri?.toString(),
+            problems: [...file?.problems ?? [], ...editor?.problems ?? []],
+        };
+    }
+
+    /** The nearest `archsight.config.json` in the document's folder or above it, as tsconfig and eslint look. */
+    findConfigFile(documentUri: URI): URI | undefined {
+        if (documentUri.scheme !== 'file') return undefined;
+        const visited: string[] = [];
+        let dir = UriUtils.dirname(documentUri);
+        let found: URI | undefined;
+        for (;;) {
+            const key = dir.toString();
+            if (this.lookups.has(key)) {
+                found = this.lookups.get(key);
+                break;
+            }
+            visited.push(key);
+            const candidate = UriUtils.joinPath(dir, CONFIG_FILE_NAME);
+            if (this.exists(candidate)) {
+                found = candidate;
+                break;
+            }
+            const parent = UriUtils.dirname(dir);
+            if (parent.path === dir.path) break;
+            dir = parent;
+        }
+        for (const key of visited) this.lookups.set(key, found);
+        return found;
+    }
+
+    /** Forgets what was read from disk; the next check reads the config files again. */
+    clearCaches(): void {
+        this.parsedFiles.clear();
+        this.lookups.clear();
+    }
+
+    private exists(uri: URI): boolean {
+        try {
+            return this.fileSystem.existsSync(uri) && this.fileSystem.statSync(uri).isFile;
+        } catch {
+            return false;
+        }
+    }
+
+    private load(uri: URI): ParsedConfig {
+        const key = uri.toString();
+        let parsed = this.parsedFiles.get(key);
+        if (!parsed) {
+            try {
+                parsed = parseConfigText(this.fileSystem.readFileSync(uri), this.registry, key);
+            } catch (error) {
+                parsed = { settings: {}, problems: [{ message: `Cannot read ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`, uri: key }] };
+            }
+            this.parsedFiles.set(key, parsed);
+        }
+        return parsed;
+    }
+
+    /** In the editor: a changed config file or `archsight.*` setting re-checks every document. */
+    private watch(shared: LangiumSharedServices): void {
+        const recheck = () => {
+            this.clearCaches();
+            const uris = this.documents.all.map(d => d.uri).toArray();
+            void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(uris, [], token));
+        };
+        shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
+            if (params.changes.some(c => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) recheck();
+        });
+        this.settings.onConfigurationSectionUpdate(update => {
+            if (update.section === 'archsight') recheck();
+        });
+    }
+}

@@ -1,0 +1,37 @@
+import { ELEMENT_KINDS, isObservabilityKind } from '../../model/kinds.js';
+import type { ModelRelation } from '../../model/model-types.js';
+import { relation, type Finding } from '../finding.js';
+import type { Rule } from '../rule.js';
+import { pathText, syncChains } from '../analysis/graph.js';
+
+/** A request that waits on a long line of services: their latencies add up and any of them can fail it. */
+export const deepSyncChain: Rule = {
+    id: 'deep-sync-chain',
+    group: 'coupling',
+    defaultSeverity: 'warning',
+    description: 'A chain of synchronous calls is deeper than the threshold (`maxDepth`, 4 hops).',
+    explanation: 'Each synchronous hop adds its latency and its failure rate to the request: five services at ' +
+        '99.9% make 99.5%, and one slow service at the end stalls everyone in front of it (Nygard\'s ' +
+        '"cascading failure"). Shorten the chain: answer from data the caller already has (a replica or ' +
+        'a cache fed by events), make later steps asynchronous, or merge services that always travel together.',
+    thresholds: { maxDepth: { default: 4, min: 1, description: 'The most synchronous hops a chain may have.' } },
+    check(model, { thresholds }) {
+        const maxDepth = thresholds.maxDepth;
+        // Calls into data stores and observability end a chain rather than lengthen it.
+        const follow = (r: ModelRelation) => {
+            const target = model.elements.get(r.targetId);
+            return !target || (!ELEMENT_KINDS[target.kind].dataStore && !isObservabilityKind(target.kind));
+        };
+        const longest = new Map<string, ModelRelation[]>();
+        for (const chain of syncChains(model, follow)) {
+            if (chain.length <= maxDepth) continue;
+            const first = chain[maxDepth];
+            if ((longest.get(first.id)?.length ?? 0) < chain.length) longest.set(first.id, chain);
+        }
+        return [...longest.entries()].map(([id, chain]): Finding => ({
+            target: relation(id),
+            message: `Synchronous call chain of ${chain.length} hops (more than ${maxDepth}): ${pathText(chain)}.`,
+            related: chain.map((r, i) => ({ target: relation(r.id), message: `hop ${i + 1}: '${r.sourceId}' calls '${r.targetId}'` })),
+        }));
+    },
+};

@@ -1,0 +1,37 @@
+import { element, relation, type Finding } from '../finding.js';
+import type { Rule } from '../rule.js';
+import { freshId } from '../analysis/fix-names.js';
+
+/** Whatever the public can reach should be built to face it: a gateway. */
+export const publicNonGateway: Rule = {
+    id: 'public-non-gateway',
+    group: 'mesh-security',
+    defaultSeverity: 'warning',
+    description: 'An element other than a gateway is exposed to the public (`exposure public`).',
+    explanation: 'Every publicly reachable service is attack surface that must authenticate, throttle and ' +
+        'validate on its own. Expose only gateways: they terminate TLS, check tokens and rate-limit in one ' +
+        'place, and the services behind them stay `internal`.',
+    check(model) {
+        const findings: Finding[] = [];
+        const gateway = [...model.elements.values()].find(e => e.kind === 'gateway');
+        for (const e of model.elements.values()) {
+            if (e.properties.exposure !== 'public' || e.kind === 'gateway' || e.kind === 'client') continue;
+            const fromClients = (model.incoming.get(e.id) ?? [])
+                .filter(r => r.kind === 'sync' && model.elements.get(r.sourceId)?.kind === 'client');
+            const newGateway = freshId(model, 'apiGateway');
+            findings.push({
+                target: element(e.id),
+                message: `${capitalize(e.kind)} '${e.id}' is exposed to the public but is not a gateway: put a gateway in front of it and make it internal.`,
+                related: fromClients.map(r => ({ target: relation(r.id), message: `'${r.sourceId}' reaches '${e.id}' directly` })),
+                fixes: [gateway
+                    ? { kind: 'insert-gateway', title: `Route through gateway '${gateway.id}' and make '${e.id}' internal`, anchorId: gateway.id, gatewayId: gateway.id, declare: false, reroute: fromClients.map(r => r.id), behind: [e.id], unexpose: [e.id] }
+                    : { kind: 'insert-gateway', title: `Insert gateway '${newGateway}' in front of '${e.id}'`, anchorId: e.id, gatewayId: newGateway, declare: true, reroute: fromClients.map(r => r.id), behind: [e.id], unexpose: [e.id] }],
+            });
+        }
+        return findings;
+    },
+};
+
+function capitalize(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,83 @@
+import { ELEMENT_KINDS, SIGNALS, type Signal } from '../../model/kinds.js';
+import type { ArchModel, ModelElement } from '../../model/model-types.js';
+import { ancestorGroups } from '../../model/model-types.js';
+import { element, type Finding } from '../finding.js';
+import type { Rule } from '../rule.js';
+import { enclosing } from '../analysis/graph.js';
+
+/** The signal an element stores or carries: its kind's, or its `signal` property. */
+function signalOf(model: ArchModel, id: string): Signal | undefined {
+    const e = model.elements.get(id);
+    if (!e) return undefined;
+    const s = ELEMENT_KINDS[e.kind].backendSignal ?? e.properties.signal;
+    return typeof s === 'string' ? s as Signal : undefined;
+}
+
+/** The signals that leave an element: its own, its sidecars' and its groups' `..>` links, and back ends that pull from it. */
+function observedSignals(model: ArchModel, e: ModelElement): Set<Signal> {
+    const sources = [e.id, ...e.sidecarIds, ...ancestorGroups(model, e.id).map(g => g.id)];
+    const signals = new Set<Signal>();
+    for (const id of sources) {
+        for (const r of model.outgoing.get(id) ?? []) if (r.kind === 'observe' && r.signal) signals.add(r.signal);
+    }
+    for (const r of model.incoming.get(e.id) ?? []) {
+        const pulled = signalOf(model, r.sourceId);
+        if (pulled) signals.add(pulled);
+    }
+    return signals;
+}
+
+/**
+ * Where a new link for a signal should point: where the other workloads send it (an
+ * agent or shipper), else the back end itself.
+ */
+function usualTarget(model: ArchModel, signal: Signal, backend: string): string {
+    const counts = new Map<string, number>();
+    for (const r of model.relations) {
+        const source = model.elements.get(r.sourceId);
+        if (r.kind === 'observe' && r.signal === signal && source && ELEMENT_KINDS[source.kind].workload) {
+            counts.set(r.targetId, (counts.get(r.targetId) ?? 0) + 1);
+        }
+    }
+    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? backend;
+}
+
+/** A service that sends nothing to the metrics, logs or traces back ends the architecture has is a blind spot. */
+export const missingTelemetry: Rule = {
+    id: 'missing-telemetry',
+    group: 'observability',
+    defaultSeverity: 'warning',
+    description: 'A service or function sends no metrics, logs or traces to a back end of that signal that the architecture has.',
+    explanation: 'When an incident crosses a service that reports nothing, the trace stops, the dashboard has a ' +
+        'hole and the logs are silent exactly where the answer is. If the architecture has a metrics, logs or ' +
+        'traces back end, connect every service and function to it (`svc ..> prometheus`), directly, through an ' +
+        'agent or shipper, or through its sidecar or its group.',
+    check(model) {
+        const backends = new Map<Signal, string>();
+        for (const e of model.elements.values()) {
+            const s = ELEMENT_KINDS[e.kind].backendSignal;
+            if (s && !backends.has(s)) backends.set(s, e.id);
+        }
+        if (backends.size === 0) return [];
+        const findings: Finding[] = [];
+        for (const e of model.elements.values()) {
+            if ((e.kind !== 'service' && e.kind !== 'function') || enclosing(model, e.id, 'stack')) continue;
+            const observed = observedSignals(model, e);
+            const missing = SIGNALS.filter(s => backends.has(s) && !observed.has(s));
+            if (missing.length === 0) continue;
+            const which = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}`;
+            const there = missing.map(s => `'${backends.get(s)}'`).join(' and ');
+            const targets = missing.map(s => usualTarget(model, s, backends.get(s)!));
+            findings.push({
+                target: element(e.id),
+                message: `${e.kind === 'service' ? 'Service' : 'Function'} '${e.id}' sends no ${which}, though the architecture has ${there}.`,
+                related: missing.map(s => ({ target: element(backends.get(s)!), message: `'${backends.get(s)}' collects ${s}` })),
+                fixes: [{
+                    kind: 'add-lines', title: `Send ${which} from '${e.id}' to ${targets.map(t => `'${t}'`).join(' and ')}`,
+                    afterId: e.hostId ?? e.id, lines: missing.map((s, i) => `${e.id} ..> ${targets[i]} : ${s}`),
+                }],
+            });
+        }
+        return findings;
+    },
+};

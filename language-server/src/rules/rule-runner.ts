@@ -1,0 +1,89 @@
+import type { AstNode } from 'langium';
+import type { ArchModel, ModelRelation, SourceLocation } from '../model/model-types.js';
+import type { Finding, TargetRef } from './finding.js';
+import type { QuickFix } from './quick-fix.js';
+import type { RuleSeverity } from './rule.js';
+import { ruleDocsUrl } from './rule.js';
+import { configKey, type RuleConfig } from './config/rule-settings.js';
+
+/** The code of the diagnostic that reports a rule which threw. */
+export const INTERNAL_ERROR = 'internal-error';
+
+/** A finding ready to report: the rule's verdict with severity, source locations and docs. */
+export interface RuleFinding {
+    readonly ruleId: string;
+    readonly severity: RuleSeverity;
+    readonly message: string;
+    readonly target?: TargetRef;
+    /** Where the target is written; undefined for an internal error, which belongs to the whole document. */
+    readonly location?: SourceLocation;
+    readonly node?: AstNode;
+    readonly related: ReadonlyArray<{ readonly location: SourceLocation; readonly message: string }>;
+    readonly fixes: readonly QuickFix[];
+    readonly docs: string;
+}
+
+interface Located {
+    readonly location: SourceLocation;
+    readonly suppressions: readonly string[];
+    readonly node: AstNode;
+}
+
+/** Looks up what a target names. */
+export function locateTarget(model: ArchModel, target: TargetRef, relations?: ReadonlyMap<string, ModelRelation>): Located | undefined {
+    switch (target.kind) {
+        case 'element': return model.elements.get(target.id);
+        case 'group': return model.groups.get(target.id);
+        case 'relation': return relations ? relations.get(target.id) : model.relations.find(r => r.id === target.id);
+    }
+}
+
+/**
+ * Runs the enabled rules over a model: applies severities and `archsight-ignore`
+ * suppressions, resolves locations, and turns a rule that throws into an
+ * `internal-error` finding so that the other rules still report. Results are cached per
+ * model and configuration, so validation, hover and code lenses share one run.
+ */
+export class RuleRunner {
+    private readonly cache = new WeakMap<ArchModel, { key: string; findings: RuleFinding[] }>();
+
+    run(model: ArchModel, config: RuleConfig): RuleFinding[] {
+        const key = configKey(config);
+        const cached = this.cache.get(model);
+        if (cached?.key === key) return cached.findings;
+        const findings = this.runUncached(model, config);
+        this.cache.set(model, { key, findings });
+        return findings;
+    }
+
+    private runUncached(model: ArchModel, config: RuleConfig): RuleFinding[] {
+        const relations = new Map(model.relations.map(r => [r.id, r]));
+        const result: RuleFinding[] = [];
+        for (const { rule, severity, thresholds } of config.rules) {
+            if (severity === 'off') continue;
+            let findings: Finding[];
+            try {
+                findings = rule.check(model, { thresholds });
+            } catch (error) {
+                result.push({
+                    ruleId: INTERNAL_ERROR, severity: 'error', related: [], fixes: [], docs: ruleDocsUrl(rule.id),
+                    message: `Internal error in rule '${rule.id}': ${error instanceof Error ? error.message : String(error)}`,
+                });
+                continue;
+            }
+            for (const finding of findings) {
+                const target = locateTarget(model, finding.target, relations);
+                if (!target || target.suppressions.includes(rule.id)) continue;
+                const related = (finding.related ?? []).flatMap(info => {
+                    const at = locateTarget(model, info.target, relations);
+                    return at ? [{ location: at.location, message: info.message }] : [];
+                });
+                result.push({
+                    ruleId: rule.id, severity, message: finding.message, target: finding.target,
+                    location: target.location, node: target.node, related, fixes: finding.fixes ?? [], docs: ruleDocsUrl(rule.id),
+                });
+            }
+        }
+        return result;
+    }
+}
