@@ -20,6 +20,10 @@ export const foreignDataAccess: Rule = {
             if (!store || owner === undefined || owner === r.sourceId || !isWorkload(model, r.sourceId)) continue;
             const monolith = enclosing(model, r.sourceId, 'monolith');
             if (monolith && monolith.id === enclosing(model, owner, 'monolith')?.id) continue;
+            // Functions in one group are one serverless service: they share its tables by design.
+            const reader = model.elements.get(r.sourceId)!;
+            const ownerElement = model.elements.get(owner);
+            if (reader.kind === 'function' && ownerElement?.kind === 'function' && reader.groupId !== undefined && reader.groupId === ownerElement.groupId) continue;
             findings.push({
                 target: relation(r.id),
                 message: `'${r.sourceId}' uses '${store.id}', which belongs to '${owner}': ask '${owner}' through its API instead.`,

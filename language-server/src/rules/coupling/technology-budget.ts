@@ -1,24 +1,30 @@
+import { ELEMENT_KINDS, isObservabilityKind } from '../../model/kinds.js';
+import type { ArchModel, ModelRelation } from '../../model/model-types.js';
 import type { TargetRef } from '../finding.js';
 import { element, relation, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
+import { enclosing } from '../analysis/graph.js';
 
-/** Spellings of one language or protocol family, so that `spring-boot` and `java` count once. */
-const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
-    'spring-boot': 'java', spring: 'java', quarkus: 'java', micronaut: 'java', jvm: 'java',
-    'node.js': 'node', nodejs: 'node', javascript: 'node', typescript: 'node', express: 'node', nestjs: 'node', js: 'node', ts: 'node',
-    golang: 'go', 'c#': 'dotnet', csharp: 'dotnet', '.net': 'dotnet', 'asp.net': 'dotnet', net: 'dotnet',
-    flask: 'python', django: 'python', fastapi: 'python', py: 'python', rails: 'ruby',
+/**
+ * Words of a technology that name a language, and the language they count as: a
+ * technology such as `"java jax-ws"` or `spring-boot` counts as java. A technology that
+ * names no known language (`keycloak`, `aws-lambda`) is not counted.
+ */
+const LANGUAGES: Readonly<Record<string, string>> = {
+    java: 'java', 'spring-boot': 'java', spring: 'java', quarkus: 'java', micronaut: 'java', kotlin: 'kotlin', scala: 'scala',
+    node: 'node', 'node.js': 'node', nodejs: 'node', javascript: 'node', typescript: 'node', express: 'node', nestjs: 'node', deno: 'node',
+    go: 'go', golang: 'go', python: 'python', flask: 'python', django: 'python', fastapi: 'python', ruby: 'ruby', rails: 'ruby',
+    'c#': 'dotnet', csharp: 'dotnet', '.net': 'dotnet', dotnet: 'dotnet', 'asp.net': 'dotnet', rust: 'rust', php: 'php', laravel: 'php',
+    elixir: 'elixir', erlang: 'erlang', clojure: 'clojure', haskell: 'haskell', swift: 'swift', 'c++': 'c++', cpp: 'c++', perl: 'perl', cobol: 'cobol',
 };
-/** Technologies that name where code runs, not what it is written in. */
-const PLATFORMS = new Set(['lambda', 'aws-lambda', 'azure-functions', 'cloud-functions', 'gcf', 'openfaas', 'knative', 'faas',
-    'docker', 'container', 'kubernetes', 'k8s', 'vm', 'jar', 'war']);
-const PROTOCOL_ALIASES: Readonly<Record<string, string>> = { https: 'http', http2: 'http', h2: 'http', grpcs: 'grpc', amqps: 'amqp', wss: 'ws', mqtts: 'mqtt' };
+const PROTOCOL_ALIASES: Readonly<Record<string, string>> = { https: 'http', http2: 'http', h2: 'http', rest: 'http', json: 'http', grpcs: 'grpc', amqps: 'amqp', wss: 'ws', mqtts: 'mqtt' };
 
 function language(technology: string | undefined): string | undefined {
-    if (!technology) return undefined;
-    const word = technology.toLowerCase().replace(/[-.]?\d+(\.\d+)*$/, '');
-    if (PLATFORMS.has(word)) return undefined;
-    return LANGUAGE_ALIASES[word] ?? word;
+    for (const word of (technology ?? '').toLowerCase().split(/[\s/]+/)) {
+        const known = LANGUAGES[word] ?? LANGUAGES[word.replace(/[-@]?\d+(\.\d+)*$/, '')];
+        if (known) return known;
+    }
+    return undefined;
 }
 
 function protocol(text: string | undefined): string | undefined {
@@ -27,12 +33,26 @@ function protocol(text: string | undefined): string | undefined {
     return PROTOCOL_ALIASES[word] ?? word;
 }
 
+/**
+ * Relations whose protocol counts: between the parts that talk to each other. Drivers of
+ * data stores, telemetry and control-plane plumbing come with those products.
+ */
+function talksBetweenParts(model: ArchModel, r: ModelRelation): boolean {
+    if (r.kind !== 'sync' && r.kind !== 'async') return false;
+    return [r.sourceId, r.targetId].every(id => {
+        const e = model.elements.get(id);
+        if (!e) return true;
+        const kind = ELEMENT_KINDS[e.kind];
+        return !kind.dataStore && !isObservabilityKind(e.kind) && e.kind !== 'registry' && !enclosing(model, id, 'control-plane');
+    });
+}
+
 /** Each language and protocol is a toolchain, a library set and an on-call skill the organisation must keep. */
 export const technologyBudget: Rule = {
     id: 'technology-budget',
     group: 'coupling',
     defaultSeverity: 'info',
-    description: 'The services use more languages, or the relations more protocols, than the budget (`maxLanguages` 4, `maxProtocols` 4).',
+    description: 'The services and functions use more languages, or the calls and messages between them more protocols, than the budget (`maxLanguages` 4, `maxProtocols` 4).',
     explanation: 'Polyglot freedom has a price: every language needs its build, its libraries for tracing, ' +
         'retries and security, and people on call who can read it; every protocol needs its clients, proxies ' +
         'and debugging tools. Agree a budget and converge on it when a service is next rewritten.',
@@ -49,7 +69,7 @@ export const technologyBudget: Rule = {
         }
         const protocols = new Map<string, TargetRef>();
         for (const r of model.relations) {
-            const p = r.kind === 'sync' || r.kind === 'async' ? protocol(r.protocol) : undefined;
+            const p = talksBetweenParts(model, r) ? protocol(r.protocol) : undefined;
             if (p && !protocols.has(p)) protocols.set(p, relation(r.id));
         }
         const findings: Finding[] = [];

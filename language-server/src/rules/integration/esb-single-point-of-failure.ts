@@ -16,8 +16,9 @@ export const esbSinglePointOfFailure: Rule = {
         const findings: Finding[] = [];
         const esbs = [...model.elements.values()].filter(e => e.kind === 'esb');
         const talks = (r: ModelRelation) => r.kind === 'sync' || r.kind === 'async';
-        // Direct service-to-service traffic, leaving out calls inside one monolith.
-        const direct = model.relations.filter(r => talks(r) && isWorkload(model, r.sourceId) && isWorkload(model, r.targetId)
+        // Direct traffic between services and functions, leaving out calls inside one monolith.
+        const isService = (id: string) => ['service', 'function'].includes(model.elements.get(id)?.kind ?? '');
+        const direct = model.relations.filter(r => talks(r) && isService(r.sourceId) && isService(r.targetId)
             && (enclosing(model, r.sourceId, 'monolith')?.id ?? r.sourceId) !== (enclosing(model, r.targetId, 'monolith')?.id ?? r.targetId));
         for (const esb of esbs) {
             const links = model.relations.filter(r => talks(r) && (r.sourceId === esb.id || r.targetId === esb.id));

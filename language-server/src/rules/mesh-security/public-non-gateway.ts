@@ -7,7 +7,7 @@ export const publicNonGateway: Rule = {
     id: 'public-non-gateway',
     group: 'mesh-security',
     defaultSeverity: 'warning',
-    description: 'An element other than a gateway is exposed to the public (`exposure public`).',
+    description: 'A service or function, rather than a gateway, is exposed to the public (`exposure public`).',
     explanation: 'Every publicly reachable service is attack surface that must authenticate, throttle and ' +
         'validate on its own. Expose only gateways: they terminate TLS, check tokens and rate-limit in one ' +
         'place, and the services behind them stay `internal`.',
@@ -15,13 +15,14 @@ export const publicNonGateway: Rule = {
         const findings: Finding[] = [];
         const gateway = [...model.elements.values()].find(e => e.kind === 'gateway');
         for (const e of model.elements.values()) {
-            if (e.properties.exposure !== 'public' || e.kind === 'gateway' || e.kind === 'client') continue;
+            // Components often stand for third-party systems on the internet; the rule is about what we run.
+            if (e.properties.exposure !== 'public' || (e.kind !== 'service' && e.kind !== 'function')) continue;
             const fromClients = (model.incoming.get(e.id) ?? [])
                 .filter(r => r.kind === 'sync' && model.elements.get(r.sourceId)?.kind === 'client');
             const newGateway = freshId(model, 'apiGateway');
             findings.push({
                 target: element(e.id),
-                message: `${capitalize(e.kind)} '${e.id}' is exposed to the public but is not a gateway: put a gateway in front of it and make it internal.`,
+                message: `${e.kind === 'service' ? 'Service' : 'Function'} '${e.id}' is exposed to the public but is not a gateway: put a gateway in front of it and make it internal.`,
                 related: fromClients.map(r => ({ target: relation(r.id), message: `'${r.sourceId}' reaches '${e.id}' directly` })),
                 fixes: [gateway
                     ? { kind: 'insert-gateway', title: `Route through gateway '${gateway.id}' and make '${e.id}' internal`, anchorId: gateway.id, gatewayId: gateway.id, declare: false, reroute: fromClients.map(r => r.id), behind: [e.id], unexpose: [e.id] }
@@ -31,7 +32,3 @@ export const publicNonGateway: Rule = {
         return findings;
     },
 };
-
-function capitalize(text: string): string {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -1,10 +1,12 @@
 import type { ArchModel, ModelRelation } from '../../model/model-types.js';
 import { relation, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
-import { enclosing, isWorkload } from '../analysis/graph.js';
+import { enclosing } from '../analysis/graph.js';
 
 const TLS_PROTOCOLS = new Set(['https', 'grpcs', 'wss', 'tls', 'amqps', 'mqtts', 'h2', 'mtls']);
 const SECURITY_KEYS = ['tls', 'mtls', 'auth'] as const;
+/** The ends of service-to-service traffic; components often stand for third parties or in-process modules. */
+const ENDS = new Set(['service', 'function', 'gateway']);
 
 /** Whether the architecture says anything about transport security; if not, the rule stays silent. */
 function statesSecurity(model: ArchModel): boolean {
@@ -38,7 +40,7 @@ export const unencryptedTraffic: Rule = {
         for (const r of model.relations) {
             if (r.kind !== 'sync' && r.kind !== 'async') continue;
             const ends = [r.sourceId, r.targetId];
-            if (!ends.every(id => isWorkload(model, id) || model.elements.get(id)?.kind === 'gateway')) continue;
+            if (!ends.every(id => ENDS.has(model.elements.get(id)?.kind ?? ''))) continue;
             const monolith = enclosing(model, r.sourceId, 'monolith');
             if (monolith && monolith.id === enclosing(model, r.targetId, 'monolith')?.id) continue;
             if (encrypted(model, r)) continue;

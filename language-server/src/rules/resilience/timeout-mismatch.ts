@@ -9,7 +9,7 @@ export const timeoutMismatch: Rule = {
     id: 'timeout-mismatch',
     group: 'resilience',
     defaultSeverity: 'warning',
-    description: 'A caller\'s timeout is not longer than the time its callee may wait on its own downstream call (timeout × attempts).',
+    description: 'A caller\'s timeout is shorter than the time its callee may wait on its own downstream call (timeout × attempts).',
     explanation: 'Timeouts should shrink along a path: each caller waits a little longer than its callee ' +
         'can take to give up on the next hop. If the caller gives up first, the callee keeps working (and ' +
         'retrying) for a request nobody waits for, and its own timeout never gets the chance to produce a ' +
@@ -28,7 +28,8 @@ export const timeoutMismatch: Rule = {
                 const wait = policy.timeout.ms * (retries + 1);
                 if (!worst || wait > worst.wait) worst = { call: inner, wait, timeout: policy.timeout.ms, retries };
             }
-            if (!worst || outerTimeout.ms > worst.wait) continue;
+            // Equal budgets race; only a caller that surely gives up first is reported.
+            if (!worst || outerTimeout.ms >= worst.wait) continue;
             const how = worst.retries > 0
                 ? `${formatDuration(worst.wait)} for '${worst.call.targetId}' (timeout ${formatDuration(worst.timeout)}, ${worst.retries} ${worst.retries === 1 ? 'retry' : 'retries'})`
                 : `${formatDuration(worst.wait)} for '${worst.call.targetId}'`;

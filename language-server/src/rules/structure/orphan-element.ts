@@ -20,8 +20,11 @@ export const orphanElement: Rule = {
     explanation: 'An element without relations is either a part of the system that nothing uses (remove it, ' +
         'and the cost of running it) or a sign that the architecture is missing the relations that explain ' +
         'why it is there. Add the relations, or remove the element. Sidecars (attached to their service) and ' +
-        'control-plane members (which configure the mesh) are not expected to have relations.',
+        'control-plane members (which configure the mesh) are not expected to have relations, and neither are the ' +
+        'declarations of a file without an `architecture` block, which other files import and connect.',
     check(model) {
+        // A file of bare declarations (no `architecture` block) is meant to be imported: its relations live in the importers.
+        if (model.title === undefined) return [];
         const findings: Finding[] = [];
         for (const e of model.elements.values()) {
             if (e.hostId !== undefined || enclosing(model, e.id, 'control-plane') || connected(model, e)) continue;
