@@ -4,9 +4,12 @@ import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { expandInputs, readSource, UsageError } from './files.js';
+import { formatGithub } from './format-github.js';
 import { formatJson } from './format-json.js';
+import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import type { Output } from './output.js';
+import { configureRules } from './rule-options.js';
 import { loadAndValidate } from './workspace-loader.js';
 
 export const CHECK_HELP = `Usage: archsight check [options] <files|folders|globs...>
@@ -14,13 +17,20 @@ export const CHECK_HELP = `Usage: archsight check [options] <files|folders|globs
 Checks .arch files: syntax, references, and the architecture rules.
 
 Options:
-  --format <text|json>   Output format (default: text)
+  --format <text|json|sarif|github>
+                         Output format (default: text). sarif: SARIF 2.1.0 for code
+                         scanning; github: workflow annotations for GitHub Actions
+  --max-warnings <n>     Fail (exit 1) when there are more than n warnings
+  --rule <id=severity>   Set a rule to off, info, warning or error (repeatable)
+  --config <path>        Use this archsight.config.json for every file (default: the
+                         nearest one above each file)
   -h, --help             Show this help
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
+2 usage or I/O error (including an unknown rule or a malformed config).
 `;
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
 export async function runCheck(args: string[], io: Output): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -28,6 +38,9 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
         allowPositionals: true,
         options: {
             format: { type: 'string', default: 'text' },
+            'max-warnings': { type: 'string' },
+            rule: { type: 'string', multiple: true },
+            config: { type: 'string' },
             help: { type: 'boolean', short: 'h' },
         },
     });
@@ -38,19 +51,36 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
     if (!FORMATS.includes(values.format as typeof FORMATS[number])) {
         throw new UsageError(`Unknown format '${values.format}'; use one of ${FORMATS.join(', ')}.`);
     }
+    const maxWarnings = parseMaxWarnings(values['max-warnings']);
     if (positionals.length === 0) throw new UsageError('No files given. Try: archsight check <files|folders|globs...>');
 
     const cwd = process.cwd();
     const paths = await expandInputs(positionals, cwd);
     const sources = await Promise.all(paths.map(p => readSource(p, path.relative(cwd, p) || p)));
     const services = createArchServices(NodeFileSystem).Arch;
+    await configureRules(services, { config: values.config, rules: values.rule }, paths, cwd);
     const documents = await loadAndValidate(services, sources);
     const diagnostics = collectDiagnostics(documents, cwd);
 
     if (values.format === 'json') {
         io.out(formatJson(diagnostics, paths.map(p => ({ file: p, display: path.relative(cwd, p) || p }))));
+    } else if (values.format === 'sarif') {
+        io.out(formatSarif(diagnostics, services.rules.RuleRegistry.rules, cwd));
+    } else if (values.format === 'github') {
+        io.out(formatGithub(diagnostics));
     } else {
         io.out(formatText(diagnostics, paths.length));
     }
+    const warnings = diagnostics.filter(d => d.severity === 'warning').length;
+    if (maxWarnings !== undefined && warnings > maxWarnings) {
+        io.err(`archsight check: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.\n`);
+        return 1;
+    }
     return diagnostics.some(d => d.severity === 'error') ? 1 : 0;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${value}'.`);
+    return Number(value);
 }

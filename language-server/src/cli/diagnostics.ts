@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
+import { URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 
@@ -16,6 +17,18 @@ export interface FileDiagnostic {
     readonly severity: 'error' | 'warning' | 'info' | 'hint';
     readonly message: string;
     readonly code?: string;
+    /** Other places that explain it (the services sharing a database, the hops of a cycle). */
+    readonly related?: readonly RelatedDiagnostic[];
+}
+
+export interface RelatedDiagnostic {
+    readonly file: string;
+    readonly display: string;
+    readonly line: number;
+    readonly column: number;
+    readonly endLine: number;
+    readonly endColumn: number;
+    readonly message: string;
 }
 
 const SEVERITIES = {
@@ -29,11 +42,19 @@ export function collectDiagnostics(documents: readonly LangiumDocument[], cwd = 
     return documents.flatMap(doc => {
         const file = doc.uri.fsPath;
         const display = path.relative(cwd, file) || file;
-        return (doc.diagnostics ?? []).map(d => toFileDiagnostic(file, display, d));
+        return (doc.diagnostics ?? []).map(d => toFileDiagnostic(file, display, d, cwd));
     }).sort((a, b) => a.display.localeCompare(b.display) || a.line - b.line || a.column - b.column);
 }
 
-function toFileDiagnostic(file: string, display: string, d: Diagnostic): FileDiagnostic {
+function toFileDiagnostic(file: string, display: string, d: Diagnostic, cwd: string): FileDiagnostic {
+    const related = (d.relatedInformation ?? []).map(r => {
+        const relatedFile = URI.parse(r.location.uri).fsPath;
+        const { start, end } = r.location.range;
+        return {
+            file: relatedFile, display: path.relative(cwd, relatedFile) || relatedFile, message: r.message,
+            line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
+        };
+    });
     return {
         file,
         display,
@@ -44,5 +65,6 @@ function toFileDiagnostic(file: string, display: string, d: Diagnostic): FileDia
         severity: SEVERITIES[d.severity ?? DiagnosticSeverity.Error],
         message: typeof d.message === 'string' ? d.message : d.message.value,
         code: d.code === undefined ? undefined : String(d.code),
+        ...(related.length > 0 ? { related } : {}),
     };
 }
