@@ -1,6 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import { Cancellation, DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { blastRadius } from '../analysis/blast-radius.js';
 import type { ArchServices } from '../arch-module.js';
 import type { DiagramOptions, DiagramResult } from '../diagram/diagram-types.js';
 import type { ArchModel } from '../model/model-types.js';
@@ -71,9 +72,8 @@ export class DiagramHandler {
         };
         const diagram = await generator.generate(model, options);
         if (superseded()) return { uri: params.uri, superseded: true };
-        return syntaxError
-            ? { uri: params.uri, version, diagram, findings, stale: true, message: syntaxError }
-            : { uri: params.uri, version, diagram, findings };
+        const answer: DiagramResponse = { uri: params.uri, version, diagram, findings, blastRadius: blastRadii(model) };
+        return syntaxError ? { ...answer, stale: true, message: syntaxError } : answer;
     }
 
     /**
@@ -82,16 +82,37 @@ export class DiagramHandler {
      * it has, the document still looks validated in its previous version.
      */
     private async currentDocument(uri: URI, token: Cancellation.CancellationToken, superseded: () => boolean): Promise<LangiumDocument> {
-        const { DocumentBuilder, LangiumDocuments, WorkspaceManager } = this.shared.workspace;
-        await WorkspaceManager.ready;
+        const { DocumentBuilder, LangiumDocuments, TextDocuments, WorkspaceManager } = this.shared.workspace;
+        // Only a client initializes the workspace; without one (tests) there is nothing to wait for.
+        if (this.shared.lsp.Connection) await WorkspaceManager.ready;
         for (let waited = 0; ; waited += CATCH_UP_STEP_MS) {
-            if (!LangiumDocuments.hasDocument(uri)) throw new Error('The language server has not loaded this file.');
-            await DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
-            const document = LangiumDocuments.getDocument(uri)!;
-            if (isParsedFromCurrentText(document) || waited >= MAX_CATCH_UP_MS || superseded()) return document;
+            if (LangiumDocuments.hasDocument(uri)) {
+                await DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+                const document = LangiumDocuments.getDocument(uri)!;
+                if (isParsedFromCurrentText(document) || waited >= MAX_CATCH_UP_MS || superseded()) return document;
+            } else if (!TextDocuments?.get(uri.toString()) || waited >= MAX_CATCH_UP_MS) {
+                // An open editor's document is on its way into the workspace; anything else is not coming.
+                throw new Error('The language server has not loaded this file.');
+            }
+            if (superseded()) throw new Error('Superseded.');
             await new Promise(resolve => setTimeout(resolve, CATCH_UP_STEP_MS));
         }
     }
+}
+
+/** What fails with each element or group, for those whose failure takes anything with it. */
+function blastRadii(model: ArchModel): Record<string, string[]> | undefined {
+    const result: Record<string, string[]> = {};
+    try {
+        for (const id of [...model.elements.keys(), ...model.groups.keys()]) {
+            const affected = blastRadius(model, id);
+            if (affected.length > 0) result[id] = affected;
+        }
+    } catch {
+        // The highlight is an extra: a failing analysis must not cost the diagram.
+        return undefined;
+    }
+    return result;
 }
 
 function isParsedFromCurrentText(document: LangiumDocument): boolean {
