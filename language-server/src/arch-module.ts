@@ -9,6 +9,9 @@ import { ArchCompletionProvider } from './lsp/arch-completion-provider.js';
 import { ArchDocumentValidator } from './lsp/arch-document-validator.js';
 import { ArchFormatter } from './lsp/arch-formatter.js';
 import { ArchHoverProvider } from './lsp/arch-hover-provider.js';
+import { ArchDocumentSymbolProvider } from './lsp/arch-document-symbol-provider.js';
+import { ArchFoldingRangeProvider } from './lsp/arch-folding-range-provider.js';
+import { ArchRenameProvider } from './lsp/arch-rename-provider.js';
 import { ArchModelProvider } from './model/model-provider.js';
 import { ArchParserErrorMessageProvider } from './parser/arch-parser-messages.js';
 import { ArchLinker } from './references/arch-linker.js';
@@ -63,6 +66,9 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
         CompletionProvider: (services) => new ArchCompletionProvider(services),
         HoverProvider: (services) => new ArchHoverProvider(services),
         Formatter: () => new ArchFormatter(),
+        DocumentSymbolProvider: (services) => new ArchDocumentSymbolProvider(services),
+        FoldingRangeProvider: (services) => new ArchFoldingRangeProvider(services),
+        RenameProvider: (services) => new ArchRenameProvider(services),
         CodeActionProvider: (services) => new ArchCodeActionProvider(services),
         CodeLensProvider: (services) => new ArchCodeLensProvider(services),
     },

@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument, LeafCstNode, MaybePromise } from 'langium';
+import type { AstNode, CstNode, LangiumDocument, LeafCstNode, MaybePromise } from 'langium';
 import { CstUtils, GrammarAST } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
@@ -23,7 +23,7 @@ export class ArchHoverProvider extends AstNodeHoverProvider {
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
         const root = document.parseResult.value.$cstNode;
         const offset = document.textDocument.offsetAt(params.position);
-        const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
+        const leaf = this.leafAt(root, offset);
         if (!leaf || leaf.end <= offset) return undefined;
         const card = this.declarationCard(document, leaf) ?? this.relationCard(document, leaf);
         if (card) return markdown(card);
@@ -32,6 +32,14 @@ export class ArchHoverProvider extends AstNodeHoverProvider {
             if (doc) return markdown(`**${leaf.text}** — ${doc.detail}\n\n${doc.documentation}`);
         }
         return undefined;
+    }
+
+    /** The token under the cursor; for a name, also when the cursor sits right after it. */
+    private leafAt(root: CstNode | undefined, offset: number): LeafCstNode | undefined {
+        const exact = root && CstUtils.findLeafNodeAtOffset(root, offset);
+        // Arrows are not name characters, so Langium's lookup would step off them.
+        if (exact && Object.hasOwn(ARROW_DOCS, exact.text)) return exact;
+        return CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
     }
 
     private declarationCard(document: LangiumDocument, leaf: LeafCstNode): string | undefined {

@@ -1,0 +1,46 @@
+import type { AstNode, LangiumDocument } from 'langium';
+import { GrammarUtils } from 'langium';
+import { DefaultDocumentSymbolProvider } from 'langium/lsp';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { Model } from '../../generated/ast.js';
+import { isArchElement, isGroup, isModel } from '../../generated/ast.js';
+import { symbolKindOf } from './kind-icons.js';
+
+/**
+ * The outline and breadcrumbs: the architecture, its groups with their members nested
+ * inside, elements with their sidecars, each with its kind (and technology) as detail.
+ * Relations and imports are left out: they have no name, and an outline of fifty
+ * `a -> b` lines would bury the structure it is there to show.
+ */
+export class ArchDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
+    protected override getSymbol(document: LangiumDocument, node: AstNode): DocumentSymbol[] {
+        if (isModel(node)) return this.modelSymbols(document, node);
+        if (!isArchElement(node) && !isGroup(node)) return [];
+        const nameNode = this.nameProvider.getNameNode(node);
+        if (!nameNode || !node.$cstNode) return [];
+        return [{
+            name: node.name,
+            detail: node.technology ? `${node.kind} : ${node.technology}` : node.kind,
+            kind: symbolKindOf(node.kind),
+            range: node.$cstNode.range,
+            selectionRange: nameNode.range,
+            children: this.getChildSymbols(document, node),
+        }];
+    }
+
+    /** With an `architecture "Title" { … }` block, everything nests under the title. */
+    private modelSymbols(document: LangiumDocument, model: Model): DocumentSymbol[] {
+        const members = model.members.flatMap(member => this.getSymbol(document, member));
+        const titleNode = GrammarUtils.findNodeForProperty(model.$cstNode, 'title');
+        const open = GrammarUtils.findNodeForKeyword(model.$cstNode, 'architecture');
+        if (model.title === undefined || !titleNode || !open || !model.$cstNode) return members;
+        return [{
+            name: model.title,
+            detail: 'architecture',
+            kind: SymbolKind.File,
+            range: { start: open.range.start, end: model.$cstNode.range.end },
+            selectionRange: titleNode.range,
+            children: members,
+        }];
+    }
+}
