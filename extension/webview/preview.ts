@@ -20,6 +20,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
+const svgParser = new DOMParser();
 const ZOOM_STEP = 1.25;
 /** A pointer that moves less than this between press and release clicked rather than dragged. */
 const CLICK_SLOP = 4;
@@ -69,7 +70,7 @@ window.addEventListener('message', event => {
 // ---- showing diagrams
 
 function showDiagram(message: DiagramMessage): void {
-    const next = importSvg(message.svg, document);
+    const next = importSvg<SVGSVGElement>(message.svg, document, svgParser);
     if (!next) {
         showBanners([...message.banners, { kind: 'error', text: 'The diagram the server sent could not be read.' }]);
         return;
