@@ -22,6 +22,8 @@ const node = {
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     // vscode-languageserver/node's optional dependency probes are not needed in a bundle.
     mainFields: ['module', 'main'],
+    // The diagram's stylesheets are imported as text (`./styles/light.css?raw`).
+    loader: { '.css': 'text' },
 };
 
 /** Every bundle this project ships. Add new entries here. */

@@ -12,6 +12,8 @@ import { ArchHoverProvider } from './lsp/arch-hover-provider.js';
 import { ArchDocumentSymbolProvider } from './lsp/arch-document-symbol-provider.js';
 import { ArchFoldingRangeProvider } from './lsp/arch-folding-range-provider.js';
 import { ArchRenameProvider } from './lsp/arch-rename-provider.js';
+import { DiagramGenerator } from './diagram/diagram-generator.js';
+import { defaultElkFactory, type ElkFactory } from './diagram/elk-layout.js';
 import { ArchModelProvider } from './model/model-provider.js';
 import { ArchParserErrorMessageProvider } from './parser/arch-parser-messages.js';
 import { ArchLinker } from './references/arch-linker.js';
@@ -32,6 +34,12 @@ export type ArchAddedServices = {
     validation: {
         ArchValidator: ArchValidator;
     };
+    diagram: {
+        DiagramGenerator: DiagramGenerator;
+    };
+    layout: {
+        ElkFactory: ElkFactory;
+    };
     rules: {
         RuleRegistry: RuleRegistry;
         RuleRunner: RuleRunner;
@@ -44,6 +52,12 @@ export type ArchServices = LangiumServices & ArchAddedServices;
 export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAddedServices> = {
     model: {
         ModelProvider: (services) => new ArchModelProvider(services.shared),
+    },
+    diagram: {
+        DiagramGenerator: (services) => new DiagramGenerator(services),
+    },
+    layout: {
+        ElkFactory: () => defaultElkFactory,
     },
     rules: {
         RuleRegistry: () => new RuleRegistry(),

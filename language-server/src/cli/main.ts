@@ -1,4 +1,5 @@
 import { runCheck } from './check.js';
+import { runRender } from './render.js';
 import { UsageError } from './files.js';
 import { processOutput, type Output } from './output.js';
 
@@ -8,6 +9,7 @@ const HELP = `Usage: archsight <command> [options]
 
 Commands:
   check <files|folders|globs...>   Check .arch files and report problems
+  render <file.arch> [-o out.svg]  Draw an architecture as an SVG diagram
   help [command]                   Show help for a command
 
 Options:
@@ -21,6 +23,7 @@ type Command = (args: string[], io: Output) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
     check: runCheck,
+    render: runRender,
 };
 
 /** Runs the CLI and returns its exit code; only here do errors become exit code 2. */

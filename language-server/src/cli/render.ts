@@ -1,0 +1,124 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { NodeFileSystem } from 'langium/node';
+import { createArchServices } from '../arch-module.js';
+import type { DiagramOptions, DiagramView } from '../diagram/diagram-types.js';
+import { collectDiagnostics } from './diagnostics.js';
+import { expandInputs, readSource, UsageError } from './files.js';
+import type { Output } from './output.js';
+import { loadAndValidate } from './workspace-loader.js';
+
+export const RENDER_HELP = `Usage: archsight render <file.arch> [options]
+
+Draws an architecture as an SVG diagram, laid out as the VS Code preview shows it.
+
+Options:
+  -o, --output <file>     Write the SVG to this file (default: standard output)
+  --force                 Overwrite the output file if it exists
+  --theme <light|dark>    Colours of the embedded stylesheet (default: light)
+  --view <all|calls|messaging|observability>
+                          What to draw (default: all)
+  --focus <id>            Draw only this element or group and its neighbours
+  --direction <right|down>
+                          Tiers run left to right or top to bottom (default: right)
+  --no-legend             Leave out the legend
+  -h, --help              Show this help
+
+A file with errors is still drawn as far as it could be read; the errors go to
+standard error and the exit code is 1.
+
+Exit codes: 0 drawn, 1 drawn but the file has errors, 2 usage or I/O error (nothing written).
+`;
+
+const THEMES = ['light', 'dark'] as const;
+const VIEWS = ['all', 'calls', 'messaging', 'observability'] as const;
+const DIRECTIONS = ['right', 'down'] as const;
+
+export async function runRender(args: string[], io: Output): Promise<number> {
+    const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+            output: { type: 'string', short: 'o' },
+            force: { type: 'boolean', default: false },
+            theme: { type: 'string', default: 'light' },
+            view: { type: 'string', default: 'all' },
+            focus: { type: 'string' },
+            direction: { type: 'string', default: 'right' },
+            'no-legend': { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h' },
+        },
+    });
+    if (values.help) {
+        io.out(RENDER_HELP);
+        return 0;
+    }
+    const theme = oneOf('theme', values.theme, THEMES);
+    const view: DiagramView = oneOf('view', values.view, VIEWS);
+    const direction = oneOf('direction', values.direction, DIRECTIONS);
+    if (positionals.length !== 1) {
+        throw new UsageError(positionals.length === 0
+            ? 'No file given. Try: archsight render <file.arch> -o diagram.svg'
+            : 'Give one .arch file to render; each file is one diagram.');
+    }
+    const cwd = process.cwd();
+    const inputs = await expandInputs(positionals, cwd);
+    if (inputs.length !== 1) throw new UsageError(`'${positionals[0]}' names ${inputs.length} .arch files; render draws one file at a time.`);
+    const input = inputs[0];
+    const display = path.relative(cwd, input) || input;
+    const output = values.output === undefined ? undefined : path.resolve(cwd, values.output);
+    if (output !== undefined) await checkOutput(output, values.output!, input, values.force);
+
+    const source = await readSource(input, display);
+    const services = createArchServices(NodeFileSystem).Arch;
+    const [document] = await loadAndValidate(services, [source]);
+    const model = services.model.ModelProvider.getModel(document);
+    if (values.focus !== undefined && !model.elements.has(values.focus) && !model.groups.has(values.focus)) {
+        throw new UsageError(`There is no element or group '${values.focus}' in '${display}'.`);
+    }
+    const options: DiagramOptions = {
+        view,
+        focus: values.focus,
+        direction: direction === 'down' ? 'DOWN' : 'RIGHT',
+        theme,
+        legend: !values['no-legend'],
+    };
+    const result = await services.diagram.DiagramGenerator.generate(model, options);
+
+    if (output === undefined) {
+        io.out(result.svg);
+    } else {
+        await writeOutput(output, values.output!, result.svg, values.force);
+    }
+    const errors = collectDiagnostics([document], cwd).filter(d => d.severity === 'error');
+    for (const d of errors) io.err(`${d.display}:${d.line}:${d.column}  error  ${d.message.replace(/\s*\n\s*/g, ' ')}${d.code ? `  [${d.code}]` : ''}\n`);
+    return errors.length > 0 ? 1 : 0;
+}
+
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
+    if (allowed.includes(value as T)) return value as T;
+    throw new UsageError(`Unknown ${option} '${value}'; use one of ${allowed.join(', ')}.`);
+}
+
+/** Refuses before any work is done: an existing file without --force, or the input itself. */
+async function checkOutput(output: string, display: string, input: string, force: boolean): Promise<void> {
+    if (path.resolve(output) === path.resolve(input)) throw new UsageError(`Refusing to write the diagram over its own source '${display}'.`);
+    const stat = await fs.stat(output).catch(() => undefined);
+    if (stat?.isDirectory()) throw new UsageError(`'${display}' is a folder; give a file name such as '${path.join(display, 'diagram.svg')}'.`);
+    if (stat && !force) throw new UsageError(`'${display}' already exists; use --force to overwrite it.`);
+}
+
+async function writeOutput(output: string, display: string, svg: string, force: boolean): Promise<void> {
+    try {
+        // 'wx' fails if the file appeared since the check, rather than overwrite it.
+        await fs.writeFile(output, svg, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException)?.code;
+        const reason = code === 'EEXIST' ? 'it already exists; use --force to overwrite it'
+            : code === 'ENOENT' ? 'its folder does not exist'
+            : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+            : (error as Error)?.message ?? String(error);
+        throw new UsageError(`Cannot write '${display}': ${reason}.`);
+    }
+}

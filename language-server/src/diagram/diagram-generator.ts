@@ -1,0 +1,65 @@
+import type { ArchModel } from '../model/model-types.js';
+import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
+import { toElkGraph } from './elk-graph.js';
+import { ElkLayoutEngine, type ElkFactory } from './elk-layout.js';
+import type { LaidOutDiagram } from './graph-types.js';
+import { placeDiagram } from './placement.js';
+import { renderSvg } from './svg-renderer.js';
+import { selectView, type ViewSelection } from './views.js';
+
+/**
+ * Draws an architecture: view selection → ELK graph → layout (reused while the structure
+ * stays the same) → SVG. The preview and `archsight render` both come through here, so
+ * what CI renders is what the editor shows.
+ */
+export class DiagramGenerator {
+    private readonly engine: ElkLayoutEngine;
+
+    constructor(services: { readonly layout: { readonly ElkFactory: ElkFactory } }) {
+        this.engine = new ElkLayoutEngine(services.layout.ElkFactory);
+    }
+
+    async generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> {
+        const selection = selectView(model, options.view, options.focus);
+        const laidOut = await this.place(model, selection, options.direction);
+        const { svg, width, height } = renderSvg(laidOut, {
+            theme: options.theme,
+            legend: options.legend,
+            findings: options.findings,
+            title: model.title,
+        });
+        const notice = selection.notice;
+        return { svg, width, height, items: itemsOf(model, laidOut), ...(notice ? { notice } : {}) };
+    }
+
+    /** The placed diagram without drawing it: for tests and measurements. */
+    layout(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'direction'>): Promise<LaidOutDiagram> {
+        return this.place(model, selectView(model, options.view, options.focus), options.direction);
+    }
+
+    private async place(model: ArchModel, selection: ViewSelection, direction: DiagramOptions['direction']): Promise<LaidOutDiagram> {
+        const graph = toElkGraph(model, selection, direction);
+        if (graph.nodes.size === 0) return { width: 0, height: 0, direction, nodes: [], edges: [] };
+        return placeDiagram(await this.engine.layout(graph.elk), graph);
+    }
+
+    /** How many layouts are remembered for reuse. */
+    get cachedLayouts(): number {
+        return this.engine.cachedLayouts;
+    }
+}
+
+/** Where each drawn node and edge is declared, for click-to-source and cursor highlighting. */
+function itemsOf(model: ArchModel, diagram: LaidOutDiagram): DiagramItem[] {
+    const items: DiagramItem[] = [];
+    for (const node of diagram.nodes) {
+        const declared = node.spec.type === 'group' ? model.groups.get(node.spec.id) : model.elements.get(node.spec.id);
+        if (declared) items.push({ id: node.spec.id, type: node.spec.type, ...declared.location });
+    }
+    const relations = new Map(model.relations.map(r => [r.id, r]));
+    for (const edge of diagram.edges) {
+        const relation = relations.get(edge.spec.id);
+        if (relation) items.push({ id: relation.id, type: 'relation', ...relation.location });
+    }
+    return items;
+}

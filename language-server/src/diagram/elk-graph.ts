@@ -1,0 +1,246 @@
+import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import { ELEMENT_KINDS, type Tier } from '../model/kinds.js';
+import type { ArchModel, ModelElement, ModelGroup, ModelRelation } from '../model/model-types.js';
+import type { EdgeSpec, FlowDirection, NodeSpec } from './graph-types.js';
+import { FONT, textWidth, truncate } from './measure.js';
+import { elementSize, elementText, GROUP_HEADER, groupMinWidth, groupSubtitle } from './node-content.js';
+import type { ViewSelection } from './views.js';
+
+/**
+ * Turns the selected part of the model into an ELK graph: groups become compound nodes,
+ * a service and its sidecars share a "dock" so the sidecars sit against it, and tiers
+ * become partitions so clients come first and observability last. Only ids, sizes and
+ * options go to ELK; `nodes` and `edges` keep what is drawn.
+ */
+export interface DiagramGraph {
+    readonly elk: ElkNode;
+    readonly nodes: ReadonlyMap<string, NodeSpec>;
+    readonly edges: ReadonlyMap<string, EdgeSpec>;
+    readonly direction: FlowDirection;
+}
+
+/** The id of the invisible compound that holds a host and its docked sidecars. */
+export function dockId(hostId: string): string {
+    return `dock:${hostId}`;
+}
+
+// Partitions run in this order along the flow. Messaging and data share the middle with
+// the services, so a bus lands between publishers and subscribers and a database beside
+// its owner, as the edges place them.
+const PARTITION_OF_TIER: Readonly<Record<Tier, number>> = {
+    client: 0, edge: 1, compute: 2, messaging: 2, data: 2, platform: 2, observability: 3,
+};
+
+const MAX_EDGE_LABEL = 150;
+const MAX_GROUP_LABEL = 420;
+
+const ROOT_OPTIONS: LayoutOptions = {
+    'elk.algorithm': 'layered',
+    'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+    // Edge sections and labels in root coordinates, whichever compound holds the edge.
+    'elk.json.edgeCoords': 'ROOT',
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.partitioning.activate': 'true',
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    'elk.spacing.nodeNode': '28',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '40',
+    'elk.spacing.edgeNode': '18',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '18',
+    'elk.spacing.edgeEdge': '10',
+    'elk.layered.spacing.edgeEdgeBetweenLayers': '10',
+    'elk.spacing.edgeLabel': '4',
+    'elk.spacing.componentComponent': '48',
+    'elk.edgeLabels.placement': 'CENTER',
+    'elk.padding': '[top=16,left=16,bottom=16,right=16]',
+};
+
+const GROUP_OPTIONS: LayoutOptions = {
+    'elk.partitioning.activate': 'true',
+    'elk.padding': `[top=${GROUP_HEADER.height + 8},left=16,bottom=16,right=16]`,
+    'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+};
+
+const DOCK_OPTIONS: LayoutOptions = {
+    'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+    'elk.spacing.nodeNode': '0',
+    'elk.layered.crossingMinimization.semiInteractive': 'true',
+};
+
+export function toElkGraph(model: ArchModel, selection: ViewSelection, direction: FlowDirection): DiagramGraph {
+    return new ElkGraphBuilder(model, selection, direction).build();
+}
+
+class ElkGraphBuilder {
+    private readonly nodes = new Map<string, NodeSpec>();
+    private readonly edges = new Map<string, EdgeSpec>();
+    /** ELK parent of each ELK node, to put each edge into the innermost compound that holds both ends. */
+    private readonly parentOf = new Map<string, string>();
+    private readonly elkNodes = new Map<string, ElkNode>();
+
+    constructor(private readonly model: ArchModel, private readonly selection: ViewSelection, private readonly direction: FlowDirection) {}
+
+    build(): DiagramGraph {
+        const root: ElkNode = { id: 'root', layoutOptions: { ...ROOT_OPTIONS, 'elk.direction': this.direction }, children: [], edges: [] };
+        this.elkNodes.set(root.id, root);
+        const topElements = [...this.model.elements.values()].filter(e => e.groupId === undefined && e.hostId === undefined);
+        root.children = this.childrenOf(root.id, topElements, this.model.rootGroupIds);
+        for (const relation of this.selection.relations) this.addEdge(relation);
+        return { elk: root, nodes: this.nodes, edges: this.edges, direction: this.direction };
+    }
+
+    private childrenOf(parentId: string, elements: readonly ModelElement[], groupIds: readonly string[]): ElkNode[] {
+        const shownElements = elements.filter(e => this.selection.elementIds.has(e.id)).map(e => this.elementNode(parentId, e));
+        const shownGroups = groupIds.filter(id => this.selection.groupIds.has(id)).map(id => this.groupNode(parentId, this.model.groups.get(id)!));
+        return [...shownElements, ...shownGroups];
+    }
+
+    private register(parentId: string, node: ElkNode): ElkNode {
+        this.parentOf.set(node.id, parentId);
+        this.elkNodes.set(node.id, node);
+        return node;
+    }
+
+    private elementNode(parentId: string, element: ModelElement): ElkNode {
+        const partition = String(PARTITION_OF_TIER[ELEMENT_KINDS[element.kind].tier]);
+        const sidecars = element.sidecarIds.filter(id => this.selection.elementIds.has(id)).map(id => this.model.elements.get(id)!);
+        if (sidecars.length === 0) {
+            return this.register(parentId, this.leaf(element, { 'elk.partitioning.partition': partition }));
+        }
+        // The host and its sidecars pinned to the first layer of a tight compound: they
+        // stack across the flow, touching, so the sidecars read as attached.
+        const dock = this.register(parentId, {
+            id: dockId(element.id),
+            layoutOptions: { ...DOCK_OPTIONS, 'elk.partitioning.partition': partition },
+            children: [],
+        });
+        const members = [element, ...sidecars];
+        // Semi-interactive crossing minimisation keeps them in the order of these positions:
+        // the host first, then its sidecars (below it when tiers run right, beside it when down).
+        dock.children = members.map((e, i) => this.register(dock.id, this.leaf(e, {
+            'elk.layered.layering.layerConstraint': 'FIRST',
+            'elk.position': `(${i * 100},${i * 100})`,
+        })));
+        return dock;
+    }
+
+    private leaf(element: ModelElement, layoutOptions: LayoutOptions): ElkNode {
+        const text = elementText(element.kind, element.label, element.technology);
+        const size = elementSize(element.kind, text);
+        this.nodes.set(element.id, {
+            id: element.id,
+            type: 'element',
+            kind: element.kind,
+            lines: text.lines,
+            technology: text.technology,
+            title: titleOf(element.label, element.kind, element.technology),
+            ...size,
+            hostId: element.hostId,
+        });
+        return { id: element.id, ...size, layoutOptions };
+    }
+
+    private groupNode(parentId: string, group: ModelGroup): ElkNode {
+        const label = truncate(group.label, MAX_GROUP_LABEL, FONT.groupLabel);
+        const subtitle = truncate(groupSubtitle(group.kind, group.technology), MAX_GROUP_LABEL, FONT.technology);
+        const minWidth = groupMinWidth(label, subtitle);
+        const minHeight = GROUP_HEADER.height + 24;
+        this.nodes.set(group.id, {
+            id: group.id,
+            type: 'group',
+            kind: group.kind,
+            lines: [label],
+            technology: subtitle,
+            title: titleOf(group.label, group.kind, group.technology),
+            width: minWidth,
+            height: minHeight,
+        });
+        const node = this.register(parentId, {
+            id: group.id,
+            layoutOptions: { ...GROUP_OPTIONS, 'elk.nodeSize.minimum': `(${minWidth},${minHeight})` },
+            children: [],
+        });
+        const members = group.elementIds.map(id => this.model.elements.get(id)!).filter(e => e.hostId === undefined);
+        node.children = this.childrenOf(group.id, members, group.groupIds);
+        if (group.kind === 'monolith') {
+            // Layers stack in the order they are written, along the flow.
+            const layers = node.children.filter(c => this.model.groups.get(c.id)?.kind === 'layer');
+            layers.forEach((layer, i) => layer.layoutOptions!['elk.partitioning.partition'] = String(i));
+            node.children.filter(c => !layers.includes(c)).forEach(c => c.layoutOptions!['elk.partitioning.partition'] = String(layers.length));
+        }
+        node.layoutOptions!['elk.partitioning.partition'] ??= String(this.groupPartition(group));
+        return node;
+    }
+
+    /** A group sits in the earliest partition of what it holds; an empty one in the middle. */
+    private groupPartition(group: ModelGroup): number {
+        const partitions: number[] = [];
+        const visit = (g: ModelGroup) => {
+            for (const id of g.elementIds) {
+                if (this.selection.elementIds.has(id)) partitions.push(PARTITION_OF_TIER[ELEMENT_KINDS[this.model.elements.get(id)!.kind].tier]);
+            }
+            g.groupIds.forEach(id => visit(this.model.groups.get(id)!));
+        };
+        visit(group);
+        return partitions.length > 0 ? Math.min(...partitions) : PARTITION_OF_TIER.compute;
+    }
+
+    private addEdge(relation: ModelRelation): void {
+        if (!this.elkNodes.has(relation.sourceId) || !this.elkNodes.has(relation.targetId)) return;
+        const lines = edgeLines(relation).map(line => truncate(line, MAX_EDGE_LABEL, FONT.edgeLabel));
+        const labelWidth = lines.length > 0 ? Math.max(...lines.map(line => textWidth(line, FONT.edgeLabel))) + 8 : 0;
+        const labelHeight = lines.length > 0 ? lines.length * FONT.edgeLabel.lineHeight + 2 : 0;
+        this.edges.set(relation.id, {
+            id: relation.id,
+            kind: relation.kind,
+            signal: relation.signal,
+            sourceId: relation.sourceId,
+            targetId: relation.targetId,
+            labelLines: lines,
+            title: edgeTitle(this.model, relation),
+            labelWidth,
+            labelHeight,
+        });
+        const edge: ElkExtendedEdge = { id: relation.id, sources: [relation.sourceId], targets: [relation.targetId] };
+        // ELK skips labels without text; the real text stays out, so the layout key does not change with it.
+        if (lines.length > 0) edge.labels = [{ id: `label:${relation.id}`, text: 'label', width: labelWidth, height: labelHeight }];
+        this.elkNodes.get(this.commonContainer(relation.sourceId, relation.targetId))!.edges!.push(edge);
+    }
+
+    /** The innermost compound that holds both ends; the root when nothing else does. */
+    private commonContainer(a: string, b: string): string {
+        const ancestors = new Set<string>();
+        for (let id = this.parentOf.get(a); id !== undefined; id = this.parentOf.get(id)) ancestors.add(id);
+        for (let id = this.parentOf.get(b); id !== undefined; id = this.parentOf.get(id)) {
+            if (ancestors.has(id)) return this.ensureEdges(id);
+        }
+        return this.ensureEdges('root');
+    }
+
+    private ensureEdges(id: string): string {
+        this.elkNodes.get(id)!.edges ??= [];
+        return id;
+    }
+}
+
+/**
+ * The text on an edge: its protocol, then its label, on lines of their own so that the
+ * label stays narrow. An observe link's signal shows as colour instead.
+ */
+function edgeLines(relation: ModelRelation): string[] {
+    const protocol = relation.kind === 'observe' && relation.protocol === relation.signal ? undefined : relation.protocol;
+    return [protocol, relation.label].filter((p): p is string => !!p && p.trim().length > 0);
+}
+
+const RELATION_WORDS = { sync: 'calls', async: 'sends to', observe: 'sends signals to', trigger: 'triggers' } as const;
+
+function edgeTitle(model: ArchModel, relation: ModelRelation): string {
+    const text = [relation.protocol, relation.label].filter(p => !!p).join(' ');
+    const name = (id: string) => model.elements.get(id)?.label ?? model.groups.get(id)?.label ?? id;
+    const signal = relation.kind === 'observe' && relation.signal ? ` (${relation.signal})` : '';
+    return `${name(relation.sourceId)} ${RELATION_WORDS[relation.kind]} ${name(relation.targetId)}${signal}${text ? `: ${text}` : ''}`;
+}
+
+function titleOf(label: string, kind: string, technology: string | undefined): string {
+    return `${label} (${kind}${technology ? `, ${technology}` : ''})`;
+}

@@ -1,0 +1,48 @@
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
+import ElkModule from 'elkjs/lib/elk.bundled.js';
+
+/**
+ * Runs ELK, remembering recent results. The key is the whole input graph (ids, sizes,
+ * edges, options; never text), so an edit that changes no size or connection, such as a
+ * property value or a label that still fits its box, reuses the last layout.
+ */
+
+/** Creates the ELK instance; a service so that tests and the CLI can swap it. */
+export type ElkFactory = () => ELK;
+
+// Node, vitest and the esbuild CommonJS bundle all see the constructor as `.default`
+// (elkjs sets it on its CommonJS export too).
+export const defaultElkFactory: ElkFactory = () => new ElkModule.default();
+
+const CACHE_SIZE = 8;
+
+export class ElkLayoutEngine {
+    private elk: ELK | undefined;
+    private readonly cache = new Map<string, Promise<ElkNode>>();
+
+    constructor(private readonly factory: ElkFactory) {}
+
+    /** Lays `graph` out; the result is shared between callers and must not be changed. */
+    layout(graph: ElkNode): Promise<ElkNode> {
+        const key = JSON.stringify(graph);
+        const cached = this.cache.get(key);
+        if (cached) {
+            // Most recently used last, so the oldest entry is the one to drop.
+            this.cache.delete(key);
+            this.cache.set(key, cached);
+            return cached;
+        }
+        this.elk ??= this.factory();
+        // ELK fills in the graph it is given: hand it a copy so the caller's stays clean.
+        const result = this.elk.layout(JSON.parse(key) as ElkNode);
+        this.cache.set(key, result);
+        result.catch(() => this.cache.delete(key));
+        while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+        return result;
+    }
+
+    /** How many layouts are remembered; for tests. */
+    get cachedLayouts(): number {
+        return this.cache.size;
+    }
+}

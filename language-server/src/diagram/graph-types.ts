@@ -1,0 +1,73 @@
+import type { ElementKind, GroupKind, Signal } from '../model/kinds.js';
+import type { RelationKind } from '../model/model-types.js';
+
+/**
+ * What flows between the pipeline stages: `toElkGraph` describes each node and edge as
+ * drawn (text already measured and wrapped), the layout places them, and the renderer
+ * draws the placed diagram. Only sizes and ids reach ELK; the text stays here.
+ */
+
+export type FlowDirection = 'RIGHT' | 'DOWN';
+
+export interface NodeSpec {
+    readonly id: string;
+    readonly type: 'element' | 'group';
+    readonly kind: ElementKind | GroupKind;
+    /** The label as drawn: wrapped into lines, cut with an ellipsis if too long. */
+    readonly lines: readonly string[];
+    /** The technology as drawn, on one line. */
+    readonly technology?: string;
+    /** The full text, for the tooltip. */
+    readonly title: string;
+    readonly width: number;
+    readonly height: number;
+    /** A sidecar's host: the sidecar is drawn docked to it. */
+    readonly hostId?: string;
+}
+
+export interface EdgeSpec {
+    readonly id: string;
+    readonly kind: RelationKind;
+    readonly signal?: Signal;
+    readonly sourceId: string;
+    readonly targetId: string;
+    /** The label as drawn: the protocol on one line, the label on the next, each cut to fit. */
+    readonly labelLines: readonly string[];
+    readonly title: string;
+    readonly labelWidth: number;
+    readonly labelHeight: number;
+}
+
+export interface Point {
+    readonly x: number;
+    readonly y: number;
+}
+
+export interface Box {
+    readonly x: number;
+    readonly y: number;
+    readonly width: number;
+    readonly height: number;
+}
+
+/** A node in absolute coordinates. Groups come before their members, so they are drawn below them. */
+export interface PlacedNode extends Box {
+    readonly spec: NodeSpec;
+    /** How deep it is nested in groups: 0 at the top level. */
+    readonly depth: number;
+}
+
+export interface PlacedEdge {
+    readonly spec: EdgeSpec;
+    /** The route from the source's border to the target's border, in absolute coordinates. */
+    readonly points: readonly Point[];
+    readonly labelBox?: Box;
+}
+
+export interface LaidOutDiagram {
+    readonly width: number;
+    readonly height: number;
+    readonly direction: FlowDirection;
+    readonly nodes: readonly PlacedNode[];
+    readonly edges: readonly PlacedEdge[];
+}

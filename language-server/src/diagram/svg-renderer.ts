@@ -1,0 +1,134 @@
+import { ELEMENT_KINDS, type ElementKind } from '../model/kinds.js';
+import type { DiagramFinding, DiagramOptions } from './diagram-types.js';
+import { arrowHead, routePath } from './edge-paths.js';
+import type { LaidOutDiagram, PlacedEdge, PlacedNode } from './graph-types.js';
+import { drawIcon } from './icons.js';
+import { FONT } from './measure.js';
+import { buildLegend } from './legend.js';
+import { contentFrame, GROUP_HEADER } from './node-content.js';
+import { drawShape, SHAPE_OF_KIND } from './shapes.js';
+import { diagramStylesheet } from './styles.js';
+import { escapeXml, num } from './xml.js';
+
+/**
+ * Draws a laid-out diagram as one SVG document. Pure: the same input gives the same text.
+ * Everything is styled through classes (`node kind-…`, `edge rel-…`, `group group-…`,
+ * `finding-…`); exports embed a light or dark stylesheet, the preview brings its own.
+ */
+
+export interface RenderOptions {
+    readonly theme: DiagramOptions['theme'];
+    readonly legend: boolean;
+    readonly findings?: DiagramOptions['findings'];
+    /** The architecture's title, for the document's `<title>`. */
+    readonly title?: string;
+}
+
+export interface RenderedSvg {
+    readonly svg: string;
+    readonly width: number;
+    readonly height: number;
+}
+
+const LEGEND_GAP = 16;
+const MARGIN = 16;
+
+export function renderSvg(diagram: LaidOutDiagram, options: RenderOptions): RenderedSvg {
+    const empty = diagram.nodes.length === 0;
+    let width = empty ? 320 : Math.ceil(diagram.width);
+    let height = empty ? 72 : Math.ceil(diagram.height);
+    const body: string[] = [];
+    if (empty) {
+        body.push(`<text class="empty-message" x="${MARGIN}" y="40">Nothing to draw in this view.</text>`);
+    } else {
+        const groups = diagram.nodes.filter(n => n.spec.type === 'group');
+        const elements = diagram.nodes.filter(n => n.spec.type === 'element');
+        body.push(`<g class="groups">${groups.map(g => drawGroup(g, options.findings)).join('')}</g>`);
+        body.push(`<g class="nodes">${elements.map(n => drawNode(n, options.findings)).join('')}</g>`);
+        body.push(`<g class="edges">${diagram.edges.map(e => drawEdge(e, options.findings)).join('')}</g>`);
+    }
+    if (options.legend && !empty) {
+        const legend = buildLegend(diagram);
+        if (legend) {
+            body.push(legend.draw(MARGIN, height));
+            width = Math.max(width, legend.width + 2 * MARGIN);
+            height += legend.height + LEGEND_GAP;
+        }
+    }
+    const style = options.theme === 'vscode' ? '' : `<style><![CDATA[\n${diagramStylesheet(options.theme)}]]></style>`;
+    const title = options.title ? `<title>${escapeXml(options.title)}</title>` : '';
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="archsight-diagram theme-${options.theme} direction-${diagram.direction.toLowerCase()}"`
+        + ` width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`
+        + title + style
+        + `<rect class="diagram-background" width="${width}" height="${height}"/>`
+        + body.join('')
+        + '</svg>\n';
+    return { svg, width, height };
+}
+
+function drawNode(node: PlacedNode, findings: RenderOptions['findings']): string {
+    const { spec } = node;
+    const kind = spec.kind as ElementKind;
+    const found = findings?.[spec.id];
+    const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...findingClasses(found)];
+    const frame = contentFrame(kind, node.width, node.height, { lines: spec.lines, technology: spec.technology });
+    const texts = spec.lines.map((line, i) => `<text class="label" x="${frame.textX}" y="${frame.baselines[i]}">${escapeXml(line)}</text>`);
+    if (spec.technology) {
+        texts.push(`<text class="technology" x="${frame.textX}" y="${frame.baselines[spec.lines.length]}">${escapeXml(spec.technology)}</text>`);
+    }
+    const host = spec.hostId ? ` data-host="${escapeXml(spec.hostId)}"` : '';
+    return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}"${host} transform="translate(${num(node.x)} ${num(node.y)})">`
+        + `<title>${escapeXml(withFindings(spec.title, found))}</title>`
+        + drawShape(SHAPE_OF_KIND[kind], node.width, node.height)
+        + drawIcon(kind, frame.iconX, frame.iconY)
+        + texts.join('')
+        + '</g>';
+}
+
+function drawGroup(group: PlacedNode, findings: RenderOptions['findings']): string {
+    const { spec } = group;
+    const found = findings?.[spec.id];
+    const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...findingClasses(found)];
+    return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" transform="translate(${num(group.x)} ${num(group.y)})">`
+        + `<title>${escapeXml(withFindings(spec.title, found))}</title>`
+        + `<rect class="group-box" width="${num(group.width)}" height="${num(group.height)}" rx="10"/>`
+        + `<text class="group-label" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.labelBaseline}">${escapeXml(spec.lines[0] ?? '')}</text>`
+        + (spec.technology ? `<text class="group-subtitle" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.subtitleBaseline}">${escapeXml(spec.technology)}</text>` : '')
+        + '</g>';
+}
+
+function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings']): string {
+    const { spec } = edge;
+    const found = findings?.[spec.id];
+    const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...findingClasses(found)];
+    const d = routePath(edge.points);
+    let label = '';
+    if (spec.labelLines.length > 0 && edge.labelBox) {
+        const box = edge.labelBox;
+        const lineHeight = FONT.edgeLabel.lineHeight;
+        const top = box.y + (box.height - spec.labelLines.length * lineHeight) / 2;
+        label = `<g class="edge-label"><rect class="edge-label-bg" x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="3"/>`
+            + spec.labelLines.map((line, i) => `<text x="${num(box.x + box.width / 2)}" y="${num(top + i * lineHeight + 11)}">${escapeXml(line)}</text>`).join('')
+            + '</g>';
+    }
+    return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" data-source="${escapeXml(spec.sourceId)}" data-target="${escapeXml(spec.targetId)}">`
+        + `<title>${escapeXml(withFindings(spec.title, found))}</title>`
+        // A wide invisible stroke makes the thin line easy to hover and click in the preview.
+        + `<path class="edge-hit" d="${d}"/>`
+        + `<path class="edge-line" d="${d}"/>`
+        + arrowHead(spec.kind, edge.points)
+        + label
+        + '</g>';
+}
+
+const SEVERITY_MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
+
+/** One class per severity present; the stylesheets let the worst one win. */
+function findingClasses(found: readonly DiagramFinding[] | undefined): string[] {
+    return (['error', 'warning', 'info'] as const).filter(s => found?.some(f => f.severity === s)).map(s => `finding-${s}`);
+}
+
+function withFindings(title: string, found: readonly DiagramFinding[] | undefined): string {
+    if (!found || found.length === 0) return title;
+    return [title, ...found.map(f => `${SEVERITY_MARK[f.severity]} ${f.message}${f.code ? ` [${f.code}]` : ''}`)].join('\n');
+}

@@ -1,0 +1,144 @@
+import { ELEMENT_KINDS, isObservabilityKind, type ElementKind } from '../model/kinds.js';
+import type { ArchModel, ModelRelation, RelationKind } from '../model/model-types.js';
+import type { DiagramView } from './diagram-types.js';
+
+/**
+ * Which elements, groups and relations a view draws. A view keeps the relations of its
+ * kinds and the elements they join (plus the elements of its own kinds, such as buses in
+ * the messaging view); focus keeps one element or group and its direct neighbours.
+ * Groups are drawn when something inside them is, sidecars whenever their host is.
+ */
+export interface ViewSelection {
+    readonly elementIds: ReadonlySet<string>;
+    readonly groupIds: ReadonlySet<string>;
+    readonly relations: readonly ModelRelation[];
+    /** In words, what the view leaves out; undefined when it draws everything. */
+    readonly notice?: string;
+}
+
+const RELATION_KINDS: Readonly<Record<DiagramView, readonly RelationKind[]>> = {
+    all: ['sync', 'async', 'observe', 'trigger'],
+    calls: ['sync'],
+    messaging: ['async', 'trigger'],
+    observability: ['observe'],
+};
+
+const VIEW_NAMES: Readonly<Record<DiagramView, string>> = {
+    all: 'Everything',
+    calls: 'Calls only',
+    messaging: 'Messaging only',
+    observability: 'Observability only',
+};
+
+/** Elements a view shows even when none of its relations reach them. */
+function ownKind(view: DiagramView, kind: ElementKind): boolean {
+    switch (view) {
+        case 'all': return true;
+        case 'calls': return false;
+        case 'messaging': return ELEMENT_KINDS[kind].messaging;
+        case 'observability': return isObservabilityKind(kind);
+    }
+}
+
+export function selectView(model: ArchModel, view: DiagramView, focus?: string): ViewSelection {
+    const kinds = RELATION_KINDS[view];
+    let relations = model.relations.filter(r => kinds.includes(r.kind) && !joinsItsOwnGroup(model, r));
+    const elementIds = new Set<string>();
+    const groupIds = new Set<string>();
+    for (const element of model.elements.values()) {
+        if (ownKind(view, element.kind)) elementIds.add(element.id);
+    }
+    if (view === 'all') model.groups.forEach(g => groupIds.add(g.id));
+
+    let focusMissing = false;
+    if (focus !== undefined) {
+        const core = focusCore(model, focus);
+        if (core.size === 0) {
+            focusMissing = true;
+        } else {
+            relations = relations.filter(r => core.has(r.sourceId) || core.has(r.targetId));
+            elementIds.clear();
+            groupIds.clear();
+            for (const id of core) (model.groups.has(id) ? groupIds : elementIds).add(id);
+        }
+    }
+    for (const r of relations) {
+        for (const id of [r.sourceId, r.targetId]) (model.groups.has(id) ? groupIds : elementIds).add(id);
+    }
+    // A sidecar is drawn docked to its host, so one brings the other.
+    for (const id of [...elementIds]) {
+        const element = model.elements.get(id)!;
+        if (element.hostId && model.elements.has(element.hostId)) elementIds.add(element.hostId);
+    }
+    for (const id of [...elementIds]) model.elements.get(id)!.sidecarIds.forEach(s => elementIds.add(s));
+    for (const id of [...elementIds, ...groupIds]) {
+        let parent = model.elements.get(id)?.groupId ?? model.groups.get(id)?.parentId;
+        while (parent !== undefined && !groupIds.has(parent)) {
+            groupIds.add(parent);
+            parent = model.groups.get(parent)?.parentId;
+        }
+    }
+    return { elementIds, groupIds, relations, notice: noticeOf(model, view, focus, focusMissing, elementIds, relations) };
+}
+
+/** The focused element or group, what it contains, and its sidecars or host. */
+function focusCore(model: ArchModel, focus: string): Set<string> {
+    const core = new Set<string>();
+    const element = model.elements.get(focus);
+    if (element) {
+        core.add(focus);
+        element.sidecarIds.forEach(id => core.add(id));
+        if (element.hostId) core.add(element.hostId);
+        return core;
+    }
+    const visit = (groupId: string) => {
+        const group = model.groups.get(groupId);
+        if (!group || core.has(groupId)) return;
+        core.add(groupId);
+        for (const id of group.elementIds) {
+            core.add(id);
+            model.elements.get(id)?.sidecarIds.forEach(s => core.add(s));
+        }
+        group.groupIds.forEach(visit);
+    };
+    visit(focus);
+    return core;
+}
+
+/** A relation between a group and something inside it has no route to draw. */
+function joinsItsOwnGroup(model: ArchModel, r: ModelRelation): boolean {
+    return isInside(model, r.sourceId, r.targetId) || isInside(model, r.targetId, r.sourceId);
+}
+
+function isInside(model: ArchModel, id: string, groupId: string): boolean {
+    if (!model.groups.has(groupId)) return false;
+    let parent = model.elements.get(id)?.groupId ?? model.groups.get(id)?.parentId;
+    for (let depth = 0; parent !== undefined && depth <= model.groups.size; depth++) {
+        if (parent === groupId) return true;
+        parent = model.groups.get(parent)?.parentId;
+    }
+    return false;
+}
+
+function noticeOf(
+    model: ArchModel, view: DiagramView, focus: string | undefined, focusMissing: boolean,
+    elementIds: ReadonlySet<string>, relations: readonly ModelRelation[],
+): string | undefined {
+    const parts: string[] = [];
+    if (focusMissing) parts.push(`There is no element or group '${focus}' to focus on; showing the whole view.`);
+    const shown = `${elementIds.size} of ${plural(model.elements.size, 'element')}, ${relations.length} of ${plural(model.relations.length, 'relation')}`;
+    if (focus !== undefined && !focusMissing) {
+        parts.push(`${view === 'all' ? '' : `${VIEW_NAMES[view]}, `}focus on '${focus}' and its neighbours: ${shown}.`);
+    } else if (view !== 'all') {
+        parts.push(`${VIEW_NAMES[view]}: ${shown}.`);
+    }
+    const inner = model.relations.filter(r => joinsItsOwnGroup(model, r)).length;
+    if (inner > 0) parts.push(`${plural(inner, 'relation')} between a group and its own members ${inner === 1 ? 'is' : 'are'} not drawn.`);
+    if (parts.length === 0) return undefined;
+    const text = parts.join(' ');
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
