@@ -41,7 +41,7 @@ describe('every sample', () => {
         ['faas.arch', ['function-calls-function']],
         ['observability-prometheus.arch', ['foreign-data-access']],
         ['observability-jaeger-hotrod.arch', ['missing-timeout']],
-        ['evolution/2-soa.arch', ['esb-business-logic', 'shared-database', 'deep-sync-chain']],
+        ['evolution/2-soa.arch', ['esb-single-point-of-failure', 'esb-business-logic', 'shared-database', 'deep-sync-chain', 'unencrypted-traffic']],
         ['evolution/3-microservices.arch', ['unencrypted-traffic']],
     ])('%s shows the smells it announces: %s', (file, codes) => {
         const found = (samples.documents.get(file)!.diagnostics ?? []).map(d => d.code);
