@@ -6,12 +6,13 @@ import { ArchGeneratedModule, ArchGeneratedSharedModule } from '../generated/mod
 import { ArchCodeActionProvider } from './lsp/arch-code-action-provider.js';
 import { ArchCodeLensProvider } from './lsp/arch-code-lens-provider.js';
 import { ArchCompletionProvider } from './lsp/arch-completion-provider.js';
+import { ArchDocumentSymbolProvider } from './lsp/arch-document-symbol-provider.js';
 import { ArchDocumentValidator } from './lsp/arch-document-validator.js';
+import { ArchFoldingRangeProvider } from './lsp/arch-folding-range-provider.js';
 import { ArchFormatter } from './lsp/arch-formatter.js';
 import { ArchHoverProvider } from './lsp/arch-hover-provider.js';
-import { ArchDocumentSymbolProvider } from './lsp/arch-document-symbol-provider.js';
-import { ArchFoldingRangeProvider } from './lsp/arch-folding-range-provider.js';
 import { ArchRenameProvider } from './lsp/arch-rename-provider.js';
+import { ArchSemanticTokenProvider } from './lsp/arch-semantic-token-provider.js';
 import { DiagramGenerator } from './diagram/diagram-generator.js';
 import { defaultElkFactory, type ElkFactory } from './diagram/elk-layout.js';
 import { ArchModelProvider } from './model/model-provider.js';
@@ -85,6 +86,7 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
         RenameProvider: (services) => new ArchRenameProvider(services),
         CodeActionProvider: (services) => new ArchCodeActionProvider(services),
         CodeLensProvider: (services) => new ArchCodeLensProvider(services),
+        SemanticTokenProvider: (services) => new ArchSemanticTokenProvider(services),
     },
 };
 
