@@ -1,5 +1,6 @@
 import { element, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
+import { names } from '../analysis/graph.js';
 
 /** An orchestrator that cannot ask a service whether it is alive keeps sending it traffic when it is not. */
 export const missingHealthCheck: Rule = {
@@ -20,7 +21,7 @@ export const missingHealthCheck: Rule = {
             if (e.kind !== 'service' || (e.properties.health !== undefined && e.properties.health !== false)) continue;
             findings.push({
                 target: element(e.id),
-                message: `Service '${e.id}' has no health check, while ${examples.map(x => `'${x.id}'`).join(', ')}${declared.length > examples.length ? ' and others' : ''} ${declared.length === 1 ? 'declares' : 'declare'} one.`,
+                message: `Service '${e.id}' has no health check, while ${declared.length > examples.length ? `${examples.map(x => `'${x.id}'`).join(', ')} and others` : names(examples.map(x => x.id))} ${declared.length === 1 ? 'declares' : 'declare'} one.`,
                 related: examples.map(x => ({ target: element(x.id), message: `'${x.id}' declares a health check` })),
                 fixes: [{ kind: 'set-properties', title: `Add a health check to '${e.id}'`, target: element(e.id), properties: [{ key: 'health', value: '"/healthz"' }] }],
             });
