@@ -1,0 +1,64 @@
+import { basename } from 'node:path';
+import type { Page } from 'playwright-core';
+import { waitFor } from './wait.js';
+
+/** Waits until the workbench has rendered its parts and shows the workspace folder. */
+export async function waitForWorkbench(page: Page, timeoutMs = 60_000): Promise<void> {
+    await page.waitForSelector('.monaco-workbench .part.statusbar', { timeout: timeoutMs });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: timeoutMs });
+}
+
+/** Opens a workspace file the way a person does: Quick Open (Ctrl+P), its path, Enter. */
+export async function openFile(page: Page, path: string): Promise<void> {
+    const name = basename(path);
+    await page.keyboard.press('Control+P');
+    await quickInputOpen(page);
+    await page.keyboard.type(path);
+    await waitFor(`Quick Open to offer '${path}' as its first result`, async () => {
+        const focused = await focusedQuickInputRow(page);
+        return { ok: focused !== undefined && (focused.startsWith(`${name} `) || focused.startsWith(`${name},`)), seen: focused ? `first result '${focused}'` : 'no results' };
+    }, { timeoutMs: 30_000 }); // The first search of a window waits for the extension host.
+    await page.keyboard.press('Enter');
+    await waitFor(`an editor tab for '${name}' to be active`, async () => {
+        const active = await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label').catch(() => null);
+        const ok = active?.startsWith(name) === true && await page.locator('.editor-group-container.active .monaco-editor .view-lines').count() > 0;
+        return { ok, seen: active ? `active tab '${active}'` : 'no active tab' };
+    });
+}
+
+/** Runs a command from the Command Palette (F1) by its title, e.g. 'Format Document'. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    await quickInputOpen(page);
+    await page.keyboard.type(title);
+    await waitFor(`the Command Palette to offer '${title}' first`, async () => {
+        const label = await page.locator('.quick-input-list .monaco-list-row.focused .label-name').first().innerText().catch(() => null);
+        return { ok: label?.trim() === title, seen: label ? `first command '${label}'` : 'no commands' };
+    });
+    await page.keyboard.press('Enter');
+    await waitFor(`the Command Palette to close after '${title}'`, async () => {
+        const visible = await page.locator('.quick-input-widget').isVisible();
+        return { ok: !visible, seen: 'it is still open' };
+    });
+}
+
+/** Saves every dirty editor, including files that a rename changed without opening them. */
+export async function saveAll(page: Page): Promise<void> {
+    await runCommand(page, 'File: Save All Files');
+    await waitFor('no editor to have unsaved changes', async () => {
+        const dirty = await page.locator('.tabs-container .tab.dirty').count();
+        return { ok: dirty === 0, seen: `${dirty} dirty tab(s)` };
+    });
+}
+
+async function quickInputOpen(page: Page): Promise<void> {
+    await waitFor('the quick input box to open', async () => ({
+        ok: await page.locator('.quick-input-widget .quick-input-box input').isVisible(),
+        seen: 'it is closed',
+    }));
+}
+
+async function focusedQuickInputRow(page: Page): Promise<string | undefined> {
+    const row = page.locator('.quick-input-list .monaco-list-row.focused').first();
+    return (await row.count()) > 0 ? (await row.getAttribute('aria-label')) ?? undefined : undefined;
+}
