@@ -16,7 +16,9 @@ import { ArchSemanticTokenProvider } from './lsp/arch-semantic-token-provider.js
 import { DiagramGenerator } from './diagram/diagram-generator.js';
 import { defaultElkFactory, type ElkFactory } from './diagram/elk-layout.js';
 import { ArchModelProvider } from './model/model-provider.js';
+import { createArchParser } from './parser/arch-parser.js';
 import { ArchParserErrorMessageProvider } from './parser/arch-parser-messages.js';
+import { ArchTokenBuilder } from './parser/arch-token-builder.js';
 import { ArchLinker } from './references/arch-linker.js';
 import { ArchScopeComputation } from './scope/arch-scope-computation.js';
 import { ArchScopeProvider } from './scope/arch-scope-provider.js';
@@ -71,6 +73,9 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
     },
     parser: {
         ParserErrorMessageProvider: () => new ArchParserErrorMessageProvider(),
+        // Hostile input: size, nesting and error limits, linear-time strings and comments.
+        LangiumParser: (services) => createArchParser(services),
+        TokenBuilder: () => new ArchTokenBuilder(),
     },
     references: {
         ScopeComputation: (services) => new ArchScopeComputation(services),

@@ -1,0 +1,107 @@
+import type { ILexingError } from 'chevrotain';
+
+/**
+ * Limits that keep the editor responsive on hostile or accidental input (a pasted log, a
+ * generated file). Real architectures stay far below them.
+ */
+export const INPUT_LIMITS = {
+    /** Larger files are not analysed at all: parsing, linking and the rules grow with size. */
+    maxFileBytes: 2 * 1024 * 1024,
+    /**
+     * Deeper nesting of `{ … }` is not analysed: the parser recurses once per level and
+     * overflows the call stack a few hundred levels down.
+     */
+    maxNestingDepth: 100,
+    /**
+     * After this many syntax errors the parser stops recovering: its recovery recurses once
+     * per error in the same block and would overflow the call stack, and nobody reads more.
+     */
+    maxSyntaxErrors: 100,
+} as const;
+
+/** The first limit that `text` exceeds, as a lexer error at the place it is exceeded; undefined when none is. */
+export function checkInputLimits(text: string, limits = INPUT_LIMITS): ILexingError | undefined {
+    const bytes = utf8Length(text, limits.maxFileBytes);
+    if (bytes > limits.maxFileBytes) {
+        return {
+            offset: 0, line: 1, column: 1, length: 0,
+            message: `File too large to analyse (${megabytes(bytes)} MB > ${megabytes(limits.maxFileBytes)} MB limit). Split it into files that import each other.`,
+        };
+    }
+    const deep = findTooDeepBrace(text, limits.maxNestingDepth);
+    if (deep !== undefined) {
+        const { line, column } = lineAndColumn(text, deep);
+        return {
+            offset: deep, line, column, length: 1,
+            message: `Groups nested deeper than ${limits.maxNestingDepth} levels: this file is not analysed. Flatten the nesting.`,
+        };
+    }
+    return undefined;
+}
+
+/** UTF-8 size of `text`, counted only when it could be over `cap`. */
+function utf8Length(text: string, cap: number): number {
+    if (text.length * 3 <= cap) return text.length;
+    let bytes = text.length;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        // A surrogate pair is two units and four bytes: one extra byte per unit.
+        if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) bytes += 2;
+        else if (c >= 0x80) bytes += 1;
+    }
+    return bytes;
+}
+
+function megabytes(bytes: number): string {
+    const mb = bytes / (1024 * 1024);
+    return Number.isInteger(mb) ? String(mb) : mb.toFixed(1);
+}
+
+/**
+ * The offset of the first `{` that opens a block deeper than `max`, skipping strings and
+ * comments the way the lexer does; undefined when nesting stays within `max`.
+ */
+export function findTooDeepBrace(text: string, max: number): number | undefined {
+    let depth = 0;
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"' || c === "'") {
+            i = skipString(text, i);
+        } else if (c === '/' && text[i + 1] === '/') {
+            const end = text.indexOf('\n', i);
+            i = end < 0 ? text.length : end;
+        } else if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            i = end < 0 ? text.length : end + 2;
+        } else {
+            if (c === '{' && ++depth > max) return i;
+            if (c === '}' && depth > 0) depth--;
+            i++;
+        }
+    }
+    return undefined;
+}
+
+/** The offset after the string that starts at `start`; an unterminated string ends at its line. */
+function skipString(text: string, start: number): number {
+    const quote = text[start];
+    let i = start + 1;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === quote) return i + 1;
+        if (c === '\n') return i;
+        i += c === '\\' ? 2 : 1;
+    }
+    return i;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+    }
+    return { line, column: offset - lineStart + 1 };
+}
