@@ -7,5 +7,7 @@ export default defineConfig({
         setupFiles: ['./scripts/polyfills.mjs'],
         globalSetup: ['./test/global-setup.ts'],
         testTimeout: 30_000,
+        // The diagram imports its stylesheets as text (`?raw`); vitest empties CSS it does not process.
+        css: { include: [/language-server\/src\/diagram\/styles\/.+\.css/] },
     },
 });

@@ -18,7 +18,15 @@ export async function modelOf(services: TestServices, text: string) {
 
 /** Parses SVG text strictly: a well-formedness error throws. */
 export function parseSvg(svg: string): Document {
-    return new DOMParser({ onError: (level, message) => { throw new Error(`${level}: ${message}`); } }).parseFromString(svg, 'image/svg+xml');
+    const onError = (level: string, message: string) => {
+        if (level !== 'warning') throw new Error(`${level}: ${message}`);
+    };
+    return new DOMParser({ onError }).parseFromString(svg, 'image/svg+xml');
+}
+
+/** The text of an element including CDATA sections, which xmldom leaves out of `textContent`. */
+export function allText(element: Element): string {
+    return Array.from(element.childNodes).map(n => n.nodeValue ?? '').join('');
 }
 
 export function elementsOf(doc: Document | Element, tag: string): Element[] {

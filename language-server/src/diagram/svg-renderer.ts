@@ -121,14 +121,16 @@ function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings']): string
         + '</g>';
 }
 
+const SEVERITY_ORDER = ['error', 'warning', 'info'] as const;
 const SEVERITY_MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
 /** One class per severity present; the stylesheets let the worst one win. */
 function findingClasses(found: readonly DiagramFinding[] | undefined): string[] {
-    return (['error', 'warning', 'info'] as const).filter(s => found?.some(f => f.severity === s)).map(s => `finding-${s}`);
+    return SEVERITY_ORDER.filter(s => found?.some(f => f.severity === s)).map(s => `finding-${s}`);
 }
 
 function withFindings(title: string, found: readonly DiagramFinding[] | undefined): string {
     if (!found || found.length === 0) return title;
-    return [title, ...found.map(f => `${SEVERITY_MARK[f.severity]} ${f.message}${f.code ? ` [${f.code}]` : ''}`)].join('\n');
+    const worstFirst = [...found].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+    return [title, ...worstFirst.map(f => `${SEVERITY_MARK[f.severity]} ${f.message}${f.code ? ` [${f.code}]` : ''}`)].join('\n');
 }
