@@ -1,0 +1,79 @@
+import { clearDocuments } from 'langium/test';
+import { afterEach, describe, expect, test } from 'vitest';
+import { resolveRules } from '../../language-server/src/rules/config/rule-settings.js';
+import { element } from '../../language-server/src/rules/finding.js';
+import { explainFindings } from '../../language-server/src/rules/explain-findings.js';
+import { missingTimeout } from '../../language-server/src/rules/resilience/missing-timeout.js';
+import type { Rule } from '../../language-server/src/rules/rule.js';
+import { RuleRegistry } from '../../language-server/src/rules/rule-registry.js';
+import { RuleRunner } from '../../language-server/src/rules/rule-runner.js';
+import { arch, check, createRuleTestServices, diagnosticsOf } from './rule-test-kit.js';
+
+const services = createRuleTestServices();
+afterEach(() => clearDocuments(services.shared));
+
+const modelOf = async (text: string) => services.Arch.model.ModelProvider.getModel(await check(services, text));
+const CALL = arch('  service a\n  service b\n  a -> b');
+
+describe('the rule runner', () => {
+    test('a rule that throws becomes an internal-error finding; the other rules still report', async () => {
+        const broken: Rule = { ...missingTimeout, id: 'broken', check: () => { throw new Error('boom'); } };
+        const registry = new RuleRegistry([broken, missingTimeout]);
+        const findings = new RuleRunner().run(await modelOf(CALL), { rules: resolveRules(registry, []), problems: [] });
+        expect(findings.map(f => `${f.ruleId} ${f.severity} ${f.message.slice(0, 40)}`)).toEqual([
+            "internal-error error Internal error in rule 'broken': boom",
+            "missing-timeout warning Call 'a' → 'b' has neither a timeout nor",
+        ]);
+    });
+
+    test('off rules do not run; severities come from the configuration', async () => {
+        const registry = new RuleRegistry([missingTimeout]);
+        const runner = new RuleRunner();
+        const model = await modelOf(CALL);
+        expect(runner.run(model, { rules: resolveRules(registry, [{ 'missing-timeout': { severity: 'off' } }]), problems: [] })).toEqual([]);
+        expect(runner.run(model, { rules: resolveRules(registry, [{ 'missing-timeout': { severity: 'error' } }]), problems: [] })[0].severity).toBe('error');
+    });
+
+    test('a comment naming another rule does not suppress; one naming several does', async () => {
+        const other = await check(services, arch('  service a\n  service b\n  // archsight-ignore sync-cycle\n  a -> b'));
+        expect(diagnosticsOf(other, 'missing-timeout')).toHaveLength(1);
+        const both = await check(services, arch('  service a\n  service b\n  // archsight-ignore sync-cycle, missing-timeout: same process\n  a -> b'));
+        expect(diagnosticsOf(both, 'missing-timeout')).toHaveLength(0);
+    });
+});
+
+describe('rule diagnostics', () => {
+    test('carry the rule id as code, a link to its page, related places and the quick-fix data', async () => {
+        const doc = await check(services, arch('  service a { replicas 1 }\n  service b\n  service c\n  service d\n  b -> a { timeout 1s }\n  c -> a { timeout 1s }\n  d -> a { timeout 1s }'));
+        const [d] = diagnosticsOf(doc, 'single-replica');
+        expect(d.codeDescription).toEqual({ href: 'https://github.com/archsight/archsight/blob/main/docs/rules/single-replica.md' });
+        expect(d.relatedInformation?.map(r => r.location.uri)).toEqual([doc.uri.toString(), doc.uri.toString(), doc.uri.toString()]);
+        expect(d.data).toEqual({
+            code: 'single-replica', target: element('a'),
+            fixes: [{ kind: 'set-properties', title: "Run 'a' with 2 replicas", target: element('a'), properties: [{ key: 'replicas', value: '2' }] }],
+        });
+    });
+
+    test('findings on imported declarations are reported in their own file', async () => {
+        const factory = services.shared.workspace.LangiumDocumentFactory;
+        const { URI } = await import('langium');
+        const lib = factory.fromString('service a\nservice b\na -> b\n', URI.file('/ws/lib.arch'));
+        const main = factory.fromString('import "./lib.arch"\narchitecture "M" {\n  client web\n  web -> a\n}\n', URI.file('/ws/main.arch'));
+        services.shared.workspace.LangiumDocuments.addDocument(lib);
+        services.shared.workspace.LangiumDocuments.addDocument(main);
+        await services.shared.workspace.DocumentBuilder.build([lib, main], { validation: true });
+        expect(diagnosticsOf(main, 'missing-timeout')).toEqual([]);
+        expect(diagnosticsOf(lib, 'missing-timeout')).toHaveLength(1);
+    });
+});
+
+describe('explainFindings', () => {
+    test('the message, the rule explanation and the page link of each finding on an id', async () => {
+        const model = await modelOf(CALL);
+        const text = explainFindings(model, 'a->b');
+        expect(text).toContain("**missing-timeout** (warning): Call 'a' → 'b' has neither a timeout nor a circuit breaker");
+        expect(text).toContain(missingTimeout.explanation);
+        expect(text).toContain('[More about missing-timeout](https://github.com/archsight/archsight/blob/main/docs/rules/missing-timeout.md)');
+        expect(explainFindings(model, 'a')).toBeUndefined();
+    });
+});
