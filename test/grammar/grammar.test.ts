@@ -223,3 +223,23 @@ describe('syntax error messages are short and say what was expected', () => {
         expect(await messages('architecture "x" {\n  service a\n')).toEqual(["Expected '}' but found end of file."]);
     });
 });
+
+describe('values that are also keywords, versions and signs', () => {
+    test('discovery and auth values that are keywords elsewhere', async () => {
+        const model = await parseOk('service a { discovery registry breaker mtls }\nservice b { discovery mesh }\nservice c { discovery gateway tls }');
+        const words = model.members.flatMap(m => (m as ArchElement).properties.map(p => [p.key, isWordValue(p.value) ? p.value.word : p.value?.$type]));
+        // `mtls` is a flag of its own, so `breaker mtls` is two flags.
+        expect(words).toEqual([['discovery', 'registry'], ['breaker', undefined], ['mtls', undefined], ['discovery', 'mesh'], ['discovery', 'gateway'], ['tls', undefined]]);
+    });
+
+    test('a version after a dash stays in the technology', async () => {
+        const model = await parseOk('database db : postgres-16\nservice a : java-21 { replicas 2 }');
+        expect(model.members.map(m => (m as ArchElement).technology)).toEqual(['postgres-16', 'java-21']);
+    });
+
+    test('a negative number is still a number', async () => {
+        const model = await parseOk('service a { replicas - 1 }');
+        const p = (model.members[0] as ArchElement).properties[0];
+        expect(isNumberValue(p.value) && p.value.number).toBe(-1);
+    });
+});

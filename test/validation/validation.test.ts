@@ -1,6 +1,14 @@
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
-import { arch, buildWorkspace, createTestServices, diagnosticLines } from '../helpers/services.js';
+import { BUILTIN_RULES } from '../../language-server/src/rules/rule-registry.js';
+import { arch, buildWorkspace, createTestServices, diagnosticLines as allDiagnosticLines } from '../helpers/services.js';
+import type { LangiumDocument } from 'langium';
+
+/** These tests are about the language's own checks; the anti-pattern rules have theirs. */
+const RULE_CODES = new Set(BUILTIN_RULES.map(r => r.id));
+function diagnosticLines(doc: LangiumDocument): string[] {
+    return allDiagnosticLines(doc).filter(line => !RULE_CODES.has(/\[([a-z0-9-]+)\]$/.exec(line)?.[1] ?? ''));
+}
 
 const services = createTestServices();
 afterEach(() => clearDocuments(services.shared));
@@ -65,6 +73,11 @@ describe('relation ends that do not fit the arrow', () => {
 
     test('an observability link to a back end or helper is fine', async () => {
         expect(await problems('service orders\nmetrics prom\nshipper fb\norders ..> prom\norders ..> fb : logs')).toEqual([]);
+    });
+
+    test('an observability link into a bus that buffers the signal is fine', async () => {
+        expect(await problems('shipper fb\nbus kafka { signal logs }\nfb ..> kafka', 'relation-ends')).toEqual([]);
+        expect(await problems('shipper fb\nbus kafka\nfb ..> kafka', 'relation-ends')).toHaveLength(1);
     });
 
     test('an observability link carries only metrics, logs or traces', async () => {

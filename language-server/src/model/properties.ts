@@ -55,6 +55,7 @@ export const PROPERTIES: Readonly<Record<string, PropertySpec>> = {
     schedule: { value: { type: 'text' }, doc: 'When a timer fires ("rate(5 minutes)", "0 3 * * *").' },
     port: { value: { type: 'count', min: 1, max: 65535 }, doc: 'The port it listens on.' },
     description: { value: { type: 'text' }, doc: 'A longer description, shown on hover.' },
+    external: { value: { type: 'flag' }, doc: 'Run by a third party, outside our control.' },
 };
 
 /** A duration such as `500ms`, `2s`, `1.5m` or `1h` in milliseconds, or undefined. */

@@ -17,7 +17,9 @@ export function checkRelationEnds({ model, report }: CheckContext): void {
             if (r.protocol !== undefined && !SIGNALS.includes(r.protocol as Signal)) {
                 report('error', `An observability link carries metrics, logs or traces, not '${r.protocol}'.`, 'unknown-signal', { ...at, property: 'protocol' });
             }
-            if (target && !isObservabilityKind(target.kind)) {
+            // A bus or queue that buffers a signal (Kafka between Filebeat and Logstash) may receive it.
+            const buffersSignal = target && ELEMENT_KINDS[target.kind].messaging && typeof target.properties.signal === 'string';
+            if (target && !isObservabilityKind(target.kind) && !buffersSignal) {
                 report('error', `'..>' is an observability link, but '${target.id}' is a ${target.kind}, not an observability back end or helper. Use '->' for a call or '~>' for a message.`, 'relation-ends', { ...at, property: 'target' });
             } else if (!target) {
                 report('error', `'..>' is an observability link, but '${r.targetId}' is a group. Point it at a metrics, logs or traces back end or helper.`, 'relation-ends', { ...at, property: 'target' });
