@@ -34,12 +34,12 @@ export class ArchSemanticTokenProvider extends AbstractSemanticTokenProvider {
         if (isArchElement(node) || isGroup(node)) {
             acceptor({ node, property: 'name', type: tokenTypeOf(node), modifier: SemanticTokenModifiers.declaration });
         } else if (isRelation(node)) {
-            if (node.source.ref) acceptor({ node, property: 'source', type: tokenTypeOf(node.source.ref) });
-            if (node.target.ref) acceptor({ node, property: 'target', type: tokenTypeOf(node.target.ref) });
+            if (node.source?.ref) acceptor({ node, property: 'source', type: tokenTypeOf(node.source.ref) });
+            if (node.target?.ref) acceptor({ node, property: 'target', type: tokenTypeOf(node.target.ref) });
         } else if (isTrigger(node)) {
-            if (node.source.ref) acceptor({ node, property: 'source', type: tokenTypeOf(node.source.ref) });
+            if (node.source?.ref) acceptor({ node, property: 'source', type: tokenTypeOf(node.source.ref) });
         } else if (isOwner(node)) {
-            if (node.service.ref) acceptor({ node, property: 'service', type: tokenTypeOf(node.service.ref) });
+            if (node.service?.ref) acceptor({ node, property: 'service', type: tokenTypeOf(node.service.ref) });
         }
     }
 }
