@@ -4,7 +4,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { ArchServices } from '../arch-module.js';
 import type { ConfigProblem } from './config/rule-settings.js';
 import type { RuleDiagnosticData } from './quick-fix.js';
-import { INTERNAL_ERROR } from './rule-runner.js';
+import { INTERNAL_ERROR, type RuleFinding } from './rule-runner.js';
 
 /** The code of a diagnostic about the rule configuration itself. */
 export const CONFIG_ERROR = 'config-error';
@@ -20,20 +20,55 @@ export async function reportRuleFindings(services: ArchServices, document: Langi
     const config = await services.rules.ConfigProvider.configFor(document.uri);
     for (const problem of config.problems) reportConfigProblem(document, root, problem, accept);
     const model = services.model.ModelProvider.getModel(document);
-    for (const finding of services.rules.RuleRunner.run(model, config)) {
+    const findings = services.rules.RuleRunner.run(model, config);
+    for (const finding of findings) {
         if (!finding.location || !finding.node) {
             if (finding.ruleId === INTERNAL_ERROR) accept('error', finding.message, { node: root, range: firstLine(document), code: INTERNAL_ERROR });
             continue;
         }
         if (finding.location.uri !== uri || !finding.target) continue;
         const data: RuleDiagnosticData = { code: finding.ruleId, target: finding.target, fixes: finding.fixes };
-        accept(finding.severity, finding.message, {
-            node: finding.node,
-            range: finding.location.range,
-            code: finding.ruleId,
-            codeDescription: { href: finding.docs },
-            relatedInformation: finding.related.map(r => ({ location: { uri: r.location.uri, range: r.location.range }, message: r.message })),
-            data,
+        accept(finding.severity, finding.message, { ...details(finding), node: finding.node, range: finding.location.range, data });
+    }
+    await reportImportedTargets(services, document, findings, accept);
+}
+
+function details(finding: RuleFinding) {
+    return {
+        code: finding.ruleId,
+        codeDescription: { href: finding.docs },
+        relatedInformation: finding.related.map(r => ({ location: { uri: r.location.uri, range: r.location.range }, message: r.message })),
+    };
+}
+
+/**
+ * A finding on a declaration of an imported file that only this file's relations bring
+ * about (the file imports a service and adds three callers to it) would be reported
+ * nowhere: the imported file, checked alone, does not see it. Such findings are reported
+ * here, on the first related place in this file, or else on the first line.
+ */
+async function reportImportedTargets(services: ArchServices, document: LangiumDocument, findings: readonly RuleFinding[], accept: ValidationAcceptor): Promise<void> {
+    const uri = document.uri.toString();
+    const foreign = findings.filter(f => f.location && f.target && f.location.uri !== uri);
+    const ownFindings = new Map<string, Set<string>>();
+    for (const finding of foreign) {
+        const other = finding.location!.uri;
+        if (!ownFindings.has(other)) {
+            const otherDocument = services.shared.workspace.LangiumDocuments.getDocument(URI.parse(other));
+            const keys = new Set<string>();
+            if (otherDocument) {
+                const otherConfig = await services.rules.ConfigProvider.configFor(otherDocument.uri);
+                const otherModel = services.model.ModelProvider.getModel(otherDocument);
+                for (const f of services.rules.RuleRunner.run(otherModel, otherConfig)) if (f.target) keys.add(`${f.ruleId} ${f.target.kind} ${f.target.id}`);
+            }
+            ownFindings.set(other, keys);
+        }
+        if (ownFindings.get(other)!.has(`${finding.ruleId} ${finding.target!.kind} ${finding.target!.id}`)) continue;
+        const anchor = finding.related.find(r => r.location.uri === uri)?.location.range ?? firstLine(document);
+        const file = UriUtils.relative(UriUtils.dirname(document.uri), URI.parse(other));
+        accept(finding.severity, `${finding.message} ('${finding.target!.id}' is declared in ${file}.)`, {
+            ...details(finding), node: document.parseResult.value, range: anchor,
+            data: { code: finding.ruleId, target: finding.target!, fixes: [] } satisfies RuleDiagnosticData,
         });
     }
 }
