@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { DiagramRequest } from '../../language-server/src/protocol.js';
+import { registerBlastRadiusCommand } from './blast-radius-command.js';
 import { registerPreview } from './preview/preview-commands.js';
 
 let client: LanguageClient | undefined;
@@ -11,6 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const started = client = startLanguageClient(context);
     // Before the start, so that a preview restored after a reload finds its serializer.
     registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
+    registerBlastRadiusCommand(context);
     await client.start();
 }
 

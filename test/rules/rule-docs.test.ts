@@ -55,6 +55,12 @@ describe('rule pages', () => {
         for (const rule of BUILTIN_RULES) expect(section).toContain(`| [${rule.id}](docs/rules/${rule.id}.md) | ${rule.group} | ${rule.defaultSeverity} |`);
     });
 
+    test('the archsight.rules editor setting offers every rule id', () => {
+        const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+        const setting = pkg.contributes.configuration.properties['archsight.rules'];
+        expect(setting.propertyNames.enum).toEqual(BUILTIN_RULES.map(r => r.id));
+    });
+
     for (const rule of BUILTIN_RULES) {
         describe(rule.id, () => {
             const file = path.join(DOCS, `${rule.id}.md`);
