@@ -5,8 +5,12 @@ import type { ILexingError } from 'chevrotain';
  * generated file). Real architectures stay far below them.
  */
 export const INPUT_LIMITS = {
-    /** Larger files are not analysed at all: parsing, linking and the rules grow with size. */
-    maxFileBytes: 2 * 1024 * 1024,
+    /**
+     * Larger files are not analysed at all. Parsing, linking and the rules grow with size,
+     * and the lexer's recovery from an unexpected character tries every token at every
+     * following offset: a megabyte of garbage takes it about ten seconds.
+     */
+    maxFileBytes: 1024 * 1024,
     /**
      * Deeper nesting of `{ … }` is not analysed: the parser recurses once per level and
      * overflows the call stack a few hundred levels down.
