@@ -173,6 +173,13 @@ describe('keywords and kinds', () => {
         expect(gateway).toMatchObject({ detail: 'element kind', documentation: { kind: 'markdown', value: expect.stringContaining('single entry point') } });
     });
 
+    test('inside comments and strings, nothing is offered', async () => {
+        expect(await labelsAt('// orders -> <|>')).toEqual([]);
+        expect(await labelsAt('/* a <|> b */')).toEqual([]);
+        expect(await labelsAt('service cart "Shopping <|>"')).toEqual([]);
+        expect(await labelsAt('service cart "Cart" <|>')).toContain('service');
+    });
+
     test('where a new id goes, nothing is offered', async () => {
         expect(await labelsAt('service <|>')).toEqual([]);
     });

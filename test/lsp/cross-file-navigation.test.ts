@@ -65,6 +65,11 @@ describe('across files', () => {
         ]);
     });
 
+    test('hover on an imported element shows its card, with the relations of the importing file', async () => {
+        const hover = await Arch.lsp.HoverProvider!.getHoverContent(shop, { textDocument: { uri: shop.uri.toString() }, position: positionOf(shop, 'payments') });
+        expect(hover?.contents).toMatchObject({ kind: 'markdown', value: expect.stringMatching(/^\*\*service\*\* `payments` : java[\s\S]*In: ← `orders` \(grpc\)$/) });
+    });
+
     test('rename at the declaration changes the references in the importing file', async () => {
         const edit = await Arch.lsp.RenameProvider!.rename(common, { textDocument: { uri: common.uri.toString() }, position: positionOf(common, 'payments'), newName: 'billing' });
         expect(describeEdit(edit)).toEqual(['common.arch 0:8 billing', 'common.arch 1:34 billing', 'shop.arch 3:12 billing']);

@@ -1,8 +1,8 @@
-import type { AstNodeDescription, GrammarAST, MaybePromise, ReferenceInfo, Stream } from 'langium';
+import type { AstNodeDescription, Cancellation, GrammarAST, LangiumDocument, LexerResult, MaybePromise, ReferenceInfo, Stream } from 'langium';
 import { AstUtils, GrammarAST as Grammar } from 'langium';
 import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionList, type CompletionParams } from 'vscode-languageserver';
 import type { ArchServices } from '../arch-module.js';
 import { ELEMENT_KINDS, GROUP_KINDS, type GroupKind } from '../model/kinds.js';
 import type { ArchModelProvider } from '../model/model-provider.js';
@@ -30,6 +30,13 @@ export class ArchCompletionProvider extends DefaultCompletionProvider {
     constructor(services: ArchServices) {
         super(services);
         this.models = services.model.ModelProvider;
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: Cancellation.CancellationToken): Promise<CompletionList | undefined> {
+        // Langium's lexer-based search skips comments and strings, and would offer keywords inside them.
+        const offset = document.textDocument.offsetAt(params.position);
+        if (insideCommentOrString(this.lexer.tokenize(document.textDocument.getText()), offset)) return CompletionList.create([], false);
+        return super.getCompletion(document, params, cancelToken);
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -106,6 +113,15 @@ export class ArchCompletionProvider extends DefaultCompletionProvider {
         }
         return spot;
     }
+}
+
+function insideCommentOrString({ tokens, hidden }: LexerResult, offset: number): boolean {
+    const inside = (t: LexerResult['tokens'][number]) => {
+        const end = t.startOffset + t.image.length;
+        // The end of a line comment is still in it; right after a closing quote or `*/` is not.
+        return t.startOffset < offset && (offset < end || offset === end && t.image.startsWith('//'));
+    };
+    return hidden.some(inside) || tokens.some(t => t.tokenType.name === 'STRING' && inside(t));
 }
 
 function technologiesOfArrow(arrow: Arrow): readonly string[] {
