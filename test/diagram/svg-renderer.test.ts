@@ -33,13 +33,41 @@ describe('the SVG', () => {
         expect(groups.map(g => `${g.getAttribute('data-id')} ${classesOf(g)[1]}`).sort()).toEqual([
             'istiod group-control-plane', 'shopMesh group-mesh',
         ]);
-        const edges = groupsWithClass(doc, 'edge');
-        expect(edges.map(e => e.getAttribute('data-id')).sort()).toEqual(model.relations.map(r => r.id).sort());
+        const edges = groupsWithClass(doc, 'edge').filter(e => !classesOf(e).includes('bundle'));
+        const bundles = groupsWithClass(doc, 'bundle');
+        const drawn = [...edges.map(e => e.getAttribute('data-id')), ...bundles.flatMap(b => b.getAttribute('data-relations')!.split(' '))];
+        expect(drawn.sort()).toEqual(model.relations.map(r => r.id).sort());
         for (const edge of edges) {
             const relation = model.relations.find(r => r.id === edge.getAttribute('data-id'))!;
             expect(classesOf(edge)).toContain(`rel-${relation.kind}`);
             expect([edge.getAttribute('data-source'), edge.getAttribute('data-target')]).toEqual([relation.sourceId, relation.targetId]);
         }
+    });
+
+    test('bundles the signal links of a group\'s members into one edge from the group, in the overview only', async () => {
+        const { doc, result } = await draw(fixture('service-mesh'));
+        const bundles = groupsWithClass(doc, 'bundle').map(b => ({
+            id: b.getAttribute('data-id'),
+            classes: classesOf(b).join(' '),
+            ends: `${b.getAttribute('data-source')} -> ${b.getAttribute('data-target')}`,
+            relations: b.getAttribute('data-relations'),
+            label: elementsOf(b, 'text').map(t => t.textContent).join(' '),
+        }));
+        expect(bundles).toEqual([
+            {
+                id: 'bundle:shopMesh..>prometheus:metrics', classes: 'edge rel-observe signal-metrics bundle', ends: 'shopMesh -> prometheus',
+                relations: 'frontendProxy..>prometheus ordersProxy..>prometheus paymentsProxy..>prometheus inventoryProxy..>prometheus', label: '4 sidecars',
+            },
+            {
+                id: 'bundle:shopMesh..>jaeger:traces', classes: 'edge rel-observe signal-traces bundle', ends: 'shopMesh -> jaeger',
+                relations: 'ordersProxy..>jaeger paymentsProxy..>jaeger', label: '2 sidecars',
+            },
+        ]);
+        expect(result.notice).toBe('6 signal links are drawn as 2 edges from their groups; the observability view shows each.');
+        expect(result.items.find(i => i.id === 'bundle:shopMesh..>jaeger:traces')?.range.start.line).toBe(47);
+        const observability = (await draw(fixture('service-mesh'), { view: 'observability' })).doc;
+        expect(groupsWithClass(observability, 'bundle')).toEqual([]);
+        expect(groupsWithClass(observability, 'edge')).toHaveLength(6);
     });
 
     test('shows each label, and the technology in smaller type beneath it', async () => {

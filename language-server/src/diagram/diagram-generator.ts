@@ -58,8 +58,9 @@ function itemsOf(model: ArchModel, diagram: LaidOutDiagram): DiagramItem[] {
     }
     const relations = new Map(model.relations.map(r => [r.id, r]));
     for (const edge of diagram.edges) {
-        const relation = relations.get(edge.spec.id);
-        if (relation) items.push({ id: relation.id, type: 'relation', ...relation.location });
+        // A bundle of signal links reveals the first of them.
+        const relation = relations.get(edge.spec.relationIds?.[0] ?? edge.spec.id);
+        if (relation) items.push({ id: edge.spec.id, type: 'relation', ...relation.location });
     }
     return items;
 }

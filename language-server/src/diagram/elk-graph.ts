@@ -4,6 +4,7 @@ import type { ArchModel, ModelElement, ModelGroup, ModelRelation } from '../mode
 import type { EdgeSpec, FlowDirection, NodeSpec } from './graph-types.js';
 import { FONT, textWidth, truncate } from './measure.js';
 import { elementSize, elementText, GROUP_HEADER, groupMinWidth, groupSubtitle } from './node-content.js';
+import { bundleLabel, type SignalBundle } from './signal-bundles.js';
 import type { ViewSelection } from './views.js';
 
 /**
@@ -86,6 +87,7 @@ class ElkGraphBuilder {
         const topElements = [...this.model.elements.values()].filter(e => e.groupId === undefined && e.hostId === undefined);
         root.children = this.childrenOf(root.id, topElements, this.model.rootGroupIds);
         for (const relation of this.selection.relations) this.addEdge(relation);
+        for (const bundle of this.selection.bundles) this.addBundle(bundle);
         return { elk: root, nodes: this.nodes, edges: this.edges, direction: this.direction };
     }
 
@@ -186,11 +188,8 @@ class ElkGraphBuilder {
     }
 
     private addEdge(relation: ModelRelation): void {
-        if (!this.elkNodes.has(relation.sourceId) || !this.elkNodes.has(relation.targetId)) return;
         const lines = edgeLines(relation).map(line => truncate(line, MAX_EDGE_LABEL, FONT.edgeLabel));
-        const labelWidth = lines.length > 0 ? Math.max(...lines.map(line => textWidth(line, FONT.edgeLabel))) + 8 : 0;
-        const labelHeight = lines.length > 0 ? lines.length * FONT.edgeLabel.lineHeight + 2 : 0;
-        this.edges.set(relation.id, {
+        this.addEdgeSpec({
             id: relation.id,
             kind: relation.kind,
             signal: relation.signal,
@@ -198,13 +197,36 @@ class ElkGraphBuilder {
             targetId: relation.targetId,
             labelLines: lines,
             title: edgeTitle(this.model, relation),
-            labelWidth,
-            labelHeight,
+            ...labelSize(lines),
         });
-        const edge: ElkExtendedEdge = { id: relation.id, sources: [relation.sourceId], targets: [relation.targetId] };
-        // ELK skips labels without text; the real text stays out, so the layout key does not change with it.
-        if (lines.length > 0) edge.labels = [{ id: `label:${relation.id}`, text: 'label', width: labelWidth, height: labelHeight }];
-        this.elkNodes.get(this.commonContainer(relation.sourceId, relation.targetId))!.edges!.push(edge);
+    }
+
+    private addBundle(bundle: SignalBundle): void {
+        const lines = [bundleLabel(this.model, bundle)];
+        const name = (id: string) => this.model.elements.get(id)?.label ?? this.model.groups.get(id)?.label ?? id;
+        const sources = bundle.relations.map(r => name(r.sourceId)).join(', ');
+        this.addEdgeSpec({
+            id: bundle.id,
+            kind: 'observe',
+            signal: bundle.signal,
+            sourceId: bundle.groupId,
+            targetId: bundle.targetId,
+            labelLines: lines,
+            title: `${lines[0]} in ${name(bundle.groupId)} send ${bundle.signal ?? 'signals'} to ${name(bundle.targetId)}: ${sources}`,
+            ...labelSize(lines),
+            relationIds: bundle.relations.map(r => r.id),
+        });
+    }
+
+    private addEdgeSpec(spec: EdgeSpec): void {
+        if (!this.elkNodes.has(spec.sourceId) || !this.elkNodes.has(spec.targetId)) return;
+        this.edges.set(spec.id, spec);
+        const edge: ElkExtendedEdge = { id: spec.id, sources: [spec.sourceId], targets: [spec.targetId] };
+        if (spec.labelLines.length > 0) {
+            // ELK skips labels without text; the real text stays out, so the layout key does not change with it.
+            edge.labels = [{ id: `label:${spec.id}`, text: 'label', width: spec.labelWidth, height: spec.labelHeight }];
+        }
+        this.elkNodes.get(this.commonContainer(spec.sourceId, spec.targetId))!.edges!.push(edge);
     }
 
     /** The innermost compound that holds both ends; the root when nothing else does. */
@@ -221,6 +243,14 @@ class ElkGraphBuilder {
         this.elkNodes.get(id)!.edges ??= [];
         return id;
     }
+}
+
+function labelSize(lines: readonly string[]): { labelWidth: number; labelHeight: number } {
+    if (lines.length === 0) return { labelWidth: 0, labelHeight: 0 };
+    return {
+        labelWidth: Math.max(...lines.map(line => textWidth(line, FONT.edgeLabel))) + 8,
+        labelHeight: lines.length * FONT.edgeLabel.lineHeight + 2,
+    };
 }
 
 /**

@@ -36,6 +36,8 @@ export interface EdgeSpec {
     readonly title: string;
     readonly labelWidth: number;
     readonly labelHeight: number;
+    /** For a bundle of observability links drawn as one edge: the relations it stands for. */
+    readonly relationIds?: readonly string[];
 }
 
 export interface Point {

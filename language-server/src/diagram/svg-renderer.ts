@@ -99,8 +99,9 @@ function drawGroup(group: PlacedNode, findings: RenderOptions['findings']): stri
 
 function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings']): string {
     const { spec } = edge;
-    const found = findings?.[spec.id];
-    const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...findingClasses(found)];
+    // A bundle shows the findings of every link it stands for.
+    const found = spec.relationIds ? spec.relationIds.flatMap(id => findings?.[id] ?? []) : findings?.[spec.id];
+    const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found)];
     const d = routePath(edge.points);
     let label = '';
     if (spec.labelLines.length > 0 && edge.labelBox) {
@@ -111,7 +112,8 @@ function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings']): string
             + spec.labelLines.map((line, i) => `<text x="${num(box.x + box.width / 2)}" y="${num(top + i * lineHeight + 11)}">${escapeXml(line)}</text>`).join('')
             + '</g>';
     }
-    return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" data-source="${escapeXml(spec.sourceId)}" data-target="${escapeXml(spec.targetId)}">`
+    const bundled = spec.relationIds ? ` data-relations="${escapeXml(spec.relationIds.join(' '))}"` : '';
+    return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" data-source="${escapeXml(spec.sourceId)}" data-target="${escapeXml(spec.targetId)}"${bundled}>`
         + `<title>${escapeXml(withFindings(spec.title, found))}</title>`
         // A wide invisible stroke makes the thin line easy to hover and click in the preview.
         + `<path class="edge-hit" d="${d}"/>`

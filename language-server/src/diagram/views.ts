@@ -1,6 +1,7 @@
 import { ELEMENT_KINDS, isObservabilityKind, type ElementKind } from '../model/kinds.js';
 import type { ArchModel, ModelRelation, RelationKind } from '../model/model-types.js';
 import type { DiagramView } from './diagram-types.js';
+import { bundleSignals, type SignalBundle } from './signal-bundles.js';
 
 /**
  * Which elements, groups and relations a view draws. A view keeps the relations of its
@@ -9,9 +10,15 @@ import type { DiagramView } from './diagram-types.js';
  * Groups are drawn when something inside them is, sidecars whenever their host is.
  */
 export interface ViewSelection {
+    readonly view: DiagramView;
+    /** The focused element or group, when it exists. */
+    readonly focus?: string;
     readonly elementIds: ReadonlySet<string>;
     readonly groupIds: ReadonlySet<string>;
+    /** The relations drawn one by one. */
     readonly relations: readonly ModelRelation[];
+    /** Observability links drawn as one edge per group (overview only). */
+    readonly bundles: readonly SignalBundle[];
     /** In words, what the view leaves out; undefined when it draws everything. */
     readonly notice?: string;
 }
@@ -78,7 +85,17 @@ export function selectView(model: ArchModel, view: DiagramView, focus?: string):
             parent = model.groups.get(parent)?.parentId;
         }
     }
-    return { elementIds, groupIds, relations, notice: noticeOf(model, view, focus, focusMissing, elementIds, relations) };
+    const overview = view === 'all' && (focus === undefined || focusMissing);
+    const { rest, bundles } = overview ? bundleSignals(model, relations) : { rest: relations, bundles: [] };
+    return {
+        view,
+        focus: focus !== undefined && !focusMissing ? focus : undefined,
+        elementIds,
+        groupIds,
+        relations: rest,
+        bundles,
+        notice: noticeOf(model, view, focus, focusMissing, elementIds, relations, bundles),
+    };
 }
 
 /** The focused element or group, what it contains, and its sidecars or host. */
@@ -122,7 +139,7 @@ function isInside(model: ArchModel, id: string, groupId: string): boolean {
 
 function noticeOf(
     model: ArchModel, view: DiagramView, focus: string | undefined, focusMissing: boolean,
-    elementIds: ReadonlySet<string>, relations: readonly ModelRelation[],
+    elementIds: ReadonlySet<string>, relations: readonly ModelRelation[], bundles: readonly SignalBundle[],
 ): string | undefined {
     const parts: string[] = [];
     if (focusMissing) parts.push(`There is no element or group '${focus}' to focus on; showing the whole view.`);
@@ -131,6 +148,10 @@ function noticeOf(
         parts.push(`${view === 'all' ? '' : `${VIEW_NAMES[view]}, `}focus on '${focus}' and its neighbours: ${shown}.`);
     } else if (view !== 'all') {
         parts.push(`${VIEW_NAMES[view]}: ${shown}.`);
+    }
+    if (bundles.length > 0) {
+        const bundled = bundles.reduce((n, b) => n + b.relations.length, 0);
+        parts.push(`${bundled} signal links are drawn as ${plural(bundles.length, 'edge')} from their groups; the observability view shows each.`);
     }
     const inner = model.relations.filter(r => joinsItsOwnGroup(model, r)).length;
     if (inner > 0) parts.push(`${plural(inner, 'relation')} between a group and its own members ${inner === 1 ? 'is' : 'are'} not drawn.`);
