@@ -103,6 +103,10 @@ describe('canonical style', () => {
         expect(await format('service a { replicas 2 sidecar s }\n')).toBe('service a {\n  replicas 2\n  sidecar s\n}\n');
     });
 
+    test('a comment alone in a body keeps its own line, indented like a member', async () => {
+        expect(await format('system s {\n// to do\n}\nservice a { replicas 2 } // one is not enough\n')).toBe('system s {\n  // to do\n}\nservice a { replicas 2 } // one is not enough\n');
+    });
+
     test('nested groups indent level by level', async () => {
         const text = 'mesh m {\ncontrol-plane cp {\ncomponent pilot {\nreplicas 2\n}\n}\n}\n';
         expect(await format(text)).toBe('mesh m {\n  control-plane cp {\n    component pilot {\n      replicas 2\n    }\n  }\n}\n');

@@ -7,10 +7,11 @@ import type { ArchServices } from '../arch-module.js';
 import { ELEMENT_KINDS, GROUP_KINDS, type GroupKind } from '../model/kinds.js';
 import type { ArchModelProvider } from '../model/model-provider.js';
 import { PROPERTIES } from '../model/properties.js';
-import { completionSpot, type Arrow, type Body, type CompletionSpot } from './completion-spot.js';
+import { completionSpot, type Arrow, type CompletionSpot } from './completion-spot.js';
 import { fitsArrowTarget, fitsOwner, fitsTrigger, type Candidate } from './completion-fit.js';
 import { completionKindOf, isElementKind } from './kind-icons.js';
 import { keywordDoc } from './keyword-docs.js';
+import { keywordFits } from './keyword-fit.js';
 import { PROTOCOLS, TECHNOLOGIES } from './technologies.js';
 
 /** Value examples offered after keys whose values have a unit. */
@@ -134,49 +135,4 @@ function keywordKind(word: string, rule: string | undefined): CompletionItemKind
     if (rule === 'PropertyKey') return CompletionItemKind.Property;
     if (rule === 'Arrow') return CompletionItemKind.Operator;
     return CompletionItemKind.Keyword;
-}
-
-/** Whether a keyword the grammar allows here also makes sense here. */
-function keywordFits(spot: CompletionSpot, word: string, rule: string | undefined): boolean {
-    const { body } = spot;
-    // Where an id goes, kind words are ids too (`a -> timer`); offer declared ids, not keywords.
-    if (spot.expectsName || spot.arrow || spot.previous === 'trigger' || spot.previous === 'owner' || isTechnologyPart(spot.previous)) return false;
-    switch (rule) {
-        // Values such as `traces` are offered with the key they belong to.
-        case 'Word': return false;
-        case 'Arrow': return true;
-        case 'ElementKind':
-            if (body.of === 'element') return word === 'sidecar' && canHostSidecar(body.kind);
-            return body.of !== 'relation';
-        case 'GroupKind':
-            if (body.of === 'element' || body.of === 'relation') return false;
-            if (word === 'layer') return body.of === 'group' && body.kind === 'monolith';
-            if (word === 'control-plane') return body.of === 'group' && body.kind === 'mesh';
-            return true;
-        case 'PropertyKey': return !spot.writtenKeys.has(word) && propertyFits(word, body);
-        case 'Value': return spot.valueKey !== undefined;
-        case 'Trigger': return body.of === 'element' && body.kind === 'function';
-        case 'Owner': return body.of === 'element' && ELEMENT_KINDS[body.kind].dataStore;
-        default: return /\p{L}/u.test(word);
-    }
-}
-
-/** After the `-`, `.` or `/` inside a technology such as `spring-boot`. */
-function isTechnologyPart(previous: string | undefined): boolean {
-    return previous === '-' || previous === '.' || previous === '/';
-}
-
-function canHostSidecar(kind: keyof typeof ELEMENT_KINDS): boolean {
-    return ELEMENT_KINDS[kind].workload || kind === 'gateway';
-}
-
-const CALL_POLICIES = new Set(['timeout', 'retries', 'breaker']);
-
-function propertyFits(key: string, body: Body): boolean {
-    if (body.of === 'top') return false;
-    const owner = body.of === 'relation' ? 'relation' : body.kind;
-    const on = PROPERTIES[key]?.on;
-    if (on && !on.includes(owner)) return false;
-    // Call policies mean nothing on messages and signals (validation warns).
-    return !(body.of === 'relation' && body.arrow !== '->' && CALL_POLICIES.has(key));
 }
