@@ -143,3 +143,11 @@ describe('unbuffered-log-pipeline', () => {
         expect(findingsOf(doc, 'unbuffered-log-pipeline')).toEqual([]);
     });
 });
+
+describe('external elements are a third party\'s business', () => {
+    test('no telemetry or health check is asked of them', async () => {
+        const doc = await check(services, arch('  service orders { health }\n  service psp : stripe { external }\n  metrics p\n  orders ..> p\n  orders -> psp { timeout 2s }'));
+        expect(findingsOf(doc, 'missing-telemetry')).toEqual([]);
+        expect(findingsOf(doc, 'missing-health-check')).toEqual([]);
+    });
+});

@@ -63,7 +63,7 @@ export const technologyBudget: Rule = {
     check(model, { thresholds }) {
         const languages = new Map<string, TargetRef>();
         for (const e of model.elements.values()) {
-            if (e.kind !== 'service' && e.kind !== 'function') continue;
+            if ((e.kind !== 'service' && e.kind !== 'function') || e.properties.external === true) continue;
             const lang = language(e.technology);
             if (lang && !languages.has(lang)) languages.set(lang, element(e.id));
         }

@@ -16,7 +16,8 @@ export const fixedEndpoint: Rule = {
         for (const target of model.elements.values()) {
             const { endpoint, discovery } = target.properties;
             const fixed = discovery === 'static' || (typeof endpoint === 'string' && discovery === undefined);
-            if (!fixed || enclosing(model, target.id, 'mesh')) continue;
+            // A third party's fixed URL is how one reaches it; discovery is for our own services.
+            if (!fixed || target.properties.external === true || enclosing(model, target.id, 'mesh')) continue;
             const touchesRegistry = [...(model.incoming.get(target.id) ?? []), ...(model.outgoing.get(target.id) ?? [])]
                 .some(r => model.elements.get(r.sourceId)?.kind === 'registry' || model.elements.get(r.targetId)?.kind === 'registry');
             if (touchesRegistry) continue;

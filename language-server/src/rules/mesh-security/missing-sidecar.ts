@@ -17,7 +17,7 @@ export const missingSidecar: Rule = {
         const findings: Finding[] = [];
         const taken = new Set<string>();
         for (const e of model.elements.values()) {
-            if ((e.kind !== 'service' && e.kind !== 'component') || e.sidecarIds.length > 0) continue;
+            if ((e.kind !== 'service' && e.kind !== 'component') || e.sidecarIds.length > 0 || e.properties.external === true) continue;
             const mesh = enclosing(model, e.id, 'mesh');
             if (!mesh || enclosing(model, e.id, 'control-plane')) continue;
             const technology = elementsInside(model, mesh.id).find(s => s.kind === 'sidecar' && s.technology)?.technology ?? 'envoy';

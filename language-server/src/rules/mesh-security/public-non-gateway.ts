@@ -16,7 +16,7 @@ export const publicNonGateway: Rule = {
         const gateway = [...model.elements.values()].find(e => e.kind === 'gateway');
         for (const e of model.elements.values()) {
             // Components often stand for third-party systems on the internet; the rule is about what we run.
-            if (e.properties.exposure !== 'public' || (e.kind !== 'service' && e.kind !== 'function')) continue;
+            if (e.properties.exposure !== 'public' || (e.kind !== 'service' && e.kind !== 'function') || e.properties.external === true) continue;
             const fromClients = (model.incoming.get(e.id) ?? [])
                 .filter(r => r.kind === 'sync' && model.elements.get(r.sourceId)?.kind === 'client');
             const newGateway = freshId(model, 'apiGateway');

@@ -18,7 +18,7 @@ export const missingHealthCheck: Rule = {
         const examples = declared.slice(0, 3);
         const findings: Finding[] = [];
         for (const e of model.elements.values()) {
-            if (e.kind !== 'service' || (e.properties.health !== undefined && e.properties.health !== false)) continue;
+            if (e.kind !== 'service' || e.properties.external === true || (e.properties.health !== undefined && e.properties.health !== false)) continue;
             findings.push({
                 target: element(e.id),
                 message: `Service '${e.id}' has no health check, while ${declared.length > examples.length ? `${examples.map(x => `'${x.id}'`).join(', ')} and others` : names(examples.map(x => x.id))} ${declared.length === 1 ? 'declares' : 'declare'} one.`,

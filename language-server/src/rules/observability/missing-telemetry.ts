@@ -61,7 +61,8 @@ export const missingTelemetry: Rule = {
         if (backends.size === 0) return [];
         const findings: Finding[] = [];
         for (const e of model.elements.values()) {
-            if ((e.kind !== 'service' && e.kind !== 'function') || enclosing(model, e.id, 'stack')) continue;
+            // A third party's service (`external`) reports to its owner, not to us.
+            if ((e.kind !== 'service' && e.kind !== 'function') || e.properties.external === true || enclosing(model, e.id, 'stack')) continue;
             const observed = observedSignals(model, e);
             const missing = SIGNALS.filter(s => backends.has(s) && !observed.has(s));
             if (missing.length === 0) continue;

@@ -17,7 +17,7 @@ export const singleReplica: Rule = {
     check(model, { thresholds }) {
         const findings: Finding[] = [];
         for (const e of model.elements.values()) {
-            if (e.properties.replicas !== 1 || e.kind === 'esb' || e.kind === 'client') continue;
+            if (e.properties.replicas !== 1 || e.kind === 'esb' || e.kind === 'client' || e.properties.external === true) continue;
             const messaging = ELEMENT_KINDS[e.kind].messaging;
             const links = new Map<string, ModelRelation>();
             const add = (other: string, r: ModelRelation) => { if (other !== e.id && !links.has(other)) links.set(other, r); };
