@@ -94,6 +94,11 @@ describe('hover on a keyword', () => {
         await hover({ text: at('timeout'), index: 0, hover: /^\*\*timeout\*\* — property: a duration[\s\S]*How long a caller waits[\s\S]*Applies to relations, `sidecar`/, disposeAfterCheck: true });
     });
 
+    test('a word value shows the property it belongs to, even when it is also a kind', async () => {
+        await hover({ text: 'service a { discovery <|>mesh }', index: 0, hover: /^\*\*mesh\*\* — value of `discovery`\n\nHow callers find it/, disposeAfterCheck: true });
+        await hover({ text: 'collector c { signal <|>traces }', index: 0, hover: /^\*\*traces\*\* — value of `signal`/, disposeAfterCheck: true });
+    });
+
     test('other keywords show the grammar documentation', async () => {
         await hover({ text: 'architecture "S" {\n  function f { <|>trigger t }\n  timer t\n}', index: 0, hover: /^\*\*trigger\*\* — keyword\n\nIn a function: the element whose events start it/, disposeAfterCheck: true });
     });

@@ -2,15 +2,17 @@ import type { AstNode, CstNode, LangiumDocument, LeafCstNode, MaybePromise } fro
 import { CstUtils, GrammarAST } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isArchElement, isGroup, isRelation } from '../../generated/ast.js';
+import { isArchElement, isGroup, isProperty, isRelation, isWordValue } from '../../generated/ast.js';
 import type { ArchServices } from '../arch-module.js';
 import type { ArchModelProvider } from '../model/model-provider.js';
+import { PROPERTIES } from '../model/properties.js';
 import { elementCard, groupCard, relationCard } from './hover-cards.js';
 import { ARROW_DOCS, keywordDoc } from './keyword-docs.js';
 
 /**
  * Hover: a card from the semantic model on an element or group (where it is declared
- * or referenced) and on a relation's arrow; the documentation of any other keyword.
+ * or referenced) and on a relation's arrow; the documentation of any other keyword, and
+ * of the property a word value belongs to.
  */
 export class ArchHoverProvider extends AstNodeHoverProvider {
     private readonly models: ArchModelProvider;
@@ -27,6 +29,11 @@ export class ArchHoverProvider extends AstNodeHoverProvider {
         if (!leaf || leaf.end <= offset) return undefined;
         const card = this.declarationCard(document, leaf) ?? this.relationCard(document, leaf);
         if (card) return markdown(card);
+        const property = isWordValue(leaf.astNode) && isProperty(leaf.astNode.$container) ? leaf.astNode.$container : undefined;
+        if (property && Object.hasOwn(PROPERTIES, property.key)) {
+            // `mesh` in `discovery mesh` is a value, not the group kind.
+            return markdown(`**${leaf.text}** — value of \`${property.key}\`\n\n${PROPERTIES[property.key].doc}`);
+        }
         if (GrammarAST.isKeyword(leaf.grammarSource)) {
             const doc = keywordDoc(leaf.text, leaf.grammarSource);
             if (doc) return markdown(`**${leaf.text}** — ${doc.detail}\n\n${doc.documentation}`);
