@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { expect, test } from 'vitest';
 import { cliProblems } from './harness/cli.js';
 import { visibleTokens } from './harness/editor.js';
-import { countProblems, describeProblems, problemsInView, showProblems, statusBarCounts, type Problem } from './harness/problems.js';
+import { countProblems, describeProblems, problemsInView, showProblems, waitForStatusBarToMatchCli, type Problem } from './harness/problems.js';
 import { useSession } from './harness/session.js';
 import { waitFor } from './harness/wait.js';
 import { openFile } from './harness/workbench.js';
@@ -57,9 +57,5 @@ async function expectEditorToReport(expected: readonly Problem[], file: string):
         return { ok: describeProblems(own) === describeProblems(expected), seen: `\n${seen}` };
     }, { timeoutMs: 30_000 });
 
-    const everywhere = countProblems(await cliProblems(workspace, ['.']));
-    await waitFor(`the status bar to count what the CLI counts in the workspace, ${JSON.stringify(everywhere)}`, async () => {
-        const counts = await statusBarCounts(page);
-        return { ok: JSON.stringify(counts) === JSON.stringify(everywhere), seen: JSON.stringify(counts) };
-    });
+    await waitForStatusBarToMatchCli(page, workspace);
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { cliProblems } from './cli.js';
 import { runCommand } from './workbench.js';
 import { waitFor } from './wait.js';
 
@@ -35,6 +36,19 @@ export function countProblems(problems: readonly Problem[]): Counts {
         warnings: problems.filter(p => p.severity === 'warning').length,
         infos: problems.filter(p => p.severity === 'info').length,
     };
+}
+
+/**
+ * Waits until the status bar counts what `archsight check` counts in the whole workspace:
+ * the language server has then checked every file, the way CI does.
+ */
+export async function waitForStatusBarToMatchCli(page: Page, workspace: string, timeoutMs = 30_000): Promise<Counts> {
+    const everywhere = countProblems(await cliProblems(workspace, ['.']));
+    await waitFor(`the status bar to count what the CLI counts in the workspace, ${JSON.stringify(everywhere)}`, async () => {
+        const counts = await statusBarCounts(page);
+        return { ok: JSON.stringify(counts) === JSON.stringify(everywhere), seen: JSON.stringify(counts) };
+    }, { timeoutMs });
+    return everywhere;
 }
 
 /** The status bar's problem counts, read from its accessible label ("Errors: 1, Warnings: 2" or "No Problems"). */

@@ -31,14 +31,27 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     await page.keyboard.press('F1');
     await quickInputOpen(page);
     await page.keyboard.type(title);
-    await waitFor(`the Command Palette to offer '${title}' first`, async () => {
-        const label = await page.locator('.quick-input-list .monaco-list-row.focused .label-name').first().innerText().catch(() => null);
-        return { ok: label?.trim() === title, seen: label ? `first command '${label}'` : 'no commands' };
+    // The palette sorts fuzzy matches its own way: pick the row whose title is exactly `title`.
+    const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+    await waitFor(`the Command Palette to offer '${title}'`, async () => {
+        const labels = (await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts()).map(l => `'${l.trim()}'`);
+        return { ok: await row.count() > 0, seen: labels.length ? `commands ${labels.join(', ')}` : 'no commands' };
     });
-    await page.keyboard.press('Enter');
+    if ((await row.getAttribute('class'))?.includes('focused')) await page.keyboard.press('Enter');
+    else await row.click();
     await waitFor(`the Command Palette to close after '${title}'`, async () => {
         const visible = await page.locator('.quick-input-widget').isVisible();
         return { ok: !visible, seen: 'it is still open' };
+    });
+}
+
+/** Saves the active editor (Ctrl+S) and waits until its tab is no longer dirty. */
+export async function save(page: Page): Promise<void> {
+    await page.keyboard.press('Control+S');
+    await waitFor('the active editor to be saved', async () => {
+        const dirty = await page.locator('.tabs-container .tab.active.dirty').count();
+        return { ok: dirty === 0, seen: 'its tab still shows unsaved changes' };
     });
 }
 
