@@ -110,3 +110,25 @@ describe('layout reuse', () => {
         expect(runs()).toBe(4);
     });
 });
+
+describe('when ELK rejects the constraints', () => {
+    test('the diagram is laid out again without them rather than not at all', async () => {
+        const refusing = new DiagramGenerator({
+            layout: {
+                ElkFactory: () => {
+                    const elk = defaultElkFactory();
+                    return {
+                        ...elk,
+                        layout: ((graph: Parameters<ELK['layout']>[0]) => JSON.stringify(graph).includes('elk.partitioning')
+                            ? Promise.reject(new Error('UnsupportedConfigurationException'))
+                            : elk.layout(graph)) as ELK['layout'],
+                    } as ELK;
+                },
+            },
+        });
+        const model = await modelOf(services, arch('client web\nservice a { sidecar p }\nweb -> a'));
+        const diagram = await refusing.layout(model, { view: 'all', direction: 'RIGHT' });
+        expect(diagram.nodes.map(n => n.spec.id)).toEqual(['web', 'a', 'p']);
+        expect(diagram.edges.map(e => e.spec.id)).toEqual(['web->a']);
+    });
+});

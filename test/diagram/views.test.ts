@@ -100,11 +100,11 @@ describe('views', () => {
         expect(view.notice).toBe("There is no element or group 'nosuch' to focus on; showing the whole view.");
     });
 
-    test('a relation between a group and its own member is left out, with a notice', async () => {
-        const model = await modelOf(services, arch('system s { service a }\na -> s\nservice b\na -> b'));
+    test('a relation between a group and its own member, or a service and its sidecar, is left out, with a notice', async () => {
+        const model = await modelOf(services, arch('system s { service a }\na -> s\nservice b { sidecar p }\na -> b\np -> b'));
         const selection = selectView(model, 'all');
         expect(selection.relations.map(r => r.id)).toEqual(['a->b']);
-        expect(selection.notice).toBe('1 relation between a group and its own members is not drawn.');
+        expect(selection.notice).toBe('2 relations between a group and its own members, or a service and its sidecars, are not drawn.');
     });
 
     test('the drawn SVG follows the view', async () => {

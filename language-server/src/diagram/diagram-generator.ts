@@ -40,7 +40,7 @@ export class DiagramGenerator {
     private async place(model: ArchModel, selection: ViewSelection, direction: DiagramOptions['direction']): Promise<LaidOutDiagram> {
         const graph = toElkGraph(model, selection, direction);
         if (graph.nodes.size === 0) return { width: 0, height: 0, direction, nodes: [], edges: [] };
-        return placeDiagram(await this.engine.layout(graph.elk), graph);
+        return placeDiagram(await this.engine.layoutOrRelax(graph.elk), graph);
     }
 
     /** How many layouts are remembered for reuse. */

@@ -1,4 +1,4 @@
-import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import ElkModule from 'elkjs/lib/elk.bundled.js';
 
 /**
@@ -41,8 +41,38 @@ export class ElkLayoutEngine {
         return result;
     }
 
+    /**
+     * Lays `graph` out; if ELK rejects it (its constraints can contradict each other in
+     * graphs nobody foresaw), lays it out again without the ordering constraints, so the
+     * user still gets a picture, only with tiers and docking less strict.
+     */
+    async layoutOrRelax(graph: ElkNode): Promise<ElkNode> {
+        try {
+            return await this.layout(graph);
+        } catch {
+            return this.layout(relaxed(graph));
+        }
+    }
+
     /** How many layouts are remembered; for tests. */
     get cachedLayouts(): number {
         return this.cache.size;
     }
+}
+
+const CONSTRAINTS = [
+    'elk.partitioning.activate', 'elk.partitioning.partition', 'elk.layered.layering.layerConstraint',
+    'elk.layered.crossingMinimization.semiInteractive', 'elk.position', 'elk.layered.considerModelOrder.strategy',
+];
+
+/** A copy of `graph` without the options that constrain the order of nodes. */
+export function relaxed(graph: ElkNode): ElkNode {
+    const strip = (options: LayoutOptions | undefined): LayoutOptions | undefined =>
+        options && Object.fromEntries(Object.entries(options).filter(([key]) => !CONSTRAINTS.includes(key)));
+    const visit = (node: ElkNode): ElkNode => ({
+        ...node,
+        layoutOptions: strip(node.layoutOptions),
+        children: node.children?.map(visit),
+    });
+    return visit(graph);
 }

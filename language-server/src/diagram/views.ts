@@ -49,7 +49,7 @@ function ownKind(view: DiagramView, kind: ElementKind): boolean {
 
 export function selectView(model: ArchModel, view: DiagramView, focus?: string): ViewSelection {
     const kinds = RELATION_KINDS[view];
-    let relations = model.relations.filter(r => kinds.includes(r.kind) && !joinsItsOwnGroup(model, r));
+    let relations = model.relations.filter(r => kinds.includes(r.kind) && !isUndrawable(model, r));
     const elementIds = new Set<string>();
     const groupIds = new Set<string>();
     for (const element of model.elements.values()) {
@@ -122,9 +122,14 @@ function focusCore(model: ArchModel, focus: string): Set<string> {
     return core;
 }
 
-/** A relation between a group and something inside it has no route to draw. */
-function joinsItsOwnGroup(model: ArchModel, r: ModelRelation): boolean {
-    return isInside(model, r.sourceId, r.targetId) || isInside(model, r.targetId, r.sourceId);
+/**
+ * A relation between a group and something inside it has no route to draw, nor has one
+ * between a service and its own sidecars, which are drawn against it.
+ */
+function isUndrawable(model: ArchModel, r: ModelRelation): boolean {
+    const hostOf = (id: string) => model.elements.get(id)?.hostId ?? id;
+    return isInside(model, r.sourceId, r.targetId) || isInside(model, r.targetId, r.sourceId)
+        || (model.elements.has(r.sourceId) && model.elements.has(r.targetId) && hostOf(r.sourceId) === hostOf(r.targetId) && r.sourceId !== r.targetId);
 }
 
 function isInside(model: ArchModel, id: string, groupId: string): boolean {
@@ -153,8 +158,8 @@ function noticeOf(
         const bundled = bundles.reduce((n, b) => n + b.relations.length, 0);
         parts.push(`${bundled} signal links are drawn as ${plural(bundles.length, 'edge')} from their groups; the observability view shows each.`);
     }
-    const inner = model.relations.filter(r => joinsItsOwnGroup(model, r)).length;
-    if (inner > 0) parts.push(`${plural(inner, 'relation')} between a group and its own members ${inner === 1 ? 'is' : 'are'} not drawn.`);
+    const inner = model.relations.filter(r => isUndrawable(model, r)).length;
+    if (inner > 0) parts.push(`${plural(inner, 'relation')} between a group and its own members, or a service and its sidecars, ${inner === 1 ? 'is' : 'are'} not drawn.`);
     if (parts.length === 0) return undefined;
     const text = parts.join(' ');
     return text.charAt(0).toUpperCase() + text.slice(1);
