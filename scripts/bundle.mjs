@@ -26,11 +26,27 @@ const node = {
     loader: { '.css': 'text' },
 };
 
+/**
+ * The preview's webview: browser code under a strict CSP. Its `import './preview.css'`
+ * makes esbuild write `out/webview/preview.css` beside the script, with the diagram's
+ * stylesheets inlined from their `@import`s.
+ */
+const webview = {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+};
+
 /** Every bundle this project ships. Add new entries here. */
 export const bundles = [
     { ...node, entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
     { ...node, entryPoints: ['language-server/src/main.ts'], outfile: 'out/language-server.cjs', banner: { js: node.banner.js + '\n' + polyfill } },
     { ...node, entryPoints: ['language-server/src/cli/index.ts'], outfile: 'out/cli.cjs', banner: { js: node.banner.js + '\n' + polyfill } },
+    { ...webview, entryPoints: ['extension/webview/preview.ts'], outfile: 'out/webview/preview.js' },
 ];
 
 if (watch) {

@@ -1,10 +1,17 @@
-import type { ILexingError, IRecognitionException } from 'chevrotain';
+import type { ILexingError, IParserErrorMessageProvider, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import { EarlyExitException, NoViableAltException } from 'chevrotain';
 import type { AstNode, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
 import { createParser, LangiumParser } from 'langium';
 import { checkInputLimits, INPUT_LIMITS } from './input-limits.js';
 
 /** The parts of Chevrotain's parser that the error cap switches; not in its public types. */
 interface RecoveryControl {
+    maxLookahead: number;
+    errorMessageProvider: IParserErrorMessageProvider;
+    raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never;
+    raiseEarlyExitException(occurrence: number, prodType: unknown, userDefinedErrMsg: string | undefined): never;
+    getCurrRuleFullName(): string;
+    LA(i: number): IToken;
     recoveryEnabled: boolean;
     attemptInRepetitionRecovery: (...args: unknown[]) => void;
     SAVE_ERROR(error: IRecognitionException): IRecognitionException;
@@ -30,19 +37,28 @@ export class ArchParser extends LangiumParser {
         this.recover = this.control.attemptInRepetitionRecovery;
         const save = this.control.SAVE_ERROR.bind(this.control);
         this.control.SAVE_ERROR = error => {
+            const errors = this.control._errors;
+            if (errors.some(e => e.token === error.token && e.message === error.message)) {
+                // Recovery that reports an error it reported before makes no progress (it
+                // looped until the stack overflowed): stop there.
+                this.stop('stuck');
+                return error;
+            }
             const saved = save(error);
-            if (this.control._errors.length >= INPUT_LIMITS.maxSyntaxErrors) this.setRecovery(false);
+            if (errors.length >= INPUT_LIMITS.maxSyntaxErrors) this.stop('too-many');
             return saved;
         };
+        this.cacheExpectedPaths();
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         const limit = checkInputLimits(input);
         if (limit) return this.refuse<T>(limit, options);
         this.setRecovery(true);
+        this.stopped = undefined;
         try {
             const result = super.parse<T>(input, options);
-            return result.parserErrors.length >= INPUT_LIMITS.maxSyntaxErrors ? withStopNote(result) : result;
+            return this.stopped ? withStopNote(result, this.stopped) : result;
         } catch (error) {
             return this.refuse<T>({
                 offset: 0, line: 1, column: 1, length: 0,
@@ -61,18 +77,78 @@ export class ArchParser extends LangiumParser {
         return { ...empty, lexerErrors: [error] };
     }
 
+    /**
+     * For each syntax error Chevrotain lists every token path that could have come, afresh
+     * each time: for a block member tens of thousands of paths, half a second per error,
+     * so a hundred errors froze the editor for a minute. The paths depend only on the place
+     * in the grammar, so they are computed once per place and reused; the messages stay
+     * exactly as Chevrotain's own raise methods build them.
+     */
+    private cacheExpectedPaths(): void {
+        const control = this.control;
+        const paths = new Map<string, TokenType[][][] | TokenType[][]>();
+        const lookahead = () => Array.from({ length: control.maxLookahead }, (_, i) => control.LA(i + 1));
+        /** Runs Chevrotain's own raise once, keeping the paths it hands to the message provider. */
+        const firstTime = (key: string, raise: () => never, method: 'buildNoViableAltMessage' | 'buildEarlyExitMessage'): never => {
+            const provider = control.errorMessageProvider;
+            const capture = Object.create(provider) as IParserErrorMessageProvider;
+            capture[method] = (options: Parameters<IParserErrorMessageProvider[typeof method]>[0]) => {
+                paths.set(key, 'expectedPathsPerAlt' in options ? options.expectedPathsPerAlt : options.expectedIterationPaths);
+                return (provider[method] as (o: typeof options) => string)(options);
+            };
+            control.errorMessageProvider = capture;
+            try {
+                return raise();
+            } finally {
+                control.errorMessageProvider = provider;
+            }
+        };
+        const raiseNoAlt = control.raiseNoAltException.bind(control);
+        control.raiseNoAltException = (occurrence, errMsgTypes) => {
+            const ruleName = control.getCurrRuleFullName();
+            const key = `alt|${ruleName}|${occurrence}`;
+            const expectedPathsPerAlt = paths.get(key) as TokenType[][][] | undefined;
+            if (!expectedPathsPerAlt) return firstTime(key, () => raiseNoAlt(occurrence, errMsgTypes), 'buildNoViableAltMessage');
+            const previous = control.LA(0);
+            const message = control.errorMessageProvider.buildNoViableAltMessage({ expectedPathsPerAlt, actual: lookahead(), previous, customUserDescription: errMsgTypes, ruleName });
+            throw control.SAVE_ERROR(new NoViableAltException(message, control.LA(1), previous));
+        };
+        const raiseEarlyExit = control.raiseEarlyExitException.bind(control);
+        control.raiseEarlyExitException = (occurrence, prodType, userDefinedErrMsg) => {
+            const ruleName = control.getCurrRuleFullName();
+            const key = `exit|${ruleName}|${occurrence}|${String(prodType)}`;
+            const expectedIterationPaths = paths.get(key) as TokenType[][] | undefined;
+            if (!expectedIterationPaths) return firstTime(key, () => raiseEarlyExit(occurrence, prodType, userDefinedErrMsg), 'buildEarlyExitMessage');
+            const previous = control.LA(0);
+            const message = control.errorMessageProvider.buildEarlyExitMessage({ expectedIterationPaths, actual: lookahead(), previous, customUserDescription: userDefinedErrMsg, ruleName });
+            throw control.SAVE_ERROR(new EarlyExitException(message, control.LA(1), previous));
+        };
+    }
+
+    /** Why this parse stopped recovering, if it did. */
+    private stopped: StopReason | undefined;
+
+    private stop(reason: StopReason): void {
+        this.stopped ??= reason;
+        this.setRecovery(false);
+    }
+
     private setRecovery(enabled: boolean): void {
         this.control.recoveryEnabled = enabled;
         this.control.attemptInRepetitionRecovery = enabled ? this.recover : () => undefined;
     }
 }
 
+type StopReason = 'too-many' | 'stuck';
+
 /** Says why the syntax errors stop where they stop. */
-function withStopNote<T extends AstNode>(result: ParseResult<T>): ParseResult<T> {
+function withStopNote<T extends AstNode>(result: ParseResult<T>, reason: StopReason): ParseResult<T> {
     const last = [...result.parserErrors].reverse().find(e => Number.isFinite(e.token.startOffset) && e.token.startOffset >= 0)?.token;
     const note = {
         offset: last?.startOffset ?? 0, line: last?.startLine ?? 1, column: last?.startColumn ?? 1, length: last?.image.length ?? 0,
-        message: `More than ${INPUT_LIMITS.maxSyntaxErrors} syntax errors: the rest of the file is not analysed. Fix the first ones.`,
+        message: reason === 'too-many'
+            ? `More than ${INPUT_LIMITS.maxSyntaxErrors} syntax errors: the rest of the file is not analysed. Fix the first ones.`
+            : 'The parser cannot recover from this syntax error: the rest of the file is not analysed. Fix this one first.',
         severity: 'error' as const,
     };
     return { ...result, lexerReport: { diagnostics: [...result.lexerReport?.diagnostics ?? [], note] } };
