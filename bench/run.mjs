@@ -6,6 +6,7 @@ import { tmpdir, cpus, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { serverBundle } from '../scripts/bundle.mjs';
 import { generateModel } from './generate-model.mjs';
 import { startServer } from './lsp-session.mjs';
 
@@ -47,13 +48,7 @@ function checkFresh(dir) {
 
 async function bundleInProcess() {
     const outfile = path.join(ROOT, 'out/bench-in-process.cjs');
-    await esbuild.build({
-        entryPoints: [path.join(ROOT, 'bench/in-process.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-        define: { 'import.meta.url': '__importMetaUrl' },
-        banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-        logLevel: 'warning',
-    });
-    await import(pathToFileURL(path.join(ROOT, 'scripts/polyfills.mjs')).href);
+    await esbuild.build({ ...serverBundle(path.join(ROOT, 'bench/in-process.ts'), outfile), sourcemap: false });
     const mod = await import(pathToFileURL(outfile).href);
     return mod.default ?? mod;
 }

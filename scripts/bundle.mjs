@@ -2,6 +2,7 @@
 // `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -9,7 +10,7 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 // Langium's parser needs Object.groupBy, which Node 20 lacks (see scripts/polyfills.mjs).
 const polyfill = readFileSync(new URL('./polyfills.mjs', import.meta.url), 'utf8');
 
-const node = {
+export const node = {
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -44,12 +45,20 @@ const webview = {
 /** Every bundle this project ships. Add new entries here. */
 export const bundles = [
     { ...node, entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
-    { ...node, entryPoints: ['language-server/src/main.ts'], outfile: 'out/language-server.cjs', banner: { js: node.banner.js + '\n' + polyfill } },
-    { ...node, entryPoints: ['language-server/src/cli/index.ts'], outfile: 'out/cli.cjs', banner: { js: node.banner.js + '\n' + polyfill } },
+    serverBundle('language-server/src/main.ts', 'out/language-server.cjs'),
+    serverBundle('language-server/src/cli/index.ts', 'out/cli.cjs'),
     { ...webview, entryPoints: ['extension/webview/preview.ts'], outfile: 'out/webview/preview.js' },
 ];
 
-if (watch) {
+/** Options for a Node bundle of our server code (the benchmark bundles its harness with them). */
+export function serverBundle(entry, outfile) {
+    return { ...node, entryPoints: [entry], outfile, banner: { js: node.banner.js + '\n' + polyfill } };
+}
+
+const isMain = process.argv[1] === fileURLToPath(import.meta.url);
+if (!isMain) {
+    // Imported for its options: build nothing.
+} else if (watch) {
     for (const options of bundles) await (await esbuild.context(options)).watch();
     console.log('watching…');
 } else {

@@ -31,15 +31,19 @@ function observedSignals(model: ArchModel, e: ModelElement): Set<Signal> {
  * Where a new link for a signal should point: where the other workloads send it (an
  * agent or shipper), else the back end itself.
  */
-function usualTarget(model: ArchModel, signal: Signal, backend: string): string {
-    const counts = new Map<string, number>();
+function usualTargets(model: ArchModel): Map<Signal, string> {
+    const counts = new Map<Signal, Map<string, number>>();
     for (const r of model.relations) {
         const source = model.elements.get(r.sourceId);
-        if (r.kind === 'observe' && r.signal === signal && source && ELEMENT_KINDS[source.kind].workload) {
-            counts.set(r.targetId, (counts.get(r.targetId) ?? 0) + 1);
+        if (r.kind === 'observe' && r.signal && source && ELEMENT_KINDS[source.kind].workload) {
+            const bySignal = counts.get(r.signal) ?? new Map<string, number>();
+            bySignal.set(r.targetId, (bySignal.get(r.targetId) ?? 0) + 1);
+            counts.set(r.signal, bySignal);
         }
     }
-    return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? backend;
+    const result = new Map<Signal, string>();
+    for (const [signal, bySignal] of counts) result.set(signal, [...bySignal.entries()].sort((a, b) => b[1] - a[1])[0][0]);
+    return result;
 }
 
 /** A service that sends nothing to the metrics, logs or traces back ends the architecture has is a blind spot. */
@@ -60,6 +64,8 @@ export const missingTelemetry: Rule = {
         }
         if (backends.size === 0) return [];
         const findings: Finding[] = [];
+        // Counted once: a finding per service would otherwise walk every relation again.
+        let usual: Map<Signal, string> | undefined;
         for (const e of model.elements.values()) {
             // A third party's service (`external`) reports to its owner, not to us.
             if ((e.kind !== 'service' && e.kind !== 'function') || e.properties.external === true || enclosing(model, e.id, 'stack')) continue;
@@ -68,7 +74,8 @@ export const missingTelemetry: Rule = {
             if (missing.length === 0) continue;
             const which = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} or ${missing[missing.length - 1]}`;
             const there = missing.map(s => `'${backends.get(s)}'`).join(' and ');
-            const targets = missing.map(s => usualTarget(model, s, backends.get(s)!));
+            usual ??= usualTargets(model);
+            const targets = missing.map(s => usual!.get(s) ?? backends.get(s)!);
             findings.push({
                 target: element(e.id),
                 message: `${e.kind === 'service' ? 'Service' : 'Function'} '${e.id}' sends no ${which}, though the architecture has ${there}.`,
