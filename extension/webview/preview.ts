@@ -156,7 +156,8 @@ function applySelection(): void {
     for (const element of svg.querySelectorAll('.selected, .in-blast-radius')) element.classList.remove('selected', 'in-blast-radius');
     const target = selected ? byId.get(selected) : undefined;
     target?.classList.add('selected');
-    const affected = selected ? blastRadius[selected] ?? [] : [];
+    // Only an element's: a group's would light up all of it whenever the cursor is between its members.
+    const affected = selected && target?.classList.contains('node') ? blastRadius[selected] ?? [] : [];
     for (const id of affected) if (id !== selected) byId.get(id)?.classList.add('in-blast-radius');
     svg.classList.toggle('has-blast-radius', affected.length > 0);
     ui.focus.disabled = !target || target.classList.contains('edge');

@@ -3,7 +3,7 @@ import { Cancellation, DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { blastRadius } from '../analysis/blast-radius.js';
 import type { ArchServices } from '../arch-module.js';
-import type { DiagramOptions, DiagramResult } from '../diagram/diagram-types.js';
+import type { DiagramOptions } from '../diagram/diagram-types.js';
 import type { ArchModel } from '../model/model-types.js';
 import type { DiagramParams, DiagramResponse } from '../protocol.js';
 import { DiagramRequest } from '../protocol.js';
@@ -12,10 +12,6 @@ import { findingsByItem } from './diagram-findings.js';
 /** How long to wait for the language server to take in an edit it was already told about. */
 const MAX_CATCH_UP_MS = 2_000;
 const CATCH_UP_STEP_MS = 10;
-
-type GeneratorServices = ArchServices & {
-    diagram?: { DiagramGenerator?: { generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> } };
-};
 
 /** Answers `archsight/diagram` on the language server's connection. */
 export function registerDiagramHandler(shared: LangiumSharedServices): void {
@@ -52,9 +48,7 @@ export class DiagramHandler {
     }
 
     private async respond(document: LangiumDocument, params: DiagramParams, superseded: () => boolean): Promise<DiagramResponse> {
-        const services = this.shared.ServiceRegistry.getServices(document.uri) as GeneratorServices;
-        const generator = services.diagram?.DiagramGenerator;
-        if (!generator) return { uri: params.uri, error: 'This language server cannot draw diagrams.' };
+        const services = this.shared.ServiceRegistry.getServices(document.uri) as ArchServices;
         const model = services.model.ModelProvider.getModel(document);
         const findings = findingsByItem(model, document.uri.toString(), document.diagnostics ?? []);
         const version = document.textDocument.version;
@@ -70,7 +64,7 @@ export class DiagramHandler {
             legend: params.legend,
             findings,
         };
-        const diagram = await generator.generate(model, options);
+        const diagram = await services.diagram.DiagramGenerator.generate(model, options);
         if (superseded()) return { uri: params.uri, superseded: true };
         const answer: DiagramResponse = { uri: params.uri, version, diagram, findings, blastRadius: blastRadii(model) };
         return syntaxError ? { ...answer, stale: true, message: syntaxError } : answer;
