@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
 import { waitForStatusBarToMatchCli } from './harness/problems.js';
 import { useSession } from './harness/session.js';
+import { scrambleLayout } from './harness/source.js';
 import { waitFor } from './harness/wait.js';
 import { openFile, runCommand, save } from './harness/workbench.js';
 
@@ -13,19 +14,10 @@ const session = useSession('06-format');
 const SAMPLE = 'microservices.arch';
 const SCRAMBLED = 'scrambled.arch';
 
-/** Changes only what the formatter owns: indentation, spaces around arrows, blank lines between members. */
-function scramble(text: string): string {
-    return text.split('\n').map((line, i) => {
-        const flat = line.trimStart();
-        const arrows = /^\w+ (->|~>|\.\.>) \w/.test(flat) ? flat.replace(/ (->|~>|\.\.>) /, '$1   ') : flat;
-        return i % 3 === 0 && flat === '' ? '\n' : ' '.repeat(i % 5) + arrows;
-    }).join('\n');
-}
-
 test('Format Document turns a scrambled file into the canonical layout', async () => {
     const { page, workspace } = session.current;
     const canonical = await session.current.read(SAMPLE);
-    const scrambled = scramble(canonical);
+    const scrambled = scrambleLayout(canonical);
     expect(scrambled).not.toBe(canonical);
     await writeFile(session.current.path(SCRAMBLED), scrambled);
 

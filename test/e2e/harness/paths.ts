@@ -1,8 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-/** The repository root, whatever folder the test runner started in. */
-export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * The repository root, whatever folder the test runner started in. Bundled copies of the
+ * harness (the `npm run test:vscode` runner and suite) are told it through ARCHSIGHT_REPO.
+ */
+export const REPO = process.env.ARCHSIGHT_REPO ?? fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Installed by scripts/e2e/install-code-server.sh. */
 export const CODE_SERVER_BIN = join(REPO, '.cache/code-server/node_modules/.bin/code-server');

@@ -36,3 +36,25 @@ export function withoutComments(text: string): string {
 export function countWord(text: string, word: string): number {
     return withoutComments(text).match(new RegExp(`\\b${word}\\b`, 'g'))?.length ?? 0;
 }
+
+/**
+ * Scrambles only what the formatter owns: indentation (blank lines get spaces too), the
+ * spaces around arrows, and blank lines between members (some become two).
+ */
+export function scrambleLayout(text: string): string {
+    return text.split('\n').map((line, i) => {
+        const flat = line.trimStart();
+        const arrows = /^\w+ (->|~>|\.\.>) \w/.test(flat) ? flat.replace(/ (->|~>|\.\.>) /, '$1   ') : flat;
+        return i % 3 === 0 && flat === '' ? '\n' : ' '.repeat(i % 5) + arrows;
+    }).join('\n');
+}
+
+/** The 1-based line of the last member in the architecture block: the last text before its closing `}`. */
+export function lastMemberLine(text: string): number {
+    const lines = text.split('\n');
+    let close = lines.length - 1;
+    while (close > 0 && !/^\}\s*$/.test(lines[close])) close--;
+    let last = close - 1;
+    while (last > 0 && lines[last].trim() === '') last--;
+    return last + 1;
+}
