@@ -12,6 +12,8 @@ beforeAll(() => {
         mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
         writeFileSync(path.join(dir, name), text);
     };
+    // These tests are about the command line; the rules have their own tests (test/rules, check-rules).
+    write('archsight.config.json', JSON.stringify({ rules: { 'orphan-element': 'off', 'missing-timeout': 'off' } }));
     write('good.arch', 'architecture "Good" {\n  service orders\n  database ordersDb\n  orders -> ordersDb\n}\n');
     write('bad.arch', 'architecture "Bad" {\n  service orders\n  service payments\n  orders -> paymnts\n  service orders\n}\n');
     write('syntax.arch', 'architecture "Broken" {\n  service\n}\n');
@@ -96,7 +98,7 @@ describe('usage and I/O errors: one line, exit 2, no stack trace', () => {
         [['check', 'latin1.arch'], "archsight check: 'latin1.arch' is not valid UTF-8 text."],
         [['check', 'loop-a.arch'], "archsight check: Cannot read 'loop-a.arch': too many levels of symbolic links."],
         [['check'], 'archsight check: No files given. Try: archsight check <files|folders|globs...>'],
-        [['check', '--format', 'xml', 'good.arch'], "archsight check: Unknown format 'xml'; use one of text, json."],
+        [['check', '--format', 'xml', 'good.arch'], "archsight check: Unknown format 'xml'; use one of text, json, sarif, github."],
         [['check', '--bogus', 'good.arch'], expect.stringMatching(/^archsight check: Unknown option '--bogus'/)],
         [['frobnicate'], "archsight: unknown command 'frobnicate'. Run 'archsight --help' for the commands."],
     ])('%j', (args, message) => {
@@ -130,7 +132,7 @@ describe('help and version', () => {
     test('--help lists the commands; check --help its options', () => {
         expect(runCli(['--help']).stdout).toMatch(/Commands:\n {2}check /);
         const r = runCli(['check', '--help']);
-        expect(r.stdout).toMatch(/--format <text\|json/);
+        expect(r.stdout).toMatch(/--format <text\|json\|sarif\|github>/);
         expect(r.code).toBe(0);
     });
 
