@@ -53,6 +53,9 @@ const ROOT_OPTIONS: LayoutOptions = {
     'elk.spacing.edgeLabel': '4',
     'elk.spacing.componentComponent': '48',
     'elk.edgeLabels.placement': 'CENTER',
+    // Labels of long edges go where a layer has room rather than into a layer of their own.
+    // (Post-compaction would narrow diagrams further, but routes some edges through nodes.)
+    'elk.layered.edgeLabels.centerLabelPlacementStrategy': 'SPACE_EFFICIENT_LAYER',
     'elk.padding': '[top=16,left=16,bottom=16,right=16]',
 };
 
