@@ -30,6 +30,12 @@ export interface DiagramFinding {
 
 /** Where each drawn thing is declared, so that a click can reveal it. */
 export interface DiagramItem {
+    /**
+     * The `data-id` of the drawn node or edge. In the overview, the observability links of
+     * a group's members are drawn as one edge with an id `bundle:<group>..><target>[:<signal>]`
+     * (never a relation id) and `data-relations="<relation ids>"`; its item points at the
+     * first of those relations.
+     */
     readonly id: string;
     readonly type: 'element' | 'group' | 'relation';
     readonly uri: string;
@@ -40,7 +46,12 @@ export interface DiagramItem {
 }
 
 export interface DiagramResult {
-    /** A complete `<svg>` document; every node carries `data-id`, every edge `data-id` too. */
+    /**
+     * A complete `<svg>` document. Nodes are `<g class="node kind-<kind> tier-<tier>" data-id>`
+     * (sidecars add `docked` and `data-host`), groups `<g class="group group-<kind>" data-id>`,
+     * edges `<g class="edge rel-<kind> [signal-<signal>] [bundle]" data-id data-source data-target>`;
+     * findings add `finding-<severity>` and lines to the `<title>`.
+     */
     readonly svg: string;
     readonly width: number;
     readonly height: number;
