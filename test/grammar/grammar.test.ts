@@ -243,3 +243,13 @@ describe('values that are also keywords, versions and signs', () => {
         expect(isNumberValue(p.value) && p.value.number).toBe(-1);
     });
 });
+
+describe('property names as ids', () => {
+    test('an element may be called like a property', async () => {
+        const model = await parseOk('architecture "x" {\n  service auth : go { replicas 2 }\n  database health\n  system s { tls\n    service timeout\n  }\n  auth -> health { timeout 1s }\n  timeout -> auth\n}');
+        expect(model.members.filter(isArchElement).map(e => e.name)).toEqual(['auth', 'health']);
+        expect(model.members.filter(isRelation).map(r => `${r.source.$refText}${r.arrow}${r.target.$refText}`)).toEqual(['auth->health', 'timeout->auth']);
+        const group = model.members.find(isGroup)!;
+        expect([group.properties.map(p => p.key), group.members.map(m => (m as ArchElement).name)]).toEqual([['tls'], ['timeout']]);
+    });
+});

@@ -99,11 +99,13 @@ describe('rename refuses names that would break the architecture', () => {
 
     test('a keyword', async () => {
         expect(await renameError(shop, 'orders', 'system')).toBe("'system' is a keyword of the language and cannot be an id.");
-        expect(await renameError(shop, 'orders', 'replicas')).toBe("'replicas' is a keyword of the language and cannot be an id.");
+        expect(await renameError(shop, 'orders', 'trigger')).toBe("'trigger' is a keyword of the language and cannot be an id.");
     });
 
     test('element kinds may be ids, so they are accepted', async () => {
         expect(await renameError(shop, 'orders', 'timer')).toBeUndefined();
+        // So may property names.
+        expect(await renameError(shop, 'orders', 'replicas')).toBeUndefined();
     });
 
     test('a name taken in the same file', async () => {

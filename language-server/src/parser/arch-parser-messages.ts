@@ -1,8 +1,10 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
 import { ELEMENT_KINDS, GROUP_KINDS } from '../model/kinds.js';
+import { PROPERTIES } from '../model/properties.js';
 
 const ELEMENT_KEYWORDS = new Set(Object.keys(ELEMENT_KINDS));
+const PROPERTY_KEYWORDS = new Set(Object.keys(PROPERTIES));
 const GROUP_KEYWORDS = new Set(Object.keys(GROUP_KINDS));
 
 /**
@@ -63,6 +65,8 @@ function describeAlternatives(paths: TokenType[][]): string {
             if (path.length === 1) firsts.add('an id');
             else if (['->', '~>', '..>'].includes(keywordOf(path[1]) ?? '')) firsts.add('a relation (a -> b)');
             else elementKind = true;
+        } else if (keyword !== undefined && PROPERTY_KEYWORDS.has(keyword) && path.length === 1) {
+            firsts.add('an id');
         } else if (keyword !== undefined && GROUP_KEYWORDS.has(keyword)) {
             groupKind = true;
         } else {
