@@ -255,8 +255,9 @@ function syncToolbar(): void {
     ui.direction.textContent = options.direction === 'RIGHT' ? 'Left → right' : 'Top ↓ bottom';
     ui.legend.setAttribute('aria-pressed', String(options.legend));
     ui.legend.classList.toggle('pressed', options.legend);
+    ui.focus.classList.toggle('pressed', options.focus !== undefined);
+    ui.focus.setAttribute('aria-pressed', String(options.focus !== undefined));
     ui.clearFocus.disabled = options.focus === undefined;
-    ui.clearFocus.classList.toggle('pressed', options.focus !== undefined);
 }
 
 function changeOptions(next: PreviewOptions): void {

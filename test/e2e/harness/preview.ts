@@ -1,0 +1,75 @@
+import type { Frame, Page } from 'playwright-core';
+import { waitFor } from './wait.js';
+
+/** The preview's drawing: the SVG the webview shows. */
+const DIAGRAM = '#viewport > svg.archsight-diagram';
+
+/**
+ * The frame of the diagram preview. A webview's page lives in an iframe inside another
+ * iframe; the preview's is the one that has our stage and a drawing in it.
+ */
+export async function previewFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
+    return waitFor('the preview to show a diagram', async () => {
+        for (const frame of page.frames()) {
+            const found = await frame.locator(DIAGRAM).count().catch(() => 0);
+            if (found > 0) return { ok: true, seen: 'a diagram', value: frame };
+        }
+        return { ok: false, seen: `no diagram in any of ${page.frames().length} frames` };
+    }, { timeoutMs });
+}
+
+/** The data-id of every element the drawing has a node for, sorted. */
+export async function drawnNodeIds(frame: Frame): Promise<string[]> {
+    const ids = await frame.locator(`${DIAGRAM} g.node[data-id]`).evaluateAll(nodes => nodes.map(n => n.getAttribute('data-id') ?? ''));
+    return ids.sort();
+}
+
+/** The label of a node as drawn: its lines (long labels wrap) joined by spaces. */
+export async function nodeLabel(frame: Frame, id: string): Promise<string> {
+    // SVG text has no innerText; its text content is what is drawn.
+    const lines = await frame.locator(`${DIAGRAM} g.node[data-id="${id}"] text.label`).allTextContents();
+    return lines.join(' ');
+}
+
+/** The ids the preview marks as selected (by a click or the editor's cursor). */
+export async function selectedIds(frame: Frame): Promise<string[]> {
+    return frame.locator(`${DIAGRAM} .selected[data-id]`).evaluateAll(nodes => nodes.map(n => n.getAttribute('data-id') ?? ''));
+}
+
+export async function bannerTexts(frame: Frame): Promise<string[]> {
+    return frame.locator('#banners .banner').allInnerTexts();
+}
+
+/**
+ * Clicks a node where a person would, in the middle of its shape. The mouse goes to the
+ * page, not to the element: Playwright's element click refuses targets inside webviews.
+ */
+export async function clickNode(page: Page, frame: Frame, id: string): Promise<void> {
+    const box = await frame.locator(`${DIAGRAM} g.node[data-id="${id}"] .shape`).first().boundingBox();
+    if (!box) throw new Error(`The preview has no node '${id}' on screen.`);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** The preview page's background colour as [r, g, b]. */
+export async function previewBackground(frame: Frame): Promise<[number, number, number]> {
+    const colour = await frame.locator('body').evaluate(body => body.ownerDocument.defaultView?.getComputedStyle(body).backgroundColor ?? '');
+    const [r, g, b] = (colour.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).map(Number);
+    return [r, g, b];
+}
+
+/** Switches the colour theme with the theme picker (Ctrl+K Ctrl+T), from the editor. */
+export async function switchTheme(page: Page, theme: string): Promise<void> {
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    await waitFor('the colour theme picker to open', async () => ({
+        ok: await page.locator('.quick-input-widget .quick-input-box input').isVisible(),
+        seen: 'it is closed',
+    }));
+    await page.keyboard.type(theme);
+    await waitFor(`the theme picker to offer '${theme}' first`, async () => {
+        const label = await page.locator('.quick-input-list .monaco-list-row.focused').first().getAttribute('aria-label').catch(() => null);
+        return { ok: label?.includes(theme) === true, seen: label ? `first theme '${label}'` : 'no themes' };
+    });
+    await page.keyboard.press('Enter');
+}
