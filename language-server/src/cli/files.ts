@@ -47,13 +47,20 @@ async function statOrFail(input: string, absolute: string) {
     }
 }
 
+/** Larger files are not read at all; files over the analysis limit (1 MB) are read and get a diagnostic. */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
+
 /** Reads a `.arch` file as UTF-8 text, refusing binary files and invalid UTF-8 with a clear message. */
 export async function readSource(file: string, display: string): Promise<SourceFile> {
     let bytes: Buffer;
     try {
+        // A FIFO or a device behind a `.arch` name would block or never end.
+        const stat = await fs.stat(file);
+        if (!stat.isFile()) throw new UsageError(`'${display}' is not a regular file.`);
+        if (stat.size > MAX_READ_BYTES) throw new UsageError(`'${display}' is too large (${Math.round(stat.size / 1048576)} MB) to be a .arch file.`);
         bytes = await fs.readFile(file);
     } catch (error) {
-        throw new UsageError(describeFsError(display, error));
+        throw error instanceof UsageError ? error : new UsageError(describeFsError(display, error));
     }
     if (bytes.includes(0)) throw new UsageError(`'${display}' is a binary file, not .arch text.`);
     try {

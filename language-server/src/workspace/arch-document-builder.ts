@@ -29,6 +29,8 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
 
     private async tryLoad(uri: LangiumDocument['uri']): Promise<LangiumDocument | undefined> {
         try {
+            // Only regular files: a FIFO or a device behind a `.arch` name would block or never end.
+            if (!(await this.fileSystemProvider.stat(uri)).isFile) return undefined;
             return await this.langiumDocuments.getOrCreateDocument(uri);
         } catch {
             // A missing or unreadable import is reported by validation, not here.
