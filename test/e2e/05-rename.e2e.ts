@@ -35,7 +35,12 @@ test('rename (F2) at the declaration changes every reference, also in importing 
     await goTo(page, declaration.line, declaration.column);
     await page.keyboard.press('F2');
     const input = page.locator('.rename-box input, .rename-box textarea').first();
-    await waitFor('the rename box to open', async () => ({ ok: await input.isVisible(), seen: 'no rename box' }));
+    // The box takes the keyboard only once the language server has said the name can be renamed.
+    await waitFor(`the rename box to open with '${OLD}' and take the keyboard`, async () => {
+        const visible = await input.isVisible();
+        const state = visible ? await input.evaluate(e => ({ value: e.value as string, focused: e === e.ownerDocument.activeElement })) : undefined;
+        return { ok: state?.value === OLD && state.focused, seen: state ? `value '${state.value}', ${state.focused ? '' : 'not '}focused` : 'no rename box' };
+    });
     await page.keyboard.press('Control+A');
     await type(page, NEW);
     await page.keyboard.press('Enter');
