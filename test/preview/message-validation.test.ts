@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseWebviewMessage } from '../../extension/src/preview/message-validation.js';
+import { parsePreviewState, parseWebviewMessage } from '../../extension/src/preview/message-validation.js';
 
 const known = new Set(['orders', 'payments', 'orders->payments']);
 const options = { view: 'calls', direction: 'DOWN', legend: false };
@@ -52,5 +52,24 @@ describe('messages from the webview', () => {
         const message = parseWebviewMessage({ type: 'png', requestId: 2, error: 'x'.repeat(10_000) }, known);
         expect(message).toMatchObject({ type: 'png', requestId: 2 });
         expect(message?.type === 'png' && message.error?.length).toBe(500);
+    });
+});
+
+describe('the state a preview comes back with after a reload', () => {
+    test('a saved document and options are restored, without the focus', () => {
+        expect(parsePreviewState({ uri: 'file:///ws/shop.arch', options: { view: 'calls', direction: 'DOWN', legend: false, focus: 'orders' }, viewport: {} }))
+            .toEqual({ uri: 'file:///ws/shop.arch', options: { view: 'calls', direction: 'DOWN', legend: false } });
+    });
+
+    test('options that make no sense fall back to the defaults one by one', () => {
+        expect(parsePreviewState({ uri: 'file:///ws/shop.arch', options: { view: 'everything', direction: 'LEFT', legend: 'no' } }))
+            .toEqual({ uri: 'file:///ws/shop.arch', options: { view: 'all', direction: 'RIGHT', legend: true } });
+        expect(parsePreviewState({ uri: 'file:///ws/shop.arch' })?.options).toEqual({ view: 'all', direction: 'RIGHT', legend: true });
+    });
+
+    test('without a document URI there is nothing to restore', () => {
+        for (const state of [undefined, null, {}, { uri: 42 }, { uri: 'shop.arch' }, { uri: '' }]) {
+            expect(parsePreviewState(state)).toBeUndefined();
+        }
     });
 });

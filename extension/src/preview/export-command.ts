@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DiagramParams } from '../../../language-server/src/protocol.js';
 import type { PreviewManager } from './preview-manager.js';
 import { isArch } from './preview-manager.js';
-import { DEFAULT_OPTIONS } from './preview-panel.js';
+import { DEFAULT_OPTIONS } from './preview-options.js';
 import type { DiagramSource } from './preview-panel.js';
 
 interface ExportChoice extends vscode.QuickPickItem {

@@ -1,8 +1,7 @@
 import type { DiagramView } from '../../../language-server/src/diagram/diagram-types.js';
-import type { FromWebviewMessage, PreviewOptions } from '../../webview/messages.js';
+import type { FromWebviewMessage, PreviewOptions, PreviewState } from '../../webview/messages.js';
+import { DEFAULT_OPTIONS, DIRECTIONS, VIEWS } from './preview-options.js';
 
-const VIEWS: readonly DiagramView[] = ['all', 'calls', 'messaging', 'observability'];
-const DIRECTIONS: readonly PreviewOptions['direction'][] = ['RIGHT', 'DOWN'];
 const PNG_PREFIX = 'data:image/png;base64,';
 /** Larger than any PNG the export asks for (at most 16k × 16k pixels, compressed). */
 const MAX_PNG_URL_LENGTH = 256 * 1024 * 1024;
@@ -32,6 +31,26 @@ export function parseWebviewMessage(raw: unknown, knownIds: ReadonlySet<string>)
         default:
             return undefined;
     }
+}
+
+/**
+ * The state a webview saved with `setState`, as VS Code hands it back after a reload: it
+ * must name a document by a URI; options fall back to the defaults one by one. A focus is
+ * dropped, since no diagram is there yet to check its id against.
+ */
+export function parsePreviewState(raw: unknown): PreviewState | undefined {
+    if (!isRecord(raw)) return undefined;
+    const { uri, options } = raw;
+    if (typeof uri !== 'string' || !/^[a-z][a-z0-9+.-]*:/i.test(uri)) return undefined;
+    const saved = isRecord(options) ? options : {};
+    return {
+        uri,
+        options: {
+            view: VIEWS.includes(saved.view as DiagramView) ? saved.view as DiagramView : DEFAULT_OPTIONS.view,
+            direction: DIRECTIONS.includes(saved.direction as PreviewOptions['direction']) ? saved.direction as PreviewOptions['direction'] : DEFAULT_OPTIONS.direction,
+            legend: typeof saved.legend === 'boolean' ? saved.legend : DEFAULT_OPTIONS.legend,
+        },
+    };
 }
 
 function parseOptions(raw: unknown, knownIds: ReadonlySet<string>): PreviewOptions | undefined {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { PreviewOptions } from '../../webview/messages.js';
 import type { DiagramSource } from './preview-panel.js';
-import { DEFAULT_OPTIONS, PREVIEW_VIEW_TYPE, PreviewPanel, webviewPanelOptions } from './preview-panel.js';
+import { DEFAULT_OPTIONS } from './preview-options.js';
+import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewPanelOptions } from './preview-panel.js';
 
 /**
  * Keeps one preview per document and routes the editor's events to it: edits (debounced

@@ -10,7 +10,6 @@ import { createNonce, previewHtml } from './preview-html.js';
 export type DiagramSource = (params: DiagramParams, token: vscode.CancellationToken) => Promise<DiagramResponse>;
 
 export const PREVIEW_VIEW_TYPE = 'archsight.preview';
-export const DEFAULT_OPTIONS: PreviewOptions = { view: 'all', direction: 'RIGHT', legend: true };
 /** Typing pauses shorter than this do not redraw the diagram. */
 const EDIT_DEBOUNCE_MS = 200;
 const PNG_TIMEOUT_MS = 30_000;
