@@ -15,7 +15,12 @@ ROOT="$PWD/.cache/code-server"
 BIN="$ROOT/node_modules/.bin/code-server"
 
 # Prints "4.100.3 <commit> with Code 1.100.3" when the install works.
-installed_version() { "$BIN" --version 2>/dev/null | awk 'NR == 1 { print $1 }' || true; }
+# Its config and logs go under $ROOT/home, not into the home folder.
+installed_version() {
+    # The first run also prints where it wrote its config: pick the version line.
+    XDG_CONFIG_HOME="$ROOT/home/config" XDG_DATA_HOME="$ROOT/home/data" "$BIN" --version 2>/dev/null \
+        | awk '!found && $1 ~ /^[0-9]+\.[0-9]+\.[0-9]+$/ { print $1; found = 1 }' || true
+}
 
 if [ -x "$BIN" ] && [ "$(installed_version)" = "$VERSION" ]; then
     echo "code-server $VERSION is installed in $ROOT"
@@ -54,8 +59,7 @@ cd "$ROOT"
 npm rebuild argon2 --unsafe-perm --loglevel=error
 
 if [ "$(installed_version)" != "$VERSION" ]; then
-    echo "code-server did not install: '$BIN --version' printed:" >&2
-    "$BIN" --version >&2 || true
+    echo "code-server did not install: '$BIN --version' printed '$(installed_version)'." >&2
     exit 1
 fi
 echo "code-server $VERSION installed in $ROOT"

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 import { stopGroup, track } from './processes.js';
 
@@ -18,17 +19,16 @@ export interface BrowserSession {
  * Launches Chromium as a server so the harness knows its pid (Playwright starts it as
  * the leader of its own process group) and can stop it by pid whatever happens.
  */
-export async function launchBrowser(): Promise<BrowserSession> {
-    const server: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM, args: ARGS, headless: true });
+export async function launchBrowser(homeDir: string): Promise<BrowserSession> {
+    // Chromium keeps its crash reports under XDG_CONFIG_HOME: inside the run, not the home folder.
+    const env = { ...process.env, XDG_CONFIG_HOME: join(homeDir, 'config') };
+    const server: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM, args: ARGS, headless: true, env });
     const pid = server.process().pid!;
     track(pid, 'chromium');
     let browser: Browser | undefined;
     try {
         browser = await chromium.connect(server.wsEndpoint());
-        const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-        // The workbench reads and writes the clipboard on copy and paste.
-        await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-        const page = await context.newPage();
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
         return {
             page, pid,
             close: async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -29,11 +29,10 @@ export class Session {
         const workspace = join(dir, 'workspace');
         await makeWorkspace(workspace);
         const folders = { userDataDir: join(dir, 'user-data'), extensionsDir: EXTENSIONS, homeDir: join(dir, 'home') };
-        await mkdir(dir, { recursive: true });
         const server = await startCodeServer(folders, join(dir, 'code-server.log'));
         let browser: BrowserSession | undefined;
         try {
-            browser = await launchBrowser();
+            browser = await launchBrowser(folders.homeDir);
             await browser.page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
             await waitForWorkbench(browser.page);
             return new Session(name, dir, workspace, server, browser);
@@ -60,12 +59,18 @@ export class Session {
         return file;
     }
 
-    /** The extension host's log: where activation errors of our extension show up. */
-    async extensionHostLog(): Promise<string> {
+    /**
+     * The ends of the extension host's log and of our extension's output channel: where
+     * an activation error or a crash of the language server shows up.
+     */
+    async extensionLogs(lines = 30): Promise<string> {
         const logs = join(this.dir, 'user-data/logs');
-        if (!existsSync(logs)) return '';
+        if (!existsSync(logs)) return '(no logs)';
         const files = (await readdir(logs, { recursive: true })).filter(f => f.endsWith('exthost.log') || f.endsWith('Archsight.log'));
-        const parts = await Promise.all(files.map(async f => `--- ${f}\n${await readFile(join(logs, f), 'utf8')}`));
+        const parts = await Promise.all(files.map(async f => {
+            const tail = (await readFile(join(logs, f), 'utf8')).trimEnd().split('\n').slice(-lines).join('\n');
+            return `--- ${f}\n${tail || '(empty)'}`;
+        }));
         return parts.join('\n');
     }
 
@@ -94,7 +99,7 @@ export function useSession(name: string): { readonly current: Session } {
         if (!session) return;
         const file = await session.screenshot(`${name}--${slug(context.task.name)}`);
         if (context.task.result?.state === 'fail') {
-            console.error(`Scenario '${name}' failed. Screenshot: ${relative(process.cwd(), file)}; logs: ${relative(process.cwd(), session.dir)}/`);
+            console.error(`Scenario '${name}' failed. Screenshot: ${relative(process.cwd(), file)}; logs: ${relative(process.cwd(), session.dir)}/\n${await session.extensionLogs()}`);
         }
     });
     afterAll(async () => {
