@@ -41,7 +41,8 @@ export class PreviewPanel implements vscode.Disposable {
     private lastDiagram: DiagramMessage | undefined;
     private lastStatus: StatusMessage | undefined;
     private highlighted: string | undefined;
-    private fitNext = true;
+    /** Set when the view, focus or direction changes: the old zoom and pan mean nothing for the new layout. A new webview fits anyway. */
+    private fitNext = false;
     private request: vscode.CancellationTokenSource | undefined;
     private requestSeq = 0;
     private editTimer: ReturnType<typeof setTimeout> | undefined;
