@@ -8,7 +8,7 @@ import {
 import { useSession } from './harness/session.js';
 import { requireLine } from './harness/source.js';
 import { waitFor } from './harness/wait.js';
-import { openFile, runCommand } from './harness/workbench.js';
+import { openFile, runCommand, waitForWorkbench } from './harness/workbench.js';
 
 // Scenario 7: a person opens the diagram beside the file. It draws every element; it
 // follows their typing, keeps the last good drawing while the file does not parse, takes
@@ -108,4 +108,24 @@ test('the preview wears the editor theme: a dark theme darkens its background', 
         return { ok: luminance(colour) < 0.3, seen: `rgb(${colour.join(', ')})` };
     });
     await session.current.screenshot('07-preview--dark');
+});
+
+test('the preview comes back after a window reload, with its view', async () => {
+    const { page } = session.current;
+    const frame = await previewFrame(page);
+    await frame.locator('#view').selectOption('calls');
+    await waitFor('the calls-only view', async () => {
+        const banners = await bannerTexts(frame);
+        return { ok: banners.some(b => b.startsWith('Calls only')), seen: `banners ${JSON.stringify(banners)}` };
+    });
+    const before = await drawnNodeIds(frame);
+
+    await runCommand(page, 'Developer: Reload Window');
+    await waitForWorkbench(page);
+    const restored = await previewFrame(page, 60_000);
+    await waitFor('the restored preview to show the calls-only view again', async () => {
+        const [view, drawn] = [await restored.locator('#view').inputValue(), await drawnNodeIds(restored)];
+        return { ok: view === 'calls' && drawn.join() === before.join(), seen: `view '${view}', ${drawn.length} nodes (before: ${before.length})` };
+    });
+    await session.current.screenshot('07-preview--reloaded');
 });
