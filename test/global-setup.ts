@@ -1,6 +1,21 @@
-import { execFileSync } from 'node:child_process';
+import { renameSync } from 'node:fs';
+import * as esbuild from 'esbuild';
 
-/** The CLI tests run the built bundle, so bundle once before any test file runs. */
-export default function setup(): void {
-    execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' });
+/**
+ * The CLI and server tests run the built bundles, so bundle once before any test file runs.
+ * Each bundle is written beside its final name and renamed into place, so a test run
+ * started at the same time never reads a half-written file.
+ */
+export default async function setup(): Promise<void> {
+    // @ts-expect-error -- a plain ES module without type declarations
+    const { bundles } = await import('../scripts/bundle.mjs') as { bundles: esbuild.BuildOptions[] };
+    await Promise.all(bundles.map(async options => {
+        const outfile = options.outfile!;
+        const marker = `.${process.pid}-tmp`;
+        const dot = outfile.lastIndexOf('.');
+        const temporary = `${outfile.slice(0, dot)}${marker}${outfile.slice(dot)}`;
+        // esbuild may write more than the script (the webview's stylesheet): move every output.
+        const result = await esbuild.build({ ...options, outfile: temporary, sourcemap: false, metafile: true });
+        for (const written of Object.keys(result.metafile.outputs)) renameSync(written, written.replace(marker, ''));
+    }));
 }
