@@ -53,7 +53,7 @@ export class ArchParser extends LangiumParser {
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         const limit = checkInputLimits(input);
-        if (limit) return this.refuse<T>(limit, options);
+        if (limit) return this.refuse<T>(limit, input, options);
         this.setRecovery(true);
         this.stopped = undefined;
         try {
@@ -63,17 +63,21 @@ export class ArchParser extends LangiumParser {
             return this.refuse<T>({
                 offset: 0, line: 1, column: 1, length: 0,
                 message: `Archsight could not parse this file (${error instanceof Error ? error.message : String(error)}).`,
-            }, options);
+            }, input, options);
         } finally {
             this.setRecovery(true);
         }
     }
 
     /** An empty model and `error`; the state a failed parse left behind is cleared first. */
-    private refuse<T extends AstNode>(error: ILexingError, options?: ParserOptions): ParseResult<T> {
+    private refuse<T extends AstNode>(error: ILexingError, input: string, options?: ParserOptions): ParseResult<T> {
         (this as unknown as { stack: unknown[] }).stack = [];
         this.unorderedGroups.clear();
         const empty = super.parse<T>('', options);
+        // The tree still belongs to `input`: whoever compares its text with the document's
+        // (is this parse current?) must see the document's text, though nothing was read.
+        const root = empty.value.$cstNode?.root;
+        if (root) (root as unknown as { _text: string })._text = input;
         return { ...empty, lexerErrors: [error] };
     }
 
