@@ -1,5 +1,5 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
-import ElkModule from 'elkjs/lib/elk.bundled.js';
+import { ElkThread } from './elk-thread.js';
 
 /**
  * Runs ELK, remembering recent results. The key is the whole input graph (ids, sizes,
@@ -10,9 +10,14 @@ import ElkModule from 'elkjs/lib/elk.bundled.js';
 /** Creates the ELK instance; a service so that tests and the CLI can swap it. */
 export type ElkFactory = () => ELK;
 
-// Node, vitest and the esbuild CommonJS bundle all see the constructor as `.default`
-// (elkjs sets it on its CommonJS export too).
-export const defaultElkFactory: ElkFactory = () => new ElkModule.default();
+let sharedThread: ElkThread | undefined;
+
+/**
+ * ELK in a worker thread, one per process: layouts keep no state between calls, and each
+ * thread loads ELK anew. Nothing of ELK is loaded until the first layout, so `archsight
+ * check` and a language server that never draws do not pay for it.
+ */
+export const defaultElkFactory: ElkFactory = () => (sharedThread ??= new ElkThread());
 
 const CACHE_SIZE = 8;
 

@@ -1,0 +1,50 @@
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import { performance } from 'node:perf_hooks';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ElkThread } from '../../language-server/src/diagram/elk-thread.js';
+
+const elk = new ElkThread();
+afterAll(() => elk.terminateWorker());
+
+/** A layered graph of `n` nodes in a chain with some cross links: big enough to keep ELK busy for a while. */
+function chain(n: number): ElkNode {
+    const children = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, width: 120, height: 48 }));
+    const edges = children.slice(1).flatMap((c, i) => [
+        { id: `e${i}`, sources: [`n${i}`], targets: [c.id] },
+        ...(i % 3 === 0 && i + 5 < n ? [{ id: `x${i}`, sources: [`n${i}`], targets: [`n${i + 5}`] }] : []),
+    ]);
+    return { id: 'root', layoutOptions: { 'elk.algorithm': 'layered' }, children, edges };
+}
+
+describe('ELK in a worker thread', () => {
+    test('lays a graph out and places every node', async () => {
+        const laidOut = await elk.layout(chain(4));
+        expect(laidOut.children?.map(c => c.id)).toEqual(['n0', 'n1', 'n2', 'n3']);
+        const xs = laidOut.children!.map(c => c.x!);
+        expect(xs).toEqual([...xs].sort((a, b) => a - b));
+        expect(new Set(xs).size).toBe(4);
+    });
+
+    test('the calling thread stays free while a layout runs', async () => {
+        await elk.layout(chain(2)); // the thread is up
+        // Run on the calling thread, ELK would keep its event loop busy the whole time (utilization near 1).
+        const before = performance.eventLoopUtilization();
+        await elk.layout(chain(300));
+        expect(performance.eventLoopUtilization(before).utilization).toBeLessThan(0.5);
+    });
+
+    test('a graph ELK refuses comes back as an error, and the next layout still works', async () => {
+        const broken: ElkNode = { id: 'root', children: [{ id: 'a' }], edges: [{ id: 'e', sources: ['a'], targets: ['nowhere'] }] };
+        await expect(elk.layout(broken)).rejects.toThrow(/nowhere|not found|Referenced/i);
+        const laidOut = await elk.layout(chain(2));
+        expect(laidOut.children).toHaveLength(2);
+    });
+
+    test('stopping the thread fails the layouts still waiting; the next call starts a new thread', async () => {
+        const waiting = elk.layout(chain(200));
+        elk.terminateWorker();
+        await expect(waiting).rejects.toThrow('The layout was stopped.');
+        const laidOut = await elk.layout(chain(3));
+        expect(laidOut.children).toHaveLength(3);
+    });
+});
