@@ -47,7 +47,7 @@ const ui = {
 
 const saved = (vscode.getState() ?? {}) as Partial<PreviewState>;
 let uri = typeof saved.uri === 'string' ? saved.uri : '';
-let options: PreviewOptions = saved.options ?? { view: 'all', direction: 'RIGHT', legend: true };
+let options: PreviewOptions = saved.options ?? { view: 'all', direction: 'DOWN', legend: true };
 let viewport: Viewport | undefined = isViewport(saved.viewport) ? saved.viewport : undefined;
 let svg: SVGSVGElement | undefined;
 let size = { width: 0, height: 0 };

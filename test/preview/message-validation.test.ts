@@ -63,8 +63,8 @@ describe('the state a preview comes back with after a reload', () => {
 
     test('options that make no sense fall back to the defaults one by one', () => {
         expect(parsePreviewState({ uri: 'file:///ws/shop.arch', options: { view: 'everything', direction: 'LEFT', legend: 'no' } }))
-            .toEqual({ uri: 'file:///ws/shop.arch', options: { view: 'all', direction: 'RIGHT', legend: true } });
-        expect(parsePreviewState({ uri: 'file:///ws/shop.arch' })?.options).toEqual({ view: 'all', direction: 'RIGHT', legend: true });
+            .toEqual({ uri: 'file:///ws/shop.arch', options: { view: 'all', direction: 'DOWN', legend: true } });
+        expect(parsePreviewState({ uri: 'file:///ws/shop.arch' })?.options).toEqual({ view: 'all', direction: 'DOWN', legend: true });
     });
 
     test('without a document URI there is nothing to restore', () => {
