@@ -41,22 +41,33 @@ export function importClosure(document: LangiumDocument<Model>, documents: Langi
     return [...seen.values()];
 }
 
-/** A chain of imports that leads from `document` back to itself, or undefined. */
+/**
+ * A chain of imports that leads from `document` back to itself, or undefined. Iterative,
+ * and linear in the imports it follows: a long chain of files must not overflow the stack.
+ */
 export function findImportCycle(document: LangiumDocument<Model>, documents: LangiumDocuments): URI[] | undefined {
     const start = document.uri.toString();
+    type Step = { readonly doc: LangiumDocument<Model>; readonly uri: URI; readonly previous?: Step };
+    const pathTo = (step: Step, last: URI): URI[] => {
+        const uris = [last];
+        for (let s: Step | undefined = step; s; s = s.previous) uris.push(s.uri);
+        return uris.reverse();
+    };
     const visited = new Set<string>();
-    const walk = (doc: LangiumDocument<Model>, path: URI[]): URI[] | undefined => {
-        for (const imported of resolveImports(doc, documents)) {
+    const stack: Step[] = [{ doc: document, uri: document.uri }];
+    while (stack.length > 0) {
+        const step = stack.pop()!;
+        const imports = resolveImports(step.doc, documents);
+        const back = imports.find(i => i.uri.toString() === start);
+        if (back) return pathTo(step, back.uri);
+        for (const imported of [...imports].reverse()) {
             const key = imported.uri.toString();
-            if (key === start) return [...path, imported.uri];
             if (!imported.document || visited.has(key)) continue;
             visited.add(key);
-            const found = walk(imported.document, [...path, imported.uri]);
-            if (found) return found;
+            stack.push({ doc: imported.document, uri: imported.uri, previous: step });
         }
-        return undefined;
-    };
-    return walk(document, [document.uri]);
+    }
+    return undefined;
 }
 
 export function isArchUri(uri: URI): boolean {
