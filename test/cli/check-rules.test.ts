@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvModule from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { escapeData, escapeProperty } from '../../language-server/src/cli/format-github.js';
 import { BUILTIN_RULES } from '../../language-server/src/rules/rule-registry.js';
@@ -111,8 +111,9 @@ describe('archsight check runs the rules', () => {
 
 describe('--format sarif', () => {
     const schema = JSON.parse(readFileSync(path.join(__dirname, 'fixtures/sarif-schema-2.1.0.json'), 'utf8'));
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    addFormats(ajv);
+    // CommonJS packages: under NodeNext the default import is the module object, whose `default` is the export.
+    const ajv = new AjvModule.default({ allErrors: true, strict: false });
+    addFormatsModule.default(ajv);
     const validate = ajv.compile(schema);
 
     test('validates against the SARIF 2.1.0 schema, with rules, help links, locations and related locations', () => {
