@@ -107,6 +107,11 @@ describe('canonical style', () => {
         expect(await format('system s {\n// to do\n}\nservice a { replicas 2 } // one is not enough\n')).toBe('system s {\n  // to do\n}\nservice a { replicas 2 } // one is not enough\n');
     });
 
+    test('spaces on a blank line before a comment go, the blank line stays', async () => {
+        expect(await format('architecture "x" {\n  service a\n  service b\n    \n  // c\n  a -> b\n}\n'))
+            .toBe('architecture "x" {\n  service a\n  service b\n\n  // c\n  a -> b\n}\n');
+    });
+
     test('nested groups indent level by level', async () => {
         const text = 'mesh m {\ncontrol-plane cp {\ncomponent pilot {\nreplicas 2\n}\n}\n}\n';
         expect(await format(text)).toBe('mesh m {\n  control-plane cp {\n    component pilot {\n      replicas 2\n    }\n  }\n}\n');

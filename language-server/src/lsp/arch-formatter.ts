@@ -42,7 +42,8 @@ export class ArchFormatter extends AbstractFormatter {
         const lines = previous ? Math.min(start.line - previous.range.end.line, 2) : 0;
         const indent = '  '.repeat(depth);
         const lineStart = { line: start.line, character: 0 };
-        const edits: TextEdit[] = [previous && lines !== start.line - previous.range.end.line
+        // From the end of what comes before, so that spaces on blank lines above go too.
+        const edits: TextEdit[] = [previous
             ? { range: { start: previous.range.end, end: start }, newText: '\n'.repeat(lines) + indent }
             : { range: { start: lineStart, end: start }, newText: indent }];
         // The other lines of a block comment move with its first line.
