@@ -1,16 +1,8 @@
-import type { AstNode, LangiumDocument } from 'langium';
-import { GrammarUtils, CstUtils } from 'langium';
-import type { Range } from 'vscode-languageserver-types';
-import type { ArchElement, Group, Member, Model, Property, Relation } from '../../generated/ast.js';
-import { isArchElement, isGroup, isRelation } from '../../generated/ast.js';
-import { ELEMENT_KINDS, SIGNALS, type ElementKind, type GroupKind, type Signal } from './kinds.js';
-import type {
-    ArchModel, ModelElement, ModelGroup, ModelProblem, ModelRelation, Properties, PropertyValue, RelationKind, SourceLocation
-} from './model-types.js';
-import { normalizeProperty } from './property-values.js';
-
-const ARROW_KINDS: Readonly<Record<string, RelationKind>> = { '->': 'sync', '~>': 'async', '..>': 'observe' };
-const IGNORE_COMMENT = /archsight-ignore\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/g;
+import type { LangiumDocument } from 'langium';
+import type { Model } from '../../generated/ast.js';
+import { ELEMENT_KINDS, type Signal } from './kinds.js';
+import type { ArchModel, ModelElement, ModelGroup, ModelProblem, ModelRelation } from './model-types.js';
+import { fragmentOf, type FragmentElement, type FragmentGroup, type FragmentMember, type FragmentRelation, type ModelFragment } from './model-fragment.js';
 
 /**
  * Builds the semantic model of `entry` and the documents it imports (`documents`
@@ -18,37 +10,39 @@ const IGNORE_COMMENT = /archsight-ignore\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/g;
  * declarations share an id the first one wins; validation reports the second.
  */
 export function buildModel(entry: LangiumDocument<Model>, documents: readonly LangiumDocument<Model>[]): ArchModel {
-    return new ModelBuilder(entry).build(documents);
+    return mergeFragments(fragmentOf(entry), documents.map(fragmentOf));
 }
 
-class ModelBuilder {
+/**
+ * Merges the fragments of an import closure, imports first, into the model of `entry`:
+ * here ids meet across files, so duplicates are found, relations whose ends are not in
+ * the model are left out, and relations get ids unique in the model.
+ */
+export function mergeFragments(entry: ModelFragment, fragments: readonly ModelFragment[]): ArchModel {
+    return new ModelMerger(entry).build(fragments);
+}
+
+class ModelMerger {
     private readonly elements = new Map<string, ModelElement>();
     private readonly groups = new Map<string, ModelGroup>();
     private readonly rootGroupIds: string[] = [];
-    private readonly relationNodes: Array<{ node: Relation; uri: string }> = [];
-    private readonly triggerLinks: Array<{ fn: ArchElement; uri: string }> = [];
+    private readonly relationFragments: FragmentRelation[] = [];
+    private readonly triggerLinks: FragmentElement[] = [];
     private readonly problems: ModelProblem[] = [];
 
-    constructor(private readonly entry: LangiumDocument<Model>) {}
+    constructor(private readonly entry: ModelFragment) {}
 
-    build(documents: readonly LangiumDocument<Model>[]): ArchModel {
-        for (const doc of documents) {
-            const uri = doc.uri.toString();
-            this.addMembers(doc.parseResult.value.members, uri, undefined);
-        }
+    build(fragments: readonly ModelFragment[]): ArchModel {
+        for (const fragment of fragments) this.addMembers(fragment.members, undefined);
         const relations = this.buildRelations();
         const outgoing = new Map<string, ModelRelation[]>();
-        const incoming = new Map<string, ModelRelation[]>();
-        for (const r of relations) {
-            push(outgoing, r.sourceId, r);
-            push(incoming, r.targetId, r);
-        }
+        for (const r of relations) push(outgoing, r.sourceId, r);
         const withSignals = relations.map(r => r.kind === 'observe' && !r.signal
             ? { ...r, signal: inferSignal(r.targetId, this.elements, outgoing) }
             : r);
-        const model: ArchModel = {
-            uri: this.entry.uri.toString(),
-            title: this.entry.parseResult.value.title,
+        return {
+            uri: this.entry.uri,
+            title: this.entry.title,
             elements: this.elements,
             groups: this.groups,
             rootGroupIds: this.rootGroupIds,
@@ -57,107 +51,89 @@ class ModelBuilder {
             incoming: indexBy(withSignals, r => r.targetId),
             problems: this.problems,
         };
-        return model;
     }
 
-    private addMembers(members: readonly Member[], uri: string, groupId: string | undefined): { elementIds: string[]; groupIds: string[] } {
+    private addMembers(members: readonly FragmentMember[], groupId: string | undefined): { elementIds: string[]; groupIds: string[] } {
         const elementIds: string[] = [];
         const groupIds: string[] = [];
         for (const member of members) {
-            if (isRelation(member)) {
-                this.relationNodes.push({ node: member, uri });
-            } else if (isGroup(member)) {
-                if (this.addGroup(member, uri, groupId)) groupIds.push(member.name);
-            } else if (isArchElement(member)) {
-                if (this.addElement(member, uri, groupId, undefined)) elementIds.push(member.name);
+            if (member.type === 'relation') {
+                this.relationFragments.push(member);
+            } else if (member.type === 'group') {
+                if (this.addGroup(member, groupId)) groupIds.push(member.id);
+            } else if (this.addElement(member, groupId, undefined)) {
+                elementIds.push(member.id);
             }
         }
         return { elementIds, groupIds };
     }
 
     /** True when the id is missing or already declared; reports the duplicate. */
-    private isTaken(node: ArchElement | Group, uri: string): boolean {
-        const id = node.name;
+    private isTaken(declaration: FragmentElement | FragmentGroup): boolean {
+        const id = declaration.id;
         if (!id) return true;
         const first = this.elements.get(id) ?? this.groups.get(id);
         if (!first) return false;
+        const uri = declaration.location.uri;
         const where = first.location.uri === uri ? `line ${first.location.range.start.line + 1}` : `${first.location.uri.split('/').pop()}:${first.location.range.start.line + 1}`;
-        this.problem('error', `Duplicate id '${id}': it is already declared at ${where}. Ids must be unique across an architecture and the files it imports.`, 'duplicate-id', uri, node, 'name');
+        this.problems.push({
+            severity: 'error',
+            message: `Duplicate id '${id}': it is already declared at ${where}. Ids must be unique across an architecture and the files it imports.`,
+            code: 'duplicate-id', uri, node: declaration.node, property: 'name',
+        });
         return true;
     }
 
-    private problem(severity: ModelProblem['severity'], message: string, code: string, uri: string, node: AstNode, property?: string): void {
-        this.problems.push({ severity, message, code, uri, node, property });
-    }
-
-    private propertiesOf(properties: readonly Property[], uri: string): Properties {
-        const result: Record<string, PropertyValue> = {};
-        for (const p of properties) {
-            const normalized = normalizeProperty(p.key, p.value);
-            if ('error' in normalized) {
-                this.problem('error', normalized.error, 'invalid-property', uri, p, p.value ? 'value' : 'key');
-            } else if (p.key in result) {
-                this.problem('warning', `'${p.key}' is set twice; the first value counts.`, 'duplicate-property', uri, p, 'key');
-            } else {
-                result[p.key] = normalized.value;
-            }
-        }
-        return result;
-    }
-
-    private addGroup(node: Group, uri: string, parentId: string | undefined): boolean {
-        if (this.isTaken(node, uri)) return false;
+    private addGroup(fragment: FragmentGroup, parentId: string | undefined): boolean {
+        if (this.isTaken(fragment)) return false;
+        this.problems.push(...fragment.problems);
         // Register before the members so that a member cannot steal the group's id.
-        const placeholder = { elementIds: [] as string[], groupIds: [] as string[] };
-        const group: ModelGroup = {
-            id: node.name,
-            kind: node.kind as GroupKind,
-            label: node.label ?? node.name,
-            technology: node.technology,
-            properties: this.propertiesOf(node.properties, uri),
+        const elementIds: string[] = [];
+        const groupIds: string[] = [];
+        this.groups.set(fragment.id, {
+            id: fragment.id,
+            kind: fragment.kind,
+            label: fragment.label,
+            technology: fragment.technology,
+            properties: fragment.properties,
             parentId,
-            elementIds: placeholder.elementIds,
-            groupIds: placeholder.groupIds,
-            location: locate(node, uri, 'name'),
-            suppressions: suppressionsOf(node),
-            node,
-        };
-        this.groups.set(node.name, group);
-        if (parentId === undefined) this.rootGroupIds.push(node.name);
-        const members = this.addMembers(node.members, uri, node.name);
-        placeholder.elementIds.push(...members.elementIds);
-        placeholder.groupIds.push(...members.groupIds);
+            elementIds,
+            groupIds,
+            location: fragment.location,
+            suppressions: fragment.suppressions,
+            node: fragment.node,
+        });
+        if (parentId === undefined) this.rootGroupIds.push(fragment.id);
+        const members = this.addMembers(fragment.members, fragment.id);
+        elementIds.push(...members.elementIds);
+        groupIds.push(...members.groupIds);
         return true;
     }
 
-    private addElement(node: ArchElement, uri: string, groupId: string | undefined, hostId: string | undefined): boolean {
-        if (this.isTaken(node, uri)) return false;
+    private addElement(fragment: FragmentElement, groupId: string | undefined, hostId: string | undefined): boolean {
+        if (this.isTaken(fragment)) return false;
+        this.problems.push(...fragment.problems);
         const sidecarIds: string[] = [];
-        this.elements.set(node.name, {
-            id: node.name,
-            kind: node.kind as ElementKind,
-            label: node.label ?? node.name,
-            technology: node.technology,
-            properties: this.propertiesOf(node.properties, uri),
+        this.elements.set(fragment.id, {
+            id: fragment.id,
+            kind: fragment.kind,
+            label: fragment.label,
+            technology: fragment.technology,
+            properties: fragment.properties,
             groupId,
             hostId,
             sidecarIds,
-            ownerId: node.owners[0]?.service?.ref?.name,
-            location: locate(node, uri, 'name'),
-            suppressions: suppressionsOf(node),
-            node,
+            ownerId: fragment.ownerId,
+            location: fragment.location,
+            suppressions: fragment.suppressions,
+            node: fragment.node,
         });
-        for (const nested of node.sidecars) {
-            if (nested.kind !== 'sidecar') {
-                this.problem('error', `Only sidecars can be declared inside an element; move ${nested.kind} '${nested.name}' out of '${node.name}'.`, 'misplaced-declaration', uri, nested, 'kind');
-            } else if (this.addElement(nested, uri, groupId, node.name)) {
-                sidecarIds.push(nested.name);
-            }
+        for (const nested of fragment.nested) {
+            if (!('type' in nested)) this.problems.push(nested);
+            else if (this.addElement(nested, groupId, fragment.id)) sidecarIds.push(nested.id);
         }
-        if (node.owners.length > 1) {
-            this.problem('error', `A data store has one owner; '${node.name}' names ${node.owners.length}.`, 'multiple-owners', uri, node.owners[1]);
-        }
-        if (node.triggers.length > 0) this.triggerLinks.push({ fn: node, uri });
+        if (fragment.ownersProblem) this.problems.push(fragment.ownersProblem);
+        if (fragment.triggers.length > 0) this.triggerLinks.push(fragment);
         return true;
     }
 
@@ -169,42 +145,37 @@ class ModelBuilder {
             seen.set(base, n);
             return n === 1 ? base : `${base}#${n}`;
         };
-        for (const { node, uri } of this.relationNodes) {
-            // Properties first: their errors are worth reporting even when an end is unknown.
-            const properties = this.propertiesOf(node.properties, uri);
-            const sourceId = node.source?.ref?.name;
-            const targetId = node.target?.ref?.name;
-            if (!this.isDeclared(sourceId) || !this.isDeclared(targetId)) continue;
-            const kind = ARROW_KINDS[node.arrow];
-            const explicitSignal = kind === 'observe' && SIGNALS.includes(node.protocol as Signal) ? node.protocol as Signal : undefined;
+        for (const r of this.relationFragments) {
+            // Property problems first: they are worth reporting even when an end is unknown.
+            this.problems.push(...r.problems);
+            if (!this.isDeclared(r.sourceId) || !this.isDeclared(r.targetId)) continue;
             result.push({
-                id: uniqueId(`${sourceId}${node.arrow}${targetId}`),
-                kind,
-                sourceId: sourceId!,
-                targetId: targetId!,
-                protocol: node.protocol,
-                label: node.label,
-                signal: explicitSignal,
-                properties,
-                location: locateRelation(node, uri),
-                suppressions: suppressionsOf(node),
-                node,
+                id: uniqueId(`${r.sourceId}${r.arrow}${r.targetId}`),
+                kind: r.kind,
+                sourceId: r.sourceId!,
+                targetId: r.targetId!,
+                protocol: r.protocol,
+                label: r.label,
+                signal: r.signal,
+                properties: r.properties,
+                location: r.location,
+                suppressions: r.suppressions,
+                node: r.node,
             });
         }
-        for (const { fn, uri } of this.triggerLinks) {
+        for (const fn of this.triggerLinks) {
             for (const trigger of fn.triggers) {
-                const sourceId = trigger.source?.ref?.name;
-                if (!this.isDeclared(sourceId)) continue;
+                if (!this.isDeclared(trigger.sourceId)) continue;
                 result.push({
-                    id: uniqueId(`${sourceId}~>${fn.name}`),
+                    id: uniqueId(`${trigger.sourceId}~>${fn.id}`),
                     kind: 'trigger',
-                    sourceId: sourceId!,
-                    targetId: fn.name,
+                    sourceId: trigger.sourceId!,
+                    targetId: fn.id,
                     label: trigger.label,
                     properties: {},
-                    location: locate(trigger, uri, 'source'),
-                    suppressions: suppressionsOf(trigger),
-                    node: trigger,
+                    location: trigger.location,
+                    suppressions: trigger.suppressions,
+                    node: trigger.node,
                 });
             }
         }
@@ -244,30 +215,6 @@ function inferSignal(
     return undefined;
 }
 
-function locate(node: AstNode, uri: string, property: string): SourceLocation {
-    const full = node.$cstNode?.range ?? ZERO_RANGE;
-    const named = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
-    return { uri, range: named?.range ?? full, fullRange: full };
-}
-
-function locateRelation(node: Relation, uri: string): SourceLocation {
-    const full = node.$cstNode?.range ?? ZERO_RANGE;
-    const start = node.source.$refNode?.range.start ?? full.start;
-    const end = node.target.$refNode?.range.end ?? full.end;
-    return { uri, range: { start, end }, fullRange: full };
-}
-
-/** Rule ids named by `archsight-ignore` comments directly above a declaration. */
-function suppressionsOf(node: AstNode): string[] {
-    const comments: string[] = [];
-    let previous = node.$cstNode ? CstUtils.getPreviousNode(node.$cstNode, true) : undefined;
-    while (previous && previous.hidden && /^(\/\/|\/\*)/.test(previous.text)) {
-        comments.unshift(previous.text);
-        previous = CstUtils.getPreviousNode(previous, true);
-    }
-    return comments.flatMap(text => [...text.matchAll(IGNORE_COMMENT)].flatMap(m => m[1].split(',').map(id => id.trim())));
-}
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
     if (list) list.push(value);
@@ -279,5 +226,3 @@ function indexBy<V>(values: readonly V[], keyOf: (v: V) => string): Map<string, 
     for (const v of values) push(map, keyOf(v), v);
     return map;
 }
-
-const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

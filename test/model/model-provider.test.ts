@@ -1,0 +1,105 @@
+import type { LangiumDocument } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
+import { clearDocuments } from 'langium/test';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Model } from '../../language-server/generated/ast.js';
+import { createArchServices } from '../../language-server/src/arch-module.js';
+
+// Files served from memory, so that an edit can go through the document builder's update
+// as it does in the language server.
+const texts = new Map<string, string>();
+const fileSystemProvider = () => ({
+    ...EmptyFileSystem.fileSystemProvider(),
+    readFile: async (uri: URI) => texts.get(uri.toString()) ?? '',
+    readFileSync: (uri: URI) => texts.get(uri.toString()) ?? '',
+});
+const { shared, Arch } = createArchServices({ fileSystemProvider } as typeof EmptyFileSystem);
+afterEach(() => {
+    clearDocuments(shared);
+    texts.clear();
+});
+
+const uriOf = (name: string) => URI.file(`/ws/${name}`);
+
+async function workspace(files: Record<string, string>): Promise<void> {
+    const documents = Object.entries(files).map(([name, text]) => {
+        texts.set(uriOf(name).toString(), text);
+        const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uriOf(name));
+        shared.workspace.LangiumDocuments.addDocument(doc);
+        return doc;
+    });
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+}
+
+async function edit(name: string, text: string): Promise<void> {
+    texts.set(uriOf(name).toString(), text);
+    await shared.workspace.DocumentBuilder.update([uriOf(name)], []);
+}
+
+function modelOf(name: string) {
+    const document = shared.workspace.LangiumDocuments.getDocument(uriOf(name)) as LangiumDocument<Model>;
+    return Arch.model.ModelProvider.getModel(document);
+}
+
+const SHOP = {
+    'infra.arch': 'gateway edge\nmetrics prom',
+    'orders.arch': 'import "./infra.arch"\nservice orders\nedge -> orders\norders ..> prom',
+    'main.arch': 'import "./orders.arch"\narchitecture "Shop" {\n  service shipping\n  orders -> shipping\n}',
+    'other.arch': 'service unrelated',
+};
+
+describe('model provider', () => {
+    test('an edit keeps the model of every file whose imports did not change, instance and all', async () => {
+        await workspace(SHOP);
+        const before = { infra: modelOf('infra.arch'), orders: modelOf('orders.arch'), main: modelOf('main.arch') };
+        await edit('other.arch', 'service unrelated "Renamed"');
+        expect(modelOf('infra.arch')).toBe(before.infra);
+        expect(modelOf('orders.arch')).toBe(before.orders);
+        expect(modelOf('main.arch')).toBe(before.main);
+    });
+
+    test('an edit gives the edited file and every file that imports it a new model with the change', async () => {
+        await workspace(SHOP);
+        const before = { infra: modelOf('infra.arch'), orders: modelOf('orders.arch'), main: modelOf('main.arch') };
+        await edit('orders.arch', 'import "./infra.arch"\nservice orders "Orders" : go\nedge -> orders\norders ..> prom');
+        expect(modelOf('infra.arch')).toBe(before.infra);
+        for (const name of ['orders.arch', 'main.arch'] as const) {
+            const model = modelOf(name);
+            expect(model).not.toBe(before[name === 'orders.arch' ? 'orders' : 'main']);
+            expect(model.elements.get('orders')).toMatchObject({ label: 'Orders', technology: 'go' });
+        }
+        expect(modelOf('main.arch').relations.map(r => r.id)).toEqual(['edge->orders', 'orders..>prom', 'orders->shipping']);
+    });
+
+    test('a relation follows its end when the imported file that declares it changes', async () => {
+        await workspace(SHOP);
+        expect(modelOf('orders.arch').relations.map(r => r.id)).toEqual(['edge->orders', 'orders..>prom']);
+        // The gateway goes: the relation in orders.arch no longer resolves, though that file is unchanged.
+        await edit('infra.arch', 'metrics prom');
+        expect(modelOf('orders.arch').relations.map(r => r.id)).toEqual(['orders..>prom']);
+        await edit('infra.arch', 'gateway edge\nmetrics prom');
+        expect(modelOf('orders.arch').relations.map(r => r.id)).toEqual(['edge->orders', 'orders..>prom']);
+    });
+
+    test('a relation whose end no longer resolves in its own file is left out, even where a file importing it declares that id', async () => {
+        await workspace({
+            'infra.arch': 'gateway edge',
+            'orders.arch': 'import "./infra.arch"\nservice orders\nedge -> orders',
+            'main.arch': 'import "./orders.arch"\ngateway edge2',
+        });
+        expect(modelOf('main.arch').relations.map(r => r.id)).toEqual(['edge->orders']);
+        // main.arch now declares the gateway itself, but orders.arch cannot see it there.
+        await edit('main.arch', 'import "./orders.arch"\ngateway edge');
+        await edit('infra.arch', 'service other');
+        expect([...modelOf('main.arch').elements.keys()]).toEqual(['other', 'orders', 'edge']);
+        expect(modelOf('main.arch').relations).toEqual([]);
+    });
+
+    test('a duplicate id across files is reported in the importing file, whichever file changed last', async () => {
+        await workspace({ 'a.arch': 'service orders', 'b.arch': 'import "./a.arch"\nservice payments' });
+        await edit('b.arch', 'import "./a.arch"\nservice orders');
+        const problems = modelOf('b.arch').problems.map(p => `${p.uri.split('/').pop()} ${p.code}: ${p.message}`);
+        expect(problems).toEqual(["b.arch duplicate-id: Duplicate id 'orders': it is already declared at a.arch:1. Ids must be unique across an architecture and the files it imports."]);
+        expect(modelOf('a.arch').problems).toEqual([]);
+    });
+});
