@@ -16,6 +16,7 @@ import { ArchSemanticTokenProvider } from './lsp/arch-semantic-token-provider.js
 import { DiagramGenerator } from './diagram/diagram-generator.js';
 import { defaultElkFactory, type ElkFactory } from './diagram/elk-layout.js';
 import { ArchModelProvider } from './model/model-provider.js';
+import { createArchCompletionParser } from './parser/arch-completion-parser.js';
 import { createArchParser } from './parser/arch-parser.js';
 import { ArchParserErrorMessageProvider } from './parser/arch-parser-messages.js';
 import { ArchTokenBuilder } from './parser/arch-token-builder.js';
@@ -75,6 +76,7 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
         ParserErrorMessageProvider: () => new ArchParserErrorMessageProvider(),
         // Hostile input: size, nesting and error limits, linear-time strings and comments.
         LangiumParser: (services) => createArchParser(services),
+        CompletionParser: (services) => createArchCompletionParser(services),
         TokenBuilder: () => new ArchTokenBuilder(),
     },
     references: {

@@ -77,6 +77,12 @@ describe('syntax errors', () => {
         expect(syntax.length).toBeLessThanOrEqual(INPUT_LIMITS.maxSyntaxErrors + 2);
     });
 
+    test('completion at the end of a file with thousands of errors answers instead of overflowing', async () => {
+        const { doc } = await check(arch('a ->'.repeat(5_000)));
+        const position = doc.textDocument.positionAt(doc.textDocument.getText().length - 2);
+        await expect(services.Arch.lsp.CompletionProvider!.getCompletion(doc, { textDocument: { uri: doc.uri.toString() }, position })).resolves.toBeDefined();
+    });
+
     test('a file of 20,000 bare words', async () => {
         const { lines } = await check('a '.repeat(20_000));
         expect(lines[0]).toMatch(/More than 100 syntax errors/);
