@@ -74,7 +74,11 @@ export function truncate(text: string, maxWidth: number, style: Pick<TextStyle, 
  * long words where it must; the last allowed line ends in an ellipsis if text is left.
  */
 export function wrapText(text: string, maxWidth: number, style: Pick<TextStyle, 'size' | 'bold'>, maxLines: number): string[] {
-    const words = text.trim().split(/\s+/).filter(w => w.length > 0);
+    // No more than `maxLines` lines are shown: a text far longer than they can hold is cut
+    // first, so a megabyte-long label costs no more than a long one (it still ends in '…').
+    const capacity = maxLines * Math.ceil(maxWidth / (style.size * 0.2)) + 2;
+    const shown = text.length > capacity ? text.slice(0, capacity) : text;
+    const words = shown.trim().split(/\s+/).filter(w => w.length > 0);
     const lines: string[] = [];
     let current = '';
     for (const word of words) {
