@@ -143,28 +143,42 @@ export function syncChains(model: ArchModel, follow: (r: ModelRelation) => boole
     const called = new Set(model.relations.filter(r => r.kind === 'sync' && follow(r)).map(r => r.targetId));
     const starts = [...model.elements.keys(), ...model.groups.keys()].filter(id => !called.has(id));
     const chains: ModelRelation[][] = [];
-    const walk = (id: string, path: ModelRelation[], onPath: Set<string>) => {
-        if (chains.length >= maxPaths) return;
-        const next = syncCallsFrom(model, id).filter(r => follow(r) && !onPath.has(r.targetId));
-        if (next.length === 0) {
-            if (path.length > 0) chains.push([...path]);
-            return;
-        }
-        for (const r of next) {
+    const callsFrom = (id: string, onPath: Set<string>) => syncCallsFrom(model, id).filter(r => follow(r) && !onPath.has(r.targetId));
+    // Depth first with a stack of its own: a chain of ten thousand calls must not overflow the call stack.
+    for (const start of starts) {
+        const path: ModelRelation[] = [];
+        const onPath = new Set([start]);
+        const frames = [{ next: callsFrom(start, onPath), index: 0 }];
+        while (frames.length > 0 && chains.length < maxPaths) {
+            const frame = frames[frames.length - 1];
+            if (frame.index >= frame.next.length) {
+                frames.pop();
+                const back = path.pop();
+                if (back) onPath.delete(back.targetId);
+                continue;
+            }
+            const r = frame.next[frame.index++];
             onPath.add(r.targetId);
             path.push(r);
-            walk(r.targetId, path, onPath);
-            path.pop();
-            onPath.delete(r.targetId);
+            const next = callsFrom(r.targetId, onPath);
+            if (next.length > 0) {
+                frames.push({ next, index: 0 });
+            } else {
+                chains.push([...path]);
+                path.pop();
+                onPath.delete(r.targetId);
+            }
         }
-    };
-    for (const start of starts) walk(start, [], new Set([start]));
+    }
     return chains;
 }
 
-/** `a → b → c` for a chain of relations. */
+/** `a → b → c` for a chain of relations; a very long one shows its ends around '…'. */
 export function pathText(chain: readonly ModelRelation[]): string {
-    return chain.length === 0 ? '' : [chain[0].sourceId, ...chain.map(r => r.targetId)].join(' → ');
+    if (chain.length === 0) return '';
+    const ids = [chain[0].sourceId, ...chain.map(r => r.targetId)];
+    const shown = ids.length > 12 ? [...ids.slice(0, 6), `… (${ids.length - 11} more)`, ...ids.slice(-5)] : ids;
+    return shown.join(' → ');
 }
 
 /** `a, b and c`. */
