@@ -4,8 +4,8 @@ import { URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 
-/** A diagnostic with its file, as every output format of `archsight check` reads it. */
-export interface FileDiagnostic {
+/** A place in a file with a message: a diagnostic's own, or one that explains it. */
+export interface RelatedDiagnostic {
     /** Absolute path. */
     readonly file: string;
     /** Path relative to the working folder, as printed. */
@@ -14,21 +14,15 @@ export interface FileDiagnostic {
     readonly column: number;
     readonly endLine: number;
     readonly endColumn: number;
-    readonly severity: 'error' | 'warning' | 'info' | 'hint';
     readonly message: string;
+}
+
+/** A diagnostic with its file, as every output format of `archsight check` reads it. */
+export interface FileDiagnostic extends RelatedDiagnostic {
+    readonly severity: 'error' | 'warning' | 'info' | 'hint';
     readonly code?: string;
     /** Other places that explain it (the services sharing a database, the hops of a cycle). */
     readonly related?: readonly RelatedDiagnostic[];
-}
-
-export interface RelatedDiagnostic {
-    readonly file: string;
-    readonly display: string;
-    readonly line: number;
-    readonly column: number;
-    readonly endLine: number;
-    readonly endColumn: number;
-    readonly message: string;
 }
 
 const SEVERITIES = {
