@@ -1,4 +1,5 @@
 import type { ArchModel } from '../model/model-types.js';
+import { collapseGroups, DEFAULT_MAX_ELEMENTS } from './collapse.js';
 import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
 import { toElkGraph } from './elk-graph.js';
 import { ElkLayoutEngine, type ElkFactory } from './elk-layout.js';
@@ -20,7 +21,7 @@ export class DiagramGenerator {
     }
 
     async generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> {
-        const selection = selectView(model, options.view, options.focus);
+        const selection = select(model, options);
         const laidOut = await this.place(model, selection, options.direction);
         const { svg, width, height } = renderSvg(laidOut, {
             theme: options.theme,
@@ -33,8 +34,8 @@ export class DiagramGenerator {
     }
 
     /** The placed diagram without drawing it: for tests and measurements. */
-    layout(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'direction'>): Promise<LaidOutDiagram> {
-        return this.place(model, selectView(model, options.view, options.focus), options.direction);
+    layout(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'direction' | 'maxElements'>): Promise<LaidOutDiagram> {
+        return this.place(model, select(model, options), options.direction);
     }
 
     private async place(model: ArchModel, selection: ViewSelection, direction: DiagramOptions['direction']): Promise<LaidOutDiagram> {
@@ -47,6 +48,11 @@ export class DiagramGenerator {
     get cachedLayouts(): number {
         return this.engine.cachedLayouts;
     }
+}
+
+/** What a view draws, collapsed past the size limit. */
+export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'maxElements'>): ViewSelection {
+    return collapseGroups(model, selectView(model, options.view, options.focus), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
 }
 
 /** Where each drawn node and edge is declared, for click-to-source and cursor highlighting. */

@@ -20,6 +20,11 @@ export interface DiagramOptions {
     readonly legend: boolean;
     /** Findings to draw on the diagram, by element, group or relation id. */
     readonly findings?: Readonly<Record<string, readonly DiagramFinding[]>>;
+    /**
+     * Draw at most this many elements one by one; a larger view is drawn with its
+     * top-level groups collapsed, and says so in `notice` (default 300, see `collapse.ts`).
+     */
+    readonly maxElements?: number;
 }
 
 export interface DiagramFinding {

@@ -1,9 +1,10 @@
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import { ELEMENT_KINDS, type Tier } from '../model/kinds.js';
-import type { ArchModel, ModelElement, ModelGroup, ModelRelation } from '../model/model-types.js';
+import type { ArchModel, ModelElement, ModelGroup, ModelRelation, RelationKind } from '../model/model-types.js';
 import type { EdgeSpec, FlowDirection, NodeSpec } from './graph-types.js';
 import { FONT, textWidth, truncate } from './measure.js';
-import { elementSize, elementText, GROUP_HEADER, groupMinWidth, groupSubtitle } from './node-content.js';
+import { COLLAPSED_GROUP, collapsedSummary, elementSize, elementText, GROUP_HEADER, groupMinWidth, groupSubtitle } from './node-content.js';
+import type { MergedRelations } from './collapse.js';
 import { bundleLabel, type SignalBundle } from './signal-bundles.js';
 import type { ViewSelection } from './views.js';
 
@@ -33,6 +34,11 @@ const PARTITION_OF_TIER: Readonly<Record<Tier, number>> = {
 };
 
 const MAX_EDGE_LABEL = 150;
+/** Relations listed in the tooltip of a merged edge. */
+const MAX_LISTED = 12;
+const MERGED_NOUNS: Readonly<Record<RelationKind, readonly [string, string]>> = {
+    sync: ['call', 'calls'], async: ['message', 'messages'], observe: ['signal link', 'signal links'], trigger: ['trigger', 'triggers'],
+};
 const MAX_GROUP_LABEL = 420;
 
 const ROOT_OPTIONS: LayoutOptions = {
@@ -91,12 +97,16 @@ class ElkGraphBuilder {
         root.children = this.childrenOf(root.id, topElements, this.model.rootGroupIds);
         for (const relation of this.selection.relations) this.addEdge(relation);
         for (const bundle of this.selection.bundles) this.addBundle(bundle);
+        for (const merged of this.selection.merged ?? []) this.addMerged(merged);
         return { elk: root, nodes: this.nodes, edges: this.edges, direction: this.direction };
     }
 
     private childrenOf(parentId: string, elements: readonly ModelElement[], groupIds: readonly string[]): ElkNode[] {
         const shownElements = elements.filter(e => this.selection.elementIds.has(e.id)).map(e => this.elementNode(parentId, e));
-        const shownGroups = groupIds.filter(id => this.selection.groupIds.has(id)).map(id => this.groupNode(parentId, this.model.groups.get(id)!));
+        const shownGroups = groupIds.filter(id => this.selection.groupIds.has(id)).map(id => {
+            const count = this.selection.collapsed?.get(id);
+            return count === undefined ? this.groupNode(parentId, this.model.groups.get(id)!) : this.collapsedGroupNode(parentId, this.model.groups.get(id)!, count);
+        });
         return [...shownElements, ...shownGroups];
     }
 
@@ -177,6 +187,33 @@ class ElkGraphBuilder {
         return node;
     }
 
+    /** A group past the size limit: one box with its title and how many elements it holds. */
+    private collapsedGroupNode(parentId: string, group: ModelGroup, count: number): ElkNode {
+        const label = truncate(group.label, MAX_GROUP_LABEL, FONT.groupLabel);
+        const subtitle = truncate(groupSubtitle(group.kind, group.technology), MAX_GROUP_LABEL, FONT.technology);
+        const width = Math.max(groupMinWidth(label, subtitle), groupMinWidth(collapsedSummary(count), ''), COLLAPSED_GROUP.minWidth);
+        const height = COLLAPSED_GROUP.height;
+        this.nodes.set(group.id, {
+            id: group.id,
+            type: 'group',
+            kind: group.kind,
+            lines: [label],
+            technology: subtitle,
+            title: titleOf(group.label, group.kind, group.technology),
+            width,
+            height,
+            collapsed: count,
+        });
+        const partitions: number[] = [];
+        const visit = (g: ModelGroup) => {
+            for (const id of g.elementIds) partitions.push(PARTITION_OF_TIER[ELEMENT_KINDS[this.model.elements.get(id)!.kind].tier]);
+            g.groupIds.forEach(id => visit(this.model.groups.get(id)!));
+        };
+        visit(group);
+        const partition = partitions.length > 0 ? Math.min(...partitions) : PARTITION_OF_TIER.compute;
+        return this.register(parentId, { id: group.id, width, height, layoutOptions: { 'elk.partitioning.partition': String(partition) } });
+    }
+
     /** A group sits in the earliest partition of what it holds; an empty one in the middle. */
     private groupPartition(group: ModelGroup): number {
         const partitions: number[] = [];
@@ -218,6 +255,27 @@ class ElkGraphBuilder {
             title: `${lines[0]} in ${name(bundle.groupId)} send ${bundle.signal ?? 'signals'} to ${name(bundle.targetId)}: ${sources}`,
             ...labelSize(lines),
             relationIds: bundle.relations.map(r => r.id),
+        });
+    }
+
+    private addMerged(merged: MergedRelations): void {
+        const n = merged.relations.length;
+        const [singular, pluralNoun] = MERGED_NOUNS[merged.kind];
+        const lines = [`${n} ${n === 1 ? singular : pluralNoun}`];
+        const name = (id: string) => this.model.elements.get(id)?.label ?? this.model.groups.get(id)?.label ?? id;
+        const signals = new Set(merged.relations.map(r => r.signal));
+        const listed = merged.relations.slice(0, MAX_LISTED).map(r => `${name(r.sourceId)} → ${name(r.targetId)}`);
+        if (n > MAX_LISTED) listed.push(`… and ${n - MAX_LISTED} more`);
+        this.addEdgeSpec({
+            id: merged.id,
+            kind: merged.kind,
+            signal: signals.size === 1 ? [...signals][0] : undefined,
+            sourceId: merged.sourceId,
+            targetId: merged.targetId,
+            labelLines: lines,
+            title: `${lines[0]} from ${name(merged.sourceId)} to ${name(merged.targetId)}:\n${listed.join('\n')}`,
+            ...labelSize(lines),
+            relationIds: merged.relations.map(r => r.id),
         });
     }
 

@@ -23,6 +23,8 @@ export interface NodeSpec {
     readonly height: number;
     /** A sidecar's host: the sidecar is drawn docked to it. */
     readonly hostId?: string;
+    /** A group drawn as one box past the size limit: how many elements it stands for. */
+    readonly collapsed?: number;
 }
 
 export interface EdgeSpec {

@@ -85,6 +85,13 @@ export function groupSubtitle(kind: string, technology: string | undefined): str
     return technology ? `${kind} · ${technology}` : kind;
 }
 
+/** A group drawn as one box past the size limit: its title bar, then a line saying how much it holds. */
+export const COLLAPSED_GROUP = { minWidth: 160, height: GROUP_HEADER.height + 28, summaryBaseline: GROUP_HEADER.height + 16 } as const;
+
+export function collapsedSummary(count: number): string {
+    return `${count} element${count === 1 ? '' : 's'} inside`;
+}
+
 /** The narrowest a group may be so that its title fits. */
 export function groupMinWidth(label: string, subtitle: string): number {
     const text = Math.max(textWidth(label, FONT.groupLabel), textWidth(subtitle, FONT.technology));

@@ -5,7 +5,7 @@ import type { LaidOutDiagram, PlacedEdge, PlacedNode } from './graph-types.js';
 import { drawIcon } from './icons.js';
 import { FONT } from './measure.js';
 import { buildLegend } from './legend.js';
-import { contentFrame, GROUP_HEADER } from './node-content.js';
+import { COLLAPSED_GROUP, collapsedSummary, contentFrame, GROUP_HEADER } from './node-content.js';
 import { drawShape, SHAPE_OF_KIND } from './shapes.js';
 import { diagramStylesheet } from './styles.js';
 import { escapeXml, num } from './xml.js';
@@ -88,12 +88,13 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings']): string
 function drawGroup(group: PlacedNode, findings: RenderOptions['findings']): string {
     const { spec } = group;
     const found = findings?.[spec.id];
-    const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...findingClasses(found)];
+    const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found)];
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" transform="translate(${num(group.x)} ${num(group.y)})">`
         + `<title>${escapeXml(withFindings(spec.title, found))}</title>`
         + `<rect class="group-box" width="${num(group.width)}" height="${num(group.height)}" rx="10"/>`
         + `<text class="group-label" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.labelBaseline}">${escapeXml(spec.lines[0] ?? '')}</text>`
         + (spec.technology ? `<text class="group-subtitle" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.subtitleBaseline}">${escapeXml(spec.technology)}</text>` : '')
+        + (spec.collapsed !== undefined ? `<text class="group-subtitle group-summary" x="${GROUP_HEADER.padX}" y="${COLLAPSED_GROUP.summaryBaseline}">${escapeXml(collapsedSummary(spec.collapsed))}</text>` : '')
         + '</g>';
 }
 

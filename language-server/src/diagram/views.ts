@@ -1,5 +1,6 @@
 import { ELEMENT_KINDS, isObservabilityKind, type ElementKind } from '../model/kinds.js';
 import type { ArchModel, ModelRelation, RelationKind } from '../model/model-types.js';
+import type { MergedRelations } from './collapse.js';
 import type { DiagramView } from './diagram-types.js';
 import { bundleSignals, type SignalBundle } from './signal-bundles.js';
 
@@ -21,6 +22,10 @@ export interface ViewSelection {
     readonly bundles: readonly SignalBundle[];
     /** In words, what the view leaves out; undefined when it draws everything. */
     readonly notice?: string;
+    /** Past the size limit (`collapse.ts`): groups drawn as one box, with the number of elements each stands for. */
+    readonly collapsed?: ReadonlyMap<string, number>;
+    /** Past the size limit: relations between boxes drawn as one edge each. */
+    readonly merged?: readonly MergedRelations[];
 }
 
 const RELATION_KINDS: Readonly<Record<DiagramView, readonly RelationKind[]>> = {

@@ -1,0 +1,147 @@
+import type { ArchModel, ModelRelation, RelationKind } from '../model/model-types.js';
+import type { ViewSelection } from './views.js';
+
+/**
+ * Past a size, a diagram is no longer read, only waited for: laying out 1,000 elements
+ * takes ELK minutes on these machines, and the SVG is too large to pan smoothly. A
+ * selection with more elements than the limit is drawn collapsed: each top-level group
+ * becomes one box, and the relations between two boxes one line that says how many it
+ * stands for. If that still leaves more boxes than the limit, the best connected ones are
+ * drawn. The notice says so, and how to see the rest (focus, or a narrower view). A
+ * focused group, what it holds and the groups around it stay open.
+ */
+
+/** The most elements the preview and `archsight render` draw one by one (see README, Performance). */
+export const DEFAULT_MAX_ELEMENTS = 300;
+
+/** Relations between two drawn boxes, at least one of them a collapsed group, drawn as one edge. */
+export interface MergedRelations {
+    /** `merged:<source><arrow><target>`; never the id of a relation. */
+    readonly id: string;
+    readonly kind: RelationKind;
+    readonly sourceId: string;
+    readonly targetId: string;
+    readonly relations: readonly ModelRelation[];
+}
+
+const ARROWS: Readonly<Record<RelationKind, string>> = { sync: '->', async: '~>', observe: '..>', trigger: '~>' };
+
+export function collapseGroups(model: ArchModel, selection: ViewSelection, maxElements: number): ViewSelection {
+    if (selection.elementIds.size <= maxElements) return selection;
+    const expanded = expandedGroups(model, selection.focus);
+    // What each drawn element or group shows as: the outermost group around it that is not
+    // expanded, or itself.
+    const boxOf = (id: string): string => {
+        let box = id;
+        let current: string | undefined = id;
+        for (let depth = 0; current !== undefined && depth <= model.groups.size + 1; depth++) {
+            if (model.groups.has(current) && !expanded.has(current)) box = current;
+            current = model.elements.get(current)?.groupId ?? model.groups.get(current)?.parentId;
+        }
+        return box;
+    };
+    const boxes = new Set<string>();
+    for (const id of [...selection.elementIds, ...selection.groupIds]) {
+        // Sidecars are drawn docked to their host: they come and go with it. Expanded groups hold boxes.
+        if (model.elements.get(id)?.hostId === undefined && !expanded.has(id)) boxes.add(boxOf(id));
+    }
+    const drawnRelations = [...selection.relations, ...selection.bundles.flatMap(b => b.relations)];
+    const edges = new Map<string, { kind: RelationKind; sourceId: string; targetId: string; relations: ModelRelation[] }>();
+    for (const r of drawnRelations) {
+        const sourceId = boxOf(hostOf(model, r.sourceId));
+        const targetId = boxOf(hostOf(model, r.targetId));
+        if (sourceId === targetId) continue;
+        const key = `${sourceId}${ARROWS[r.kind]}${r.kind === 'trigger' ? '!' : ''}${targetId}`;
+        const edge = edges.get(key) ?? { kind: r.kind, sourceId, targetId, relations: [] };
+        edge.relations.push(r);
+        edges.set(key, edge);
+    }
+    const kept = keepBestConnected(boxes, [...edges.values()], maxElements);
+    const elementIds = new Set<string>();
+    const groupIds = new Set<string>();
+    const collapsed = new Map<string, number>();
+    const collapsedIds = new Set<string>();
+    for (const id of selection.elementIds) {
+        const box = boxOf(id);
+        if (model.groups.has(box)) collapsed.set(box, (collapsed.get(box) ?? 0) + 1);
+    }
+    for (const id of selection.groupIds) if (expanded.has(id)) groupIds.add(id);
+    for (const id of kept) {
+        if (model.groups.has(id)) {
+            groupIds.add(id);
+            collapsedIds.add(id);
+        } else {
+            elementIds.add(id);
+            model.elements.get(id)?.sidecarIds.forEach(s => elementIds.add(s));
+        }
+    }
+    const merged: MergedRelations[] = [];
+    const relations: ModelRelation[] = [];
+    for (const edge of edges.values()) {
+        if (!kept.has(edge.sourceId) || !kept.has(edge.targetId)) continue;
+        const [only] = edge.relations;
+        // A single relation between two elements drawn as themselves keeps its own edge.
+        if (edge.relations.length === 1 && only.sourceId === edge.sourceId && only.targetId === edge.targetId) {
+            relations.push(only);
+        } else {
+            merged.push({ id: `merged:${edge.sourceId}${ARROWS[edge.kind]}${edge.targetId}${edge.kind === 'trigger' ? ':trigger' : ''}`, ...edge });
+        }
+    }
+    return {
+        ...selection,
+        elementIds,
+        groupIds,
+        relations,
+        bundles: [],
+        collapsed: new Map([...collapsedIds].map(id => [id, collapsed.get(id) ?? 0])),
+        merged,
+        notice: collapseNotice(selection, boxes.size, kept.size, maxElements),
+    };
+}
+
+/** The focused group, what it holds and what holds it: drawn open, whatever the size. */
+function expandedGroups(model: ArchModel, focus: string | undefined): Set<string> {
+    const expanded = new Set<string>();
+    if (focus === undefined) return expanded;
+    const open = (id: string) => {
+        const group = model.groups.get(id);
+        if (!group || expanded.has(id)) return;
+        expanded.add(id);
+        group.groupIds.forEach(open);
+    };
+    open(focus);
+    let parent = model.elements.get(focus)?.groupId ?? model.groups.get(focus)?.parentId;
+    while (parent !== undefined && !expanded.has(parent)) {
+        expanded.add(parent);
+        parent = model.groups.get(parent)?.parentId;
+    }
+    return expanded;
+}
+
+function hostOf(model: ArchModel, id: string): string {
+    return model.elements.get(id)?.hostId ?? id;
+}
+
+/** All boxes when they fit; else the `max` with the most relations, in their original order. */
+function keepBestConnected(boxes: ReadonlySet<string>, edges: ReadonlyArray<{ sourceId: string; targetId: string; relations: readonly unknown[] }>, max: number): Set<string> {
+    if (boxes.size <= max) return new Set(boxes);
+    const degree = new Map<string, number>();
+    for (const e of edges) {
+        degree.set(e.sourceId, (degree.get(e.sourceId) ?? 0) + e.relations.length);
+        degree.set(e.targetId, (degree.get(e.targetId) ?? 0) + e.relations.length);
+    }
+    const order = [...boxes];
+    const best = new Set([...order].sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0)).slice(0, max));
+    return new Set(order.filter(id => best.has(id)));
+}
+
+function collapseNotice(selection: ViewSelection, boxes: number, kept: number, max: number): string {
+    const parts = [
+        `This view has ${selection.elementIds.size.toLocaleString('en-US')} elements; the preview draws at most ${max} one by one, so groups are drawn as one box each and the relations between two boxes as one line.`,
+    ];
+    if (kept < boxes) parts.push(`Of the ${boxes.toLocaleString('en-US')} boxes, the ${kept} with the most relations are drawn.`);
+    parts.push('Focus on a group, or choose a narrower view, to see its elements.');
+    // What the view itself leaves out still holds; its signal bundles do not, they are merged too.
+    if (selection.notice && selection.bundles.length === 0) parts.push(selection.notice);
+    return parts.join(' ');
+}
