@@ -2,6 +2,12 @@
 import { EmptyFileSystem, URI } from 'langium';
 import { createArchServices } from '../language-server/src/arch-module.js';
 import type { Model } from '../language-server/generated/ast.js';
+import { select } from '../language-server/src/diagram/diagram-generator.js';
+import { toElkGraph } from '../language-server/src/diagram/elk-graph.js';
+import { ElkThread } from '../language-server/src/diagram/elk-thread.js';
+import { placeDiagram } from '../language-server/src/diagram/placement.js';
+import { renderSvg } from '../language-server/src/diagram/svg-renderer.js';
+import { selectView } from '../language-server/src/diagram/views.js';
 
 /** Parses, links and validates (rules included) the files in a fresh workspace; returns the diagnostics count. */
 export async function checkFiles(files: Record<string, string>): Promise<number> {
@@ -50,4 +56,60 @@ export async function editTimes(files: Record<string, string>, target: string, e
         times.push(performance.now() - start);
     }
     return times;
+}
+
+export interface StageTimes {
+    /** Elements and groups drawn, relations and bundles drawn. */
+    readonly nodes: number;
+    readonly edges: number;
+    /** View selection and the ELK graph (measured text, sizes). */
+    readonly graphMs: number;
+    /** ELK in its worker thread, including the copy of the graph there and back. */
+    readonly layoutMs: number;
+    /** Placement in absolute coordinates and the SVG text. */
+    readonly svgMs: number;
+    readonly totalMs: number;
+}
+
+/**
+ * The diagram pipeline stage by stage on the architecture in `text`: model → ELK graph →
+ * layout → SVG, as the language server runs it, without the layout cache. The first run
+ * lays out in a fresh layout thread (ELK loaded and compiled cold); `runs` more follow.
+ */
+export async function diagramStages(text: string, runs: number): Promise<{ first: StageTimes; warm: StageTimes[] }> {
+    const { shared, Arch } = createArchServices(EmptyFileSystem);
+    const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file('/bench/diagram.arch'));
+    shared.workspace.LangiumDocuments.addDocument(doc);
+    await shared.workspace.DocumentBuilder.build([doc], { validation: false });
+    const model = Arch.model.ModelProvider.getModel(doc);
+    const thread = new ElkThread();
+    const once = async (): Promise<StageTimes> => {
+        const t0 = performance.now();
+        const graph = toElkGraph(model, selectView(model, 'all'), 'RIGHT');
+        const t1 = performance.now();
+        const laidOut = await thread.layout(graph.elk);
+        const t2 = performance.now();
+        const placed = placeDiagram(laidOut, graph);
+        renderSvg(placed, { theme: 'vscode', legend: true, title: model.title });
+        const t3 = performance.now();
+        return { nodes: graph.nodes.size, edges: graph.edges.size, graphMs: t1 - t0, layoutMs: t2 - t1, svgMs: t3 - t2, totalMs: t3 - t0 };
+    };
+    try {
+        const first = await once();
+        const warm: StageTimes[] = [];
+        for (let i = 0; i < runs; i++) warm.push(await once());
+        return { first, warm };
+    } finally {
+        thread.terminateWorker();
+    }
+}
+
+/** The ELK graph of the architecture in `text`, as the overview sends it to ELK (for experiments). */
+export async function elkGraphOf(text: string, maxElements?: number): Promise<unknown> {
+    const { shared, Arch } = createArchServices(EmptyFileSystem);
+    const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file('/bench/diagram.arch'));
+    shared.workspace.LangiumDocuments.addDocument(doc);
+    await shared.workspace.DocumentBuilder.build([doc], { validation: false });
+    const model = Arch.model.ModelProvider.getModel(doc);
+    return toElkGraph(model, select(model, { view: 'all', maxElements }), 'RIGHT').elk;
 }

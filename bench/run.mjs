@@ -1,130 +1,156 @@
-// `npm run bench`: measures what issue 6 asks for and prints a table of medians; writes
-// bench/results/latest.json. Benchmarks measure; tests never assert timings.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+// `npm run bench`: measures what issue 6 asks for, prints medians with the machine's load
+// average beside each figure, and writes bench/results/latest.json.
+// `--quick` runs fewer repetitions and sizes; `--only <name,…>` runs some sections
+// (check, diagram, edit, preview, blocking, startup, vsix). Benchmarks measure; tests never assert timings.
+import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
-import { serverBundle } from '../scripts/bundle.mjs';
+import { bundles, serverBundle } from '../scripts/bundle.mjs';
+import { checkFresh } from './check-fresh.mjs';
 import { generateModel } from './generate-model.mjs';
-import { startServer } from './lsp-session.mjs';
+import { blockingWhileDrawing, editToDiagnostics, editToDiagram, median, startup } from './lsp-bench.mjs';
+import { vsixSize } from './vsix-size.mjs';
+import { writeModel } from './write-model.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER = path.join(ROOT, 'out/language-server.cjs');
 const quick = process.argv.includes('--quick');
-const RUNS = quick ? 3 : 7;
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1].split(',') : undefined;
+const runs = quick ? 3 : 7;
+const wanted = section => !only || only.includes(section);
 
-const median = values => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+const ms = value => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)} ms` : '–');
+const load = () => Number(loadavg()[0].toFixed(2));
+
+/** Runs `measure`, noting the 1-minute load average before and after it. */
+async function withLoad(measure) {
+    const before = load();
+    const result = await measure();
+    return { ...result, load: Math.max(before, load()) };
+}
+
+const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    runs,
 };
-const ms = value => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
-const now = () => performance.now();
+console.log(`Archsight benchmark — ${results.machine.cpus} cores, ${results.machine.memoryGB} GiB, Node ${results.machine.node}; medians of ${runs} runs; "load" is the 1-minute load average\n`);
 
-function writeModel(size) {
-    const dir = path.join(tmpdir(), `archsight-bench-${size}`);
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    const model = generateModel(size);
-    for (const [name, text] of Object.entries(model.files)) writeFileSync(path.join(dir, name), text);
-    return { dir, ...model };
-}
+// Measure the code as it is now: the product's bundles, and the in-process harness with the same options.
+await Promise.all(bundles.map(options => esbuild.build({ ...options, absWorkingDir: ROOT })));
+const harness = path.join(ROOT, 'out/bench-in-process.cjs');
+await esbuild.build({ ...serverBundle(path.join(ROOT, 'bench/in-process.ts'), harness), sourcemap: false });
+const api = await import(pathToFileURL(harness).href).then(m => m.default ?? m);
 
-/** `archsight check <folder>` as a fresh process: wall time and peak memory (maxRSS, read by a preload). */
-function checkFresh(dir) {
-    const walls = [];
-    const rss = [];
-    for (let i = 0; i < RUNS; i++) {
-        const start = now();
-        const r = spawnSync(process.execPath, ['--require', path.join(ROOT, 'bench/report-rss.cjs'), path.join(ROOT, 'bin/archsight.cjs'), 'check', dir], { encoding: 'utf8' });
-        walls.push(now() - start);
-        const match = /maxrss=(\d+)/.exec(r.stderr);
-        if (match) rss.push(Number(match[1]) / 1024);
-        if (r.status === 2) throw new Error(`check failed: ${r.stderr}`);
+if (wanted('check')) {
+    results.check = {};
+    const rows = {};
+    for (const size of quick ? [100, 1000] : [100, 1000, 5000]) {
+        const model = writeModel(size);
+        const fresh = await withLoad(() => checkFresh(ROOT, model.dir, runs));
+        await api.checkFiles(model.files); // warm-up: JIT
+        const inside = await withLoad(async () => {
+            const times = [];
+            for (let i = 0; i < runs; i++) {
+                const start = performance.now();
+                await api.checkFiles(model.files);
+                times.push(performance.now() - start);
+            }
+            return { ms: median(times) };
+        });
+        results.check[size] = { files: Object.keys(model.files).length, fresh, inProcess: inside };
+        rows[`${size} elements (${Object.keys(model.files).length} files)`] = {
+            'check, fresh process: wall': ms(fresh.wallMs),
+            'CPU': ms(fresh.cpuMs),
+            'peak memory': `${fresh.peakMB.toFixed(0)} MB`,
+            'load': fresh.load,
+            'parse+link+validate+rules in process': ms(inside.ms),
+            'load ': inside.load,
+        };
     }
-    return { wallMs: median(walls), peakMB: median(rss) };
+    console.log('archsight check');
+    console.table(rows);
 }
 
-async function bundleInProcess() {
-    const outfile = path.join(ROOT, 'out/bench-in-process.cjs');
-    await esbuild.build({ ...serverBundle(path.join(ROOT, 'bench/in-process.ts'), outfile), sourcemap: false });
-    const mod = await import(pathToFileURL(outfile).href);
-    return mod.default ?? mod;
-}
-
-async function inProcess(api, files) {
-    await api.checkFiles(files); // warm-up: JIT
-    const times = [];
-    for (let i = 0; i < RUNS; i++) {
-        const start = now();
-        await api.checkFiles(files);
-        times.push(now() - start);
+if (wanted('diagram')) {
+    results.diagram = {};
+    const rows = {};
+    for (const size of [50, 200, 500]) {
+        const model = generateModel(size, { perFile: size });
+        const measured = await withLoad(() => api.diagramStages(model.files[model.entry], runs));
+        const warm = key => median(measured.warm.map(t => t[key]));
+        results.diagram[size] = { first: measured.first, warm: { graphMs: warm('graphMs'), layoutMs: warm('layoutMs'), svgMs: warm('svgMs'), totalMs: warm('totalMs') }, load: measured.load };
+        rows[`${size} elements (${measured.first.nodes} boxes, ${measured.first.edges} edges)`] = {
+            'first: total': ms(measured.first.totalMs),
+            'first: layout': ms(measured.first.layoutMs),
+            'warm: model→ELK graph': ms(warm('graphMs')),
+            'warm: layout': ms(warm('layoutMs')),
+            'warm: place+SVG': ms(warm('svgMs')),
+            'warm: total': ms(warm('totalMs')),
+            load: measured.load,
+        };
     }
-    return median(times);
+    console.log('\nDiagram pipeline in process, full view (no size limit), layout in its worker thread');
+    console.table(rows);
 }
 
-/** One-character edits to a part file → diagnostics published for it, through the real server. */
-async function editToDiagnostics(model) {
-    const server = await startServer(path.join(ROOT, 'out/language-server.cjs'));
-    try {
-        const names = Object.keys(model.files);
-        const uris = {};
-        for (const name of names) uris[name] = await server.open(path.join(model.dir, name), model.files[name]);
-        const target = names.find(n => n.startsWith('part-')) ?? model.entry;
-        const text = model.files[target];
-        // Edit inside a label: the structure stays, every stage still runs.
-        const at = text.indexOf('"Service') + 1;
-        const position = offsetToPosition(text, at);
-        const times = [];
-        for (let version = 2; version < 2 + RUNS * 2; version++) {
-            const published = server.nextDiagnostics(uris[target]);
-            const start = now();
-            server.connection.sendNotification('textDocument/didChange', {
-                textDocument: { uri: uris[target], version },
-                contentChanges: [{ range: { start: position, end: { ...position, character: position.character + (version > 2 ? 1 : 0) } }, text: version % 2 ? 'S' : 's' }],
-            });
-            await published;
-            times.push(now() - start);
-        }
-        return median(times.slice(1));
-    } finally {
-        await server.stop();
+if (wanted('edit')) {
+    const big = writeModel(1000);
+    const diagnostics = await withLoad(async () => ({ ms: await editToDiagnostics(SERVER, big, runs) }));
+    results.editToDiagnostics1000 = diagnostics;
+    console.log('\nLanguage server over stdio (out/language-server.cjs)');
+    console.table({ 'one-character edit → diagnostics, 1,000 elements': { median: ms(diagnostics.ms), load: diagnostics.load } });
+}
+
+if (wanted('preview')) {
+    const rows = {};
+    for (const size of [50, 1000]) {
+        const measured = await withLoad(() => editToDiagram(SERVER, writeModel(size), runs));
+        results[`editToDiagram${size}`] = measured;
+        const name = size.toLocaleString('en-US');
+        rows[`first diagram after opening, ${name} elements (${measured.drawn} boxes drawn)`] = { median: ms(measured.firstMs), load: measured.load };
+        rows[`one-character structural edit → new diagram, ${name} elements`] = { median: ms(measured.structuralMs), load: measured.load };
+        rows[`property edit → diagram (layout reused), ${name} elements`] = { median: ms(measured.propertyMs), load: measured.load };
+        if (measured.notice) rows[`  notice at ${name} elements: ${measured.notice.slice(0, 90)}…`] = {};
     }
+    console.log('\nThe preview\'s cycle over stdio: edit, then the diagram request');
+    console.table(rows);
 }
 
-function offsetToPosition(text, offset) {
-    const before = text.slice(0, offset).split('\n');
-    return { line: before.length - 1, character: before[before.length - 1].length };
+if (wanted('blocking')) {
+    const rows = {};
+    for (const size of [200, 1000]) {
+        const measured = await withLoad(() => blockingWhileDrawing(SERVER, writeModel(size), runs));
+        results[`blocking${size}`] = measured;
+        rows[`${size.toLocaleString('en-US')} elements (${measured.probes} probes)`] = { worst: ms(measured.worstMs), median: ms(measured.medianMs), load: measured.load };
+    }
+    console.log('\nEvent loop while a diagram is drawn: answer time of a cheap request sent every 10 ms');
+    console.table(rows);
 }
 
-function vsixSize() {
-    const vsix = readdirSync(ROOT).find(f => f.endsWith('.vsix'));
-    return vsix ? { file: vsix, kB: statSync(path.join(ROOT, vsix)).size / 1024 } : undefined;
+if (wanted('startup')) {
+    const sample = writeModel(100);
+    const big = writeModel(1000);
+    const small = await withLoad(() => startup(SERVER, sample, runs));
+    const large = await withLoad(() => startup(SERVER, big, runs));
+    results.startup = { elements100: small, elements1000: large };
+    console.log('\nServer start-up (the part of the extension\'s activation that waits for the language server)');
+    console.table({
+        'spawn → initialize answered': { median: ms(small.initializeMs), load: small.load },
+        'spawn → first diagnostics, 100 elements': { median: ms(small.firstDiagnosticsMs), load: small.load },
+        'spawn → first diagnostics, 1,000 elements (4 files)': { median: ms(large.firstDiagnosticsMs), load: large.load },
+    });
 }
 
-const results = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version }, runs: RUNS, check: {}, inProcess: {} };
-const api = await bundleInProcess();
-const rows = [];
-for (const size of quick ? [100, 1000] : [100, 1000, 5000]) {
-    const model = writeModel(size);
-    const fresh = checkFresh(model.dir);
-    const inside = await inProcess(api, model.files);
-    results.check[size] = { ...fresh, files: Object.keys(model.files).length };
-    results.inProcess[size] = { parseLinkValidateMs: inside };
-    rows.push([`${size} elements (${Object.keys(model.files).length} files)`, ms(fresh.wallMs), `${fresh.peakMB.toFixed(0)} MB`, ms(inside)]);
-}
-console.log(`Archsight benchmark — ${results.machine.cpus} cores, ${results.machine.memoryGB} GiB, Node ${results.machine.node}; medians of ${RUNS} runs\n`);
-console.table(Object.fromEntries(rows.map(([name, wall, mem, inside]) => [name, { 'check (fresh process)': wall, 'peak memory': mem, 'parse+link+validate+rules (in process)': inside }])));
-
-const lspModel = writeModel(1000);
-results.lsp = { editToDiagnosticsMs: await editToDiagnostics(lspModel) };
-console.log(`\nLanguage server over stdio, 1,000 elements: one-character edit → diagnostics published: ${ms(results.lsp.editToDiagnosticsMs)} (median)`);
-
-const vsix = vsixSize();
-if (vsix) {
+if (wanted('vsix')) {
+    const vsix = vsixSize(ROOT);
     results.vsix = vsix;
-    console.log(`Extension package ${vsix.file}: ${vsix.kB.toFixed(0)} kB`);
+    console.log(vsix.file
+        ? `\nExtension package ${vsix.file}: ${vsix.kB.toFixed(0)} kB, ${vsix.files} files${vsix.missing.length ? `; MISSING: ${vsix.missing.join(', ')}` : ''}`
+        : `\nNo extension package: ${vsix.error}`);
 }
 
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
