@@ -166,7 +166,7 @@ export async function blockingWhileDrawing(serverPath, model, runs) {
             latencies.push(...times);
             worst = Math.max(worst, ...times);
         }
-        return { worstMs: worst, medianMs: median(latencies), probes: latencies.length };
+        return { worstMs: worst, medianMs: median(latencies), probes: latencies.length, slowest: [...latencies].sort((a, b) => b - a).slice(0, 5).map(Math.round) };
     } finally {
         await server.stop();
     }

@@ -21,8 +21,10 @@ export class DiagramGenerator {
     }
 
     async generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> {
+        await nextTurn();
         const selection = select(model, options);
         const laidOut = await this.place(model, selection, options.direction);
+        await nextTurn();
         const { svg, width, height } = renderSvg(laidOut, {
             theme: options.theme,
             legend: options.legend,
@@ -30,7 +32,9 @@ export class DiagramGenerator {
             title: model.title,
         });
         const notice = selection.notice;
-        return { svg, width, height, items: itemsOf(model, laidOut), ...(notice ? { notice } : {}) };
+        const items = itemsOf(model, laidOut);
+        await nextTurn();
+        return { svg, width, height, items, ...(notice ? { notice } : {}) };
     }
 
     /** The placed diagram without drawing it: for tests and measurements. */
@@ -39,15 +43,26 @@ export class DiagramGenerator {
     }
 
     private async place(model: ArchModel, selection: ViewSelection, direction: DiagramOptions['direction']): Promise<LaidOutDiagram> {
+        await nextTurn();
         const graph = toElkGraph(model, selection, direction);
         if (graph.nodes.size === 0) return { width: 0, height: 0, direction, nodes: [], edges: [] };
-        return placeDiagram(await this.engine.layoutOrRelax(graph.elk), graph);
+        const laidOut = await this.engine.layoutOrRelax(graph.elk);
+        await nextTurn();
+        return placeDiagram(laidOut, graph);
     }
 
     /** How many layouts are remembered for reuse. */
     get cachedLayouts(): number {
         return this.engine.cachedLayouts;
     }
+}
+
+/**
+ * Lets the language server answer what came in meanwhile (hover, completion, the next
+ * edit) between the stages of a large diagram, each of which takes tens of milliseconds.
+ */
+function nextTurn(): Promise<void> {
+    return new Promise(resolve => setImmediate(resolve));
 }
 
 /** What a view draws, collapsed past the size limit. */

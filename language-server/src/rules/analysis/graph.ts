@@ -43,9 +43,30 @@ export function isInside(model: ArchModel, id: string, groupId: string): boolean
     return false;
 }
 
-/** Every element inside a group, at any depth. */
+/** Every element inside a group, at any depth, in the model's order. */
 export function elementsInside(model: ArchModel, groupId: string): ModelElement[] {
-    return [...model.elements.values()].filter(e => isInside(model, e.id, groupId));
+    return [...(membersByGroup(model).get(groupId) ?? [])];
+}
+
+/** For each group, the elements inside it at any depth: one pass over the model, not one per group asked. */
+const membersCache = new WeakMap<ArchModel, Map<string, ModelElement[]>>();
+
+function membersByGroup(model: ArchModel): Map<string, ModelElement[]> {
+    let members = membersCache.get(model);
+    if (!members) {
+        members = new Map();
+        for (const e of model.elements.values()) {
+            let current = e.groupId;
+            for (let guard = 0; current !== undefined && guard <= model.groups.size; guard++) {
+                const list = members.get(current);
+                if (list) list.push(e);
+                else members.set(current, [e]);
+                current = model.groups.get(current)?.parentId;
+            }
+        }
+        membersCache.set(model, members);
+    }
+    return members;
 }
 
 /**
