@@ -1,5 +1,5 @@
-import type { AstNode, LangiumDocument } from 'langium';
-import { CstUtils, GrammarUtils } from 'langium';
+import type { AstNode, CstNode, LangiumDocument } from 'langium';
+import { CstUtils, GrammarAST, isCompositeCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { ArchElement, Group, Member, Model, Property, Relation, Trigger } from '../../generated/ast.js';
 import { isArchElement, isGroup, isRelation } from '../../generated/ast.js';
@@ -200,8 +200,31 @@ class FragmentReader {
 
 function locate(node: AstNode, uri: string, property: string): SourceLocation {
     const full = node.$cstNode?.range ?? ZERO_RANGE;
-    const named = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
+    const named = node.$cstNode ? propertyNode(node.$cstNode, property, node, true) : undefined;
     return { uri, range: named?.range ?? full, fullRange: full };
+}
+
+/**
+ * The first CST node that `property` of `owner` was parsed from: what Langium's
+ * `GrammarUtils.findNodeForProperty` finds, without collecting every match first (it
+ * ran for every declaration and was a tenth of building a model).
+ */
+function propertyNode(node: CstNode, property: string, owner: AstNode, first: boolean): CstNode | undefined {
+    if (!first && assignmentOf(node.grammarSource)?.feature === property) return node;
+    if (isCompositeCstNode(node) && node.astNode === owner) {
+        for (const child of node.content) {
+            const found = propertyNode(child, property, owner, false);
+            if (found) return found;
+        }
+    }
+    return undefined;
+}
+
+function assignmentOf(grammarSource: AstNode | undefined): GrammarAST.Assignment | undefined {
+    for (let element = grammarSource; element; element = element.$container) {
+        if (GrammarAST.isAssignment(element)) return element;
+    }
+    return undefined;
 }
 
 function locateRelation(node: Relation, uri: string): SourceLocation {

@@ -17,6 +17,17 @@ export interface CallPolicy {
  * proxy (a gateway or sidecar), then the mesh the caller belongs to.
  */
 export function callPolicy(model: ArchModel, call: ModelRelation): CallPolicy {
+    // Several rules and the blast radius ask for the same calls: work each out once per model.
+    let policies = cache.get(model);
+    if (!policies) cache.set(model, policies = new WeakMap());
+    let policy = policies.get(call);
+    if (!policy) policies.set(call, policy = computePolicy(model, call));
+    return policy;
+}
+
+const cache = new WeakMap<ArchModel, WeakMap<ModelRelation, CallPolicy>>();
+
+function computePolicy(model: ArchModel, call: ModelRelation): CallPolicy {
     const sources: Array<{ from: PolicySource; id: string; properties: Properties }> = [{ from: 'call', id: call.id, properties: call.properties }];
     const caller = model.elements.get(call.sourceId);
     for (const sidecarId of caller?.sidecarIds ?? []) {
