@@ -37,9 +37,13 @@ class ModelMerger {
         const relations = this.buildRelations();
         const outgoing = new Map<string, ModelRelation[]>();
         for (const r of relations) push(outgoing, r.sourceId, r);
-        const withSignals = relations.map(r => r.kind === 'observe' && !r.signal
-            ? { ...r, signal: inferSignal(r.targetId, this.elements, outgoing) }
-            : r);
+        // Many links share a target (every service sends to the same collector): infer once per target.
+        const inferred = new Map<string, Signal | undefined>();
+        const signalTo = (targetId: string) => {
+            if (!inferred.has(targetId)) inferred.set(targetId, inferSignal(targetId, this.elements, outgoing));
+            return inferred.get(targetId);
+        };
+        const withSignals = relations.map(r => r.kind === 'observe' && !r.signal ? { ...r, signal: signalTo(r.targetId) } : r);
         return {
             uri: this.entry.uri,
             title: this.entry.title,
