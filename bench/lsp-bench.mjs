@@ -78,12 +78,9 @@ function diagramOf(response) {
     return response.diagram;
 }
 
-const PAUSE_BEFORE_EDITING_MS = 2_000;
-
 /**
  * The preview's cycle on the target file: an edit, then the diagram request it sends.
  * - first: the first diagram after the files are open (starts the layout thread, loads ELK);
- *   then a pause of two seconds before the edits begin, back to back;
  * - structural: a one-character edit that changes the structure (a call `->` becomes a
  *   message `~>`, a different one each time), so every diagram needs a new layout;
  * - property: a property value changes (`replicas 2` ↔ `3`): the layout is reused.
@@ -98,8 +95,6 @@ export async function editToDiagram(serverPath, model, runs) {
         let start = now();
         const first = diagramOf(await server.diagram(uri));
         const firstMs = now() - start;
-        // One looks at the preview before editing: the layout thread has a moment to warm up.
-        await new Promise(resolve => setTimeout(resolve, PAUSE_BEFORE_EDITING_MS));
 
         const arrows = callArrows(text);
         const structural = [];

@@ -65,31 +65,6 @@ const ROOT_OPTIONS: LayoutOptions = {
     'elk.padding': '[top=16,left=16,bottom=16,right=16]',
 };
 
-/**
- * Past the size limit the boxes are few but densely connected (hundreds of merged edges):
- * edges share their end points and ELK tries one ordering instead of several, which
- * takes the layout of a 1,000-element architecture from half a minute to about a second.
- */
-const COLLAPSED_OPTIONS: LayoutOptions = {
-    'elk.layered.mergeEdges': 'true',
-    'elk.layered.thoroughness': '1',
-    'elk.layered.considerModelOrder.strategy': 'NONE',
-};
-
-/**
- * Above this many boxes ELK's search for fewer crossings dominates its time: a layout of
- * 200 elements took about 1.5 s with the options above and 0.8 s with these (warm, on the
- * 2-core machines here; see README, Performance). Smaller diagrams keep the thorough search
- * and the order of the source, which they can afford.
- */
-const LARGE_GRAPH_NODES = 100;
-const LARGE_GRAPH_OPTIONS: LayoutOptions = {
-    'elk.layered.thoroughness': '1',
-    'elk.layered.considerModelOrder.strategy': 'NONE',
-    'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
-    'elk.layered.crossingMinimization.greedySwitchHierarchical.type': 'OFF',
-};
-
 const GROUP_OPTIONS: LayoutOptions = {
     'elk.partitioning.activate': 'true',
     'elk.padding': `[top=${GROUP_HEADER.height + 8},left=16,bottom=16,right=16]`,
@@ -116,15 +91,13 @@ class ElkGraphBuilder {
     constructor(private readonly model: ArchModel, private readonly selection: ViewSelection, private readonly direction: FlowDirection) {}
 
     build(): DiagramGraph {
-        const overview = this.selection.collapsed ? COLLAPSED_OPTIONS : {};
-        const root: ElkNode = { id: 'root', layoutOptions: { ...ROOT_OPTIONS, ...overview, 'elk.direction': this.direction }, children: [], edges: [] };
+        const root: ElkNode = { id: 'root', layoutOptions: { ...ROOT_OPTIONS, 'elk.direction': this.direction }, children: [], edges: [] };
         this.elkNodes.set(root.id, root);
         const topElements = [...this.model.elements.values()].filter(e => e.groupId === undefined && e.hostId === undefined);
         root.children = this.childrenOf(root.id, topElements, this.model.rootGroupIds);
         for (const relation of this.selection.relations) this.addEdge(relation);
         for (const bundle of this.selection.bundles) this.addBundle(bundle);
         for (const merged of this.selection.merged ?? []) this.addMerged(merged);
-        if (this.nodes.size > LARGE_GRAPH_NODES) Object.assign(root.layoutOptions!, LARGE_GRAPH_OPTIONS);
         return { elk: root, nodes: this.nodes, edges: this.edges, direction: this.direction };
     }
 
@@ -288,7 +261,7 @@ class ElkGraphBuilder {
     private addMerged(merged: MergedRelations): void {
         const n = merged.relations.length;
         const [singular, pluralNoun] = MERGED_NOUNS[merged.kind];
-        const count = `${n} ${n === 1 ? singular : pluralNoun}`;
+        const lines = [`${n} ${n === 1 ? singular : pluralNoun}`];
         const name = (id: string) => this.model.elements.get(id)?.label ?? this.model.groups.get(id)?.label ?? id;
         const signals = new Set(merged.relations.map(r => r.signal));
         const listed = merged.relations.slice(0, MAX_LISTED).map(r => `${name(r.sourceId)} → ${name(r.targetId)}`);
@@ -299,10 +272,9 @@ class ElkGraphBuilder {
             signal: signals.size === 1 ? [...signals][0] : undefined,
             sourceId: merged.sourceId,
             targetId: merged.targetId,
-            // No label: labels of hundreds of edges would double the layout's time; the tooltip counts.
-            labelLines: [],
-            title: `${count} from ${name(merged.sourceId)} to ${name(merged.targetId)}:\n${listed.join('\n')}`,
-            ...labelSize([]),
+            labelLines: lines,
+            title: `${lines[0]} from ${name(merged.sourceId)} to ${name(merged.targetId)}:\n${listed.join('\n')}`,
+            ...labelSize(lines),
             relationIds: merged.relations.map(r => r.id),
         });
     }

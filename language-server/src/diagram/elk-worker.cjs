@@ -8,66 +8,19 @@ const ELK = require('elkjs/lib/elk.bundled.js');
 
 const elk = new ELK();
 
-/**
- * JIT warm-up. ELK's code runs two to three times faster once V8 has optimised it, which
- * takes a dozen layouts; until then every edit waits on cold code. So when the thread has
- * been idle for a moment (the user paused), it lays the last small diagram out again,
- * throwing the result away, a bounded number of times per thread. A real request waits at
- * most for one such layout, and only small ones (up to WARM_UP_MAX_MS) are replayed.
- */
-const WARM_UP_RUNS = 15;
-const WARM_UP_IDLE_MS = 200;
-const WARM_UP_MAX_MS = 400;
-const warmUp = { graph: undefined, runs: 0, timer: undefined };
-
-const queue = [];
-let busy = false;
-
 /** Messages: `{ id, method, args }` → `{ id, result }` or `{ id, error }`. */
-parentPort.on('message', message => {
-    queue.push(message);
-    void drain();
-});
-
-async function drain() {
-    if (busy) return;
-    busy = true;
-    clearTimeout(warmUp.timer);
-    while (queue.length > 0) await answer(queue.shift());
-    busy = false;
-    scheduleWarmUp();
-}
-
-async function answer({ id, method, args }) {
-    const replayable = method === 'layout' && warmUp.runs < WARM_UP_RUNS ? structuredClone(args[0]) : undefined;
-    const start = performance.now();
+parentPort.on('message', ({ id, method, args }) => {
+    let answer;
     try {
-        const result = await elk[method](...(args ?? []));
-        parentPort.postMessage({ id, result });
-        if (replayable && performance.now() - start <= WARM_UP_MAX_MS) warmUp.graph = replayable;
+        answer = Promise.resolve(elk[method](...(args ?? [])));
     } catch (error) {
-        parentPort.postMessage({ id, error: describe(error) });
+        answer = Promise.reject(error);
     }
-}
-
-function scheduleWarmUp() {
-    if (!warmUp.graph || warmUp.runs >= WARM_UP_RUNS) return;
-    warmUp.timer = setTimeout(async () => {
-        if (busy || queue.length > 0) return;
-        busy = true;
-        warmUp.runs++;
-        try {
-            await elk.layout(structuredClone(warmUp.graph));
-        } catch {
-            warmUp.runs = WARM_UP_RUNS;
-        }
-        busy = false;
-        if (queue.length > 0) void drain();
-        else scheduleWarmUp();
-    }, WARM_UP_IDLE_MS);
-    // Warming up is no reason to keep a process alive.
-    warmUp.timer.unref?.();
-}
+    answer.then(
+        result => parentPort.postMessage({ id, result }),
+        error => parentPort.postMessage({ id, error: describe(error) }),
+    );
+});
 
 /** ELK rejects with Java exceptions converted by GWT; keep what a person can read. */
 function describe(error) {
