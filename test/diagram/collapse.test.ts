@@ -2,6 +2,7 @@ import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { collapseGroups } from '../../language-server/src/diagram/collapse.js';
 import { DiagramGenerator } from '../../language-server/src/diagram/diagram-generator.js';
+import { toElkGraph } from '../../language-server/src/diagram/elk-graph.js';
 import { defaultElkFactory } from '../../language-server/src/diagram/elk-layout.js';
 import { selectView } from '../../language-server/src/diagram/views.js';
 import { arch, createTestServices } from '../helpers/services.js';
@@ -89,12 +90,19 @@ describe('past the size limit', () => {
         expect(elementsOf(boxes[0], 'text').map(t => allText(t))).toEqual(['Shop', 'system', '4 elements inside']);
         const merged = groupsWithClass(svg, 'edge').find(e => e.getAttribute('data-id') === 'merged:edge->shop')!;
         expect(merged.getAttribute('data-relations')).toBe('edge->orders edge->payments');
-        expect(elementsOf(merged, 'text').map(t => allText(t))).toEqual(['2 calls']);
+        expect(elementsOf(merged, 'title').map(t => allText(t))).toEqual(['2 calls from edge to Shop:\nedge → orders\nedge → payments']);
         // Clicking the merged edge reveals the first relation it stands for.
         const item = result.items.find(i => i.id === 'merged:edge->shop')!;
         expect(item.type).toBe('relation');
         expect(item.range).toEqual(model.relations.find(r => r.id === 'edge->orders')!.location.range);
         expect(result.notice).toMatch(/^This view has 10 elements; the preview draws at most 5/);
+    });
+
+    test('the collapsed view is laid out with merged edge ends and a single ordering pass; a view within the limit is not', async () => {
+        const model = await modelOf(services, PLATFORM);
+        const options = (max: number) => toElkGraph(model, collapseGroups(model, selectView(model, 'all'), max), 'RIGHT').elk.layoutOptions!;
+        expect(options(5)).toMatchObject({ 'elk.layered.mergeEdges': 'true', 'elk.layered.thoroughness': '1' });
+        expect(options(50)['elk.layered.mergeEdges']).toBeUndefined();
     });
 
     test('focus on a group draws its elements one by one, with the groups around its neighbours collapsed', async () => {
