@@ -84,8 +84,10 @@ function diagramOf(response) {
  * - structural: a one-character edit that changes the structure (a call `->` becomes a
  *   message `~>`, a different one each time), so every diagram needs a new layout;
  * - property: a property value changes (`replicas 2` ↔ `3`): the layout is reused.
+ * `pauseMs`: how long the person looks at the first diagram before editing (the editor's
+ * layout thread uses idle time to get ELK's code compiled).
  */
-export async function editToDiagram(serverPath, model, runs) {
+export async function editToDiagram(serverPath, model, runs, { pauseMs = 0 } = {}) {
     const server = await startServer(serverPath);
     try {
         const uris = await openAll(server, model);
@@ -95,6 +97,7 @@ export async function editToDiagram(serverPath, model, runs) {
         let start = now();
         const first = diagramOf(await server.diagram(uri));
         const firstMs = now() - start;
+        if (pauseMs > 0) await new Promise(resolve => setTimeout(resolve, pauseMs));
 
         const arrows = callArrows(text);
         const structural = [];
