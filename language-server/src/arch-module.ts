@@ -14,7 +14,7 @@ import { ArchHoverProvider } from './lsp/arch-hover-provider.js';
 import { ArchRenameProvider } from './lsp/arch-rename-provider.js';
 import { ArchSemanticTokenProvider } from './lsp/arch-semantic-token-provider.js';
 import { DiagramGenerator } from './diagram/diagram-generator.js';
-import { defaultElkFactory, type ElkFactory } from './diagram/elk-layout.js';
+import { defaultElkFactory, editorElkFactory, type ElkFactory } from './diagram/elk-layout.js';
 import { ArchModelProvider } from './model/model-provider.js';
 import { createArchCompletionParser } from './parser/arch-completion-parser.js';
 import { createArchParser } from './parser/arch-parser.js';
@@ -61,7 +61,8 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
         DiagramGenerator: (services) => new DiagramGenerator(services),
     },
     layout: {
-        ElkFactory: () => defaultElkFactory,
+        // Only an editor (a client on the connection) draws again and again; the CLI draws once.
+        ElkFactory: (services) => (services.shared.lsp.Connection ? editorElkFactory : defaultElkFactory),
     },
     rules: {
         RuleRegistry: () => new RuleRegistry(),
@@ -91,9 +92,9 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
         DocumentSymbolProvider: (services) => new ArchDocumentSymbolProvider(services),
         FoldingRangeProvider: (services) => new ArchFoldingRangeProvider(services),
         RenameProvider: (services) => new ArchRenameProvider(services),
+        SemanticTokenProvider: (services) => new ArchSemanticTokenProvider(services),
         CodeActionProvider: (services) => new ArchCodeActionProvider(services),
         CodeLensProvider: (services) => new ArchCodeLensProvider(services),
-        SemanticTokenProvider: (services) => new ArchSemanticTokenProvider(services),
     },
 };
 

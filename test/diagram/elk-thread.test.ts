@@ -47,4 +47,34 @@ describe('ELK in a worker thread', () => {
         const laidOut = await elk.layout(chain(3));
         expect(laidOut.children).toHaveLength(3);
     });
+
+    test('an editor\'s thread lays its last small diagram out again while idle, and still answers at once what comes next', async () => {
+        const editor = new ElkThread({ warmUp: true });
+        try {
+            await editor.layout(chain(12));
+            await new Promise(resolve => setTimeout(resolve, 1_500));
+            const replayed = await editor.layoutsRun();
+            expect(replayed).toBeGreaterThan(2);
+            const next = await editor.layout(chain(5));
+            expect(next.children).toHaveLength(5);
+            expect(await editor.layoutsRun()).toBeGreaterThanOrEqual(replayed + 1);
+        } finally {
+            editor.terminateWorker();
+        }
+    });
+
+    test('without warm-up, or for a large diagram, the thread runs only the layouts asked for', async () => {
+        const cli = new ElkThread();
+        const editor = new ElkThread({ warmUp: true });
+        try {
+            await cli.layout(chain(12));
+            await editor.layout(chain(200));
+            await new Promise(resolve => setTimeout(resolve, 1_000));
+            expect(await cli.layoutsRun()).toBe(1);
+            expect(await editor.layoutsRun()).toBe(1);
+        } finally {
+            cli.terminateWorker();
+            editor.terminateWorker();
+        }
+    });
 });

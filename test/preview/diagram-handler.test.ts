@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import { Cancellation } from 'langium';
+import { Cancellation, DocumentState, URI } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { DiagramParams } from '../../language-server/src/protocol.js';
@@ -47,6 +47,27 @@ describe('the diagram request', () => {
         const orders = diagram.items.find(item => item.id === 'orders');
         expect(orders).toMatchObject({ type: 'element', uri: doc.uri.toString(), range: { start: { line: 3, character: 8 } } });
         expect(response.version).toBe(doc.textDocument.version);
+    });
+
+    test('starts the layout once the document is linked, while it is validated, and draws with that layout', async () => {
+        const generator = services.Arch.diagram.DiagramGenerator;
+        const { DocumentBuilder, LangiumDocumentFactory, LangiumDocuments } = services.shared.workspace;
+        const doc = LangiumDocumentFactory.fromString(arch('service lonely "Only here"\nservice other\nlonely -> other : grpc "checks"'), URI.parse('file:///prefetch.arch'));
+        LangiumDocuments.addDocument(doc);
+        const before = generator.cachedLayouts;
+        let layoutsWhenValidated: number | undefined;
+        const listening = DocumentBuilder.onBuildPhase(DocumentState.Validated, () => (layoutsWhenValidated = generator.cachedLayouts));
+        try {
+            const building = DocumentBuilder.build([doc], { validation: true });
+            const response = await handler.handle(params(doc));
+            await building;
+            expect(layoutsWhenValidated).toBe(before + 1);
+            expect(drawnIds(response.diagram!.svg, 'node')).toEqual(['lonely', 'other']);
+            // Drawn with the layout started early, not a second one.
+            expect(generator.cachedLayouts).toBe(before + 1);
+        } finally {
+            listening.dispose();
+        }
     });
 
     test('carries the findings of the document by element, and the SVG marks them', async () => {

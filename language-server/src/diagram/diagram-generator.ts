@@ -37,6 +37,15 @@ export class DiagramGenerator {
         return { svg, width, height, items, ...(notice ? { notice } : {}) };
     }
 
+    /**
+     * Starts laying the view out, so that a `generate` that follows (once the findings are
+     * known) finds the layout done or under way. A failure shows in that `generate`.
+     */
+    prepare(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'direction' | 'maxElements'>): void {
+        const graph = toElkGraph(model, select(model, options), options.direction);
+        if (graph.nodes.size > 0) this.engine.layoutOrRelax(graph.elk).catch(() => undefined);
+    }
+
     /** The placed diagram without drawing it: for tests and measurements. */
     layout(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'direction' | 'maxElements'>): Promise<LaidOutDiagram> {
         return this.place(model, select(model, options), options.direction);

@@ -11,6 +11,7 @@ import { ElkThread } from './elk-thread.js';
 export type ElkFactory = () => ELK;
 
 let sharedThread: ElkThread | undefined;
+let editorThread: ElkThread | undefined;
 
 /**
  * ELK in a worker thread, one per process: layouts keep no state between calls, and each
@@ -18,6 +19,9 @@ let sharedThread: ElkThread | undefined;
  * check` and a language server that never draws do not pay for it.
  */
 export const defaultElkFactory: ElkFactory = () => (sharedThread ??= new ElkThread());
+
+/** The same for the language server: its thread keeps ELK's code compiled between edits. */
+export const editorElkFactory: ElkFactory = () => (editorThread ??= new ElkThread({ warmUp: true }));
 
 const CACHE_SIZE = 8;
 

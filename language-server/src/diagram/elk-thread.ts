@@ -15,8 +15,15 @@ export class ElkThread implements ELK {
     private nextId = 0;
     private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 
-    /** `script`: the worker's file; beside the bundle in `out/`, beside this file in the sources. */
-    constructor(private readonly script: URL = new URL('./elk-worker.cjs', import.meta.url)) {}
+    /**
+     * `warmUp`: while idle, the thread lays the last small diagram out again until V8 has
+     * compiled ELK (see `elk-worker.cjs`); for the editor, where the next edit comes soon.
+     * `script`: the worker's file; beside the bundle in `out/`, beside this file in the sources.
+     */
+    constructor(
+        private readonly options: { readonly warmUp?: boolean } = {},
+        private readonly script: URL = new URL('./elk-worker.cjs', import.meta.url),
+    ) {}
 
     readonly layout: ELK['layout'] = (graph: ElkNode, args?: ElkLayoutArguments) =>
         this.call('layout', args === undefined ? [graph] : [graph, args]) as ReturnType<ELK['layout']>;
@@ -31,6 +38,11 @@ export class ElkThread implements ELK {
 
     knownLayoutCategories() {
         return this.call('knownLayoutCategories') as ReturnType<ELK['knownLayoutCategories']>;
+    }
+
+    /** How many layouts the thread has run, its own warm-up replays included. */
+    layoutsRun(): Promise<number> {
+        return this.call('layoutsRun') as Promise<number>;
     }
 
     /** Stops the thread, rejecting what is still waiting for it; the next call starts a new one. */
@@ -53,7 +65,7 @@ export class ElkThread implements ELK {
 
     private start(): Worker {
         if (this.worker) return this.worker;
-        const worker = new Worker(this.script);
+        const worker = new Worker(this.script, { workerData: { warmUp: this.options.warmUp === true } });
         worker.unref();
         worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
             const waiting = this.pending.get(id);

@@ -3,24 +3,66 @@
 // compiled Java) is loaded here, off the thread that answers the editor, and only once
 // something is laid out.
 'use strict';
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const ELK = require('elkjs/lib/elk.bundled.js');
 
 const elk = new ELK();
 
-/** Messages: `{ id, method, args }` → `{ id, result }` or `{ id, error }`. */
+/**
+ * V8 compiles ELK's hot code fully only after a few dozen layouts: a 50-element diagram
+ * takes about 300 ms for the first ten edits and about 100 ms once compiled (see README,
+ * Performance). For the editor (`workerData.warmUp`), while nobody asks for anything, the
+ * thread lays the last small diagram out again, so the next edit finds the code compiled.
+ * Only small diagrams are replayed, so a request that arrives during a replay waits for at
+ * most one short layout; the replays stop once the code is warm.
+ */
+const WARM_UP = workerData?.warmUp === true;
+const IDLE_MS = 200;
+const REPLAY_MAX_NODES = 120;
+const WARM_AFTER_LAYOUTS = 30;
+
+let layouts = 0;
+let replayText;
+let replayTimer;
+
+/**
+ * Messages: `{ id, method, args }` → `{ id, result }` or `{ id, error }`. The methods are
+ * ELK's, and `layoutsRun`: how many layouts the thread has run, replays included.
+ */
 parentPort.on('message', ({ id, method, args }) => {
+    clearTimeout(replayTimer);
+    if (method === 'layout') {
+        layouts++;
+        replayText = WARM_UP && args?.[0] && nodeCount(args[0]) <= REPLAY_MAX_NODES ? JSON.stringify(args[0]) : undefined;
+    }
     let answer;
     try {
-        answer = Promise.resolve(elk[method](...(args ?? [])));
+        answer = Promise.resolve(method === 'layoutsRun' ? layouts : elk[method](...(args ?? [])));
     } catch (error) {
         answer = Promise.reject(error);
     }
     answer.then(
         result => parentPort.postMessage({ id, result }),
         error => parentPort.postMessage({ id, error: describe(error) }),
-    );
+    ).finally(scheduleReplay);
 });
+
+function scheduleReplay() {
+    clearTimeout(replayTimer);
+    if (replayText === undefined || layouts >= WARM_AFTER_LAYOUTS) return;
+    replayTimer = setTimeout(replay, IDLE_MS);
+}
+
+function replay() {
+    layouts++;
+    elk.layout(JSON.parse(replayText)).catch(() => (replayText = undefined)).finally(scheduleReplay);
+}
+
+function nodeCount(node) {
+    let count = 0;
+    for (const child of node.children ?? []) count += 1 + nodeCount(child);
+    return count;
+}
 
 /** ELK rejects with Java exceptions converted by GWT; keep what a person can read. */
 function describe(error) {

@@ -36,7 +36,13 @@ export class DiagramHandler {
         this.latest.set(key, ticket);
         const superseded = () => token.isCancellationRequested || this.latest.get(key) !== ticket;
         try {
-            const document = await this.currentDocument(URI.parse(params.uri), token, superseded);
+            const uri = URI.parse(params.uri);
+            // The layout needs the linked model, not the findings: it runs in its thread
+            // while this one validates, and `respond` finds it in the layout cache.
+            const linked = await this.currentDocument(uri, DocumentState.Linked, token, superseded);
+            if (superseded()) return { uri: params.uri, superseded: true };
+            this.startLayout(linked, params);
+            const document = await this.currentDocument(uri, DocumentState.Validated, token, superseded);
             if (superseded()) return { uri: params.uri, superseded: true };
             return await this.respond(document, params, superseded);
         } catch (error) {
@@ -45,6 +51,12 @@ export class DiagramHandler {
         } finally {
             if (this.latest.get(key) === ticket) this.latest.delete(key);
         }
+    }
+
+    private startLayout(document: LangiumDocument, params: DiagramParams): void {
+        if (describeSyntaxErrors(document) && !params.renderWhenStale) return;
+        const services = this.shared.ServiceRegistry.getServices(document.uri) as ArchServices;
+        services.diagram.DiagramGenerator.prepare(services.model.ModelProvider.getModel(document), params);
     }
 
     private async respond(document: LangiumDocument, params: DiagramParams, superseded: () => boolean): Promise<DiagramResponse> {
@@ -71,17 +83,17 @@ export class DiagramHandler {
     }
 
     /**
-     * The document once it is validated in the version the client last sent. The client
-     * sends its edits before the request, but Langium takes them in asynchronously: until
-     * it has, the document still looks validated in its previous version.
+     * The document once it has reached `state` in the version the client last sent. The
+     * client sends its edits before the request, but Langium takes them in asynchronously:
+     * until it has, the document still looks done in its previous version.
      */
-    private async currentDocument(uri: URI, token: Cancellation.CancellationToken, superseded: () => boolean): Promise<LangiumDocument> {
+    private async currentDocument(uri: URI, state: DocumentState, token: Cancellation.CancellationToken, superseded: () => boolean): Promise<LangiumDocument> {
         const { DocumentBuilder, LangiumDocuments, TextDocuments, WorkspaceManager } = this.shared.workspace;
         // Only a client initializes the workspace; without one (tests) there is nothing to wait for.
         if (this.shared.lsp.Connection) await WorkspaceManager.ready;
         for (let waited = 0; ; waited += CATCH_UP_STEP_MS) {
             if (LangiumDocuments.hasDocument(uri)) {
-                await DocumentBuilder.waitUntil(DocumentState.Validated, uri, token);
+                await DocumentBuilder.waitUntil(state, uri, token);
                 const document = LangiumDocuments.getDocument(uri)!;
                 if (isParsedFromCurrentText(document) || waited >= MAX_CATCH_UP_MS || superseded()) return document;
             } else if (!TextDocuments?.get(uri.toString()) || waited >= MAX_CATCH_UP_MS) {
