@@ -56,7 +56,9 @@ describe('the diagram request', () => {
         LangiumDocuments.addDocument(doc);
         const before = generator.cachedLayouts;
         let layoutsWhenValidated: number | undefined;
-        const listening = DocumentBuilder.onBuildPhase(DocumentState.Validated, () => (layoutsWhenValidated = generator.cachedLayouts));
+        const listening = DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+            layoutsWhenValidated = generator.cachedLayouts;
+        });
         try {
             const building = DocumentBuilder.build([doc], { validation: true });
             const response = await handler.handle(params(doc));
