@@ -115,3 +115,17 @@ export async function elkGraphOf(text: string, maxElements?: number): Promise<un
     const model = Arch.model.ModelProvider.getModel(doc);
     return toElkGraph(model, select(model, { view: 'all', maxElements }), 'RIGHT').elk;
 }
+
+/** The diagram the preview shows for `text` (collapsed past the preview's size limit), as the language server sends it. */
+export async function previewDiagram(text: string): Promise<{ svg: string; width: number; height: number; boxes: number; collapsed: boolean }> {
+    const { shared, Arch } = createArchServices(EmptyFileSystem);
+    const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file('/bench/preview.arch'));
+    shared.workspace.LangiumDocuments.addDocument(doc);
+    await shared.workspace.DocumentBuilder.build([doc], { validation: false });
+    const model = Arch.model.ModelProvider.getModel(doc);
+    const diagram = await Arch.diagram.DiagramGenerator.generate(model, { view: 'all', direction: 'DOWN', theme: 'vscode', legend: true });
+    const boxes = diagram.items.filter(item => item.type !== 'relation').length;
+    return { svg: diagram.svg, width: diagram.width, height: diagram.height, boxes, collapsed: select(model, { view: 'all' }).collapsed !== undefined };
+}
+
+export { createNonce, previewHtml } from '../extension/src/preview/preview-html.js';

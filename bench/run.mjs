@@ -1,7 +1,7 @@
 // `npm run bench`: measures what issue 6 asks for, prints medians with the machine's load
 // average beside each figure, and writes bench/results/latest.json.
 // `--quick` runs fewer repetitions and sizes; `--only <name,…>` runs some sections
-// (check, diagram, edit, preview, blocking, startup, vsix). Benchmarks measure; tests never assert timings.
+// (check, diagram, edit, preview, fluidity, blocking, startup, vsix). Benchmarks measure; tests never assert timings.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -11,6 +11,7 @@ import { bundles, serverBundle } from '../scripts/bundle.mjs';
 import { checkFresh } from './check-fresh.mjs';
 import { generateModel } from './generate-model.mjs';
 import { blockingWhileDrawing, editToDiagnostics, editToDiagram, median, startup } from './lsp-bench.mjs';
+import { previewFluidity } from './preview-fluidity.mjs';
 import { vsixSize } from './vsix-size.mjs';
 import { writeModel } from './write-model.mjs';
 
@@ -78,7 +79,7 @@ if (wanted('check')) {
 if (wanted('diagram')) {
     results.diagram = {};
     const rows = {};
-    for (const [size, asPreview] of [[50, false], [200, false], [500, false], [500, true]]) {
+    for (const [size, asPreview] of [[50, false], [200, false], [500, false], [1000, true]]) {
         const model = generateModel(size, { perFile: size });
         const measured = await withLoad(() => api.diagramStages(model.files[model.entry], runs, asPreview));
         const warm = key => median(measured.warm.map(t => t[key]));
@@ -109,7 +110,7 @@ if (wanted('edit')) {
 
 if (wanted('preview')) {
     const rows = {};
-    const sessions = [[50, 0], [50, 5000], [1000, 0]];
+    const sessions = [[50, 0], [50, 5000], [500, 0], [1000, 0]];
     for (const [size, pauseMs] of sessions) {
         const measured = await withLoad(() => editToDiagram(SERVER, writeModel(size), runs, { pauseMs }));
         const name = size.toLocaleString('en-US');
@@ -121,6 +122,29 @@ if (wanted('preview')) {
         if (measured.notice && !pauseMs) rows[`  notice at ${name} elements: ${measured.notice.slice(0, 90)}…`] = {};
     }
     console.log('\nThe preview\'s cycle over stdio: edit, then the diagram request');
+    console.table(rows);
+}
+
+if (wanted('fluidity')) {
+    const rows = {};
+    results.fluidity = {};
+    for (const size of [500, 1000]) {
+        const model = generateModel(size, { perFile: size });
+        const diagram = await api.previewDiagram(model.files[model.entry]);
+        const measured = await withLoad(() => previewFluidity(ROOT, api, diagram));
+        results.fluidity[size] = { boxes: diagram.boxes, ...measured };
+        if (measured.error) {
+            console.log(`\nPreview fluidity not measured: ${measured.error}`);
+            break;
+        }
+        const name = `${size.toLocaleString('en-US')} elements (${diagram.boxes} boxes${diagram.collapsed ? ', groups collapsed' : ''}, ${measured.svgNodes} SVG nodes)`;
+        rows[`${name}: shown`] = { median: ms(measured.showMs), load: measured.load };
+        for (const gesture of ['zoom', 'pan']) {
+            const f = measured[gesture];
+            rows[`${name}: ${gesture === 'zoom' ? 'wheel zoom' : 'drag pan'}, ${f.frames} frames`] = { median: ms(f.medianMs), p95: ms(f.p95Ms), worst: ms(f.worstMs), 'frames over 50 ms': f.stutters, load: measured.load };
+        }
+    }
+    console.log('\nThe preview in Chromium (headless, no GPU): the diagram shown, then frame times while zooming and panning');
     console.table(rows);
 }
 

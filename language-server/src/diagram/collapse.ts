@@ -2,17 +2,21 @@ import type { ArchModel, ModelRelation, RelationKind } from '../model/model-type
 import type { ViewSelection } from './views.js';
 
 /**
- * Past a size, a diagram is no longer read, only waited for: laying out 1,000 elements
- * takes ELK minutes on these machines, and the SVG is too large to pan smoothly. A
- * selection with more elements than the limit is drawn collapsed: each top-level group
- * becomes one box, and the relations between two boxes one line that says how many it
- * stands for. If that still leaves more boxes than the limit, the best connected ones are
- * drawn. The notice says so, and how to see the rest (focus, or a narrower view). A
- * focused group, what it holds and the groups around it stay open.
+ * Past a size, a diagram is no longer read, only waited for: ELK's time grows faster than
+ * the number of elements (a 500-element architecture takes a few seconds on these
+ * machines), and so does the SVG. A selection with more elements than the limit is drawn
+ * collapsed: each top-level group becomes one box, and the relations between two boxes one
+ * line that says how many it stands for. If that still leaves more boxes than the limit,
+ * the best connected ones are drawn. The notice says so, and how to see the rest (focus, or
+ * a narrower view). A focused group, what it holds and the groups around it stay open.
  */
 
-/** The most elements the preview and `archsight render` draw one by one (see README, Performance). */
-export const DEFAULT_MAX_ELEMENTS = 300;
+/**
+ * The most elements the preview and `archsight render` draw one by one: 500 elements, the
+ * size the preview must stay fluid at, with their sidecars and control planes (see README,
+ * Performance).
+ */
+export const DEFAULT_MAX_ELEMENTS = 600;
 
 /** Relations between two drawn boxes, at least one of them a collapsed group, drawn as one edge. */
 export interface MergedRelations {

@@ -22,7 +22,7 @@ export interface DiagramOptions {
     readonly findings?: Readonly<Record<string, readonly DiagramFinding[]>>;
     /**
      * Draw at most this many elements one by one; a larger view is drawn with its
-     * top-level groups collapsed, and says so in `notice` (default 300, see `collapse.ts`).
+     * top-level groups collapsed, and says so in `notice` (default 600, see `collapse.ts`).
      */
     readonly maxElements?: number;
 }
