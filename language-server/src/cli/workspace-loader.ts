@@ -2,6 +2,7 @@ import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import type { Model } from '../../generated/ast.js';
 import type { ArchServices } from '../arch-module.js';
+import { ArchDocumentBuilder } from '../workspace/arch-document-builder.js';
 import type { SourceFile } from './files.js';
 
 /**
@@ -11,11 +12,14 @@ import type { SourceFile } from './files.js';
 export async function loadAndValidate(services: ArchServices, files: readonly SourceFile[]): Promise<LangiumDocument<Model>[]> {
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const documents = services.shared.workspace.LangiumDocuments;
+    const builder = services.shared.workspace.DocumentBuilder;
+    // Nobody asks a CLI run for references or renames.
+    if (builder instanceof ArchDocumentBuilder) builder.indexReferences = false;
     const loaded = files.map(file => {
         const doc = factory.fromString<Model>(file.text, URI.file(file.path));
         documents.addDocument(doc);
         return doc;
     });
-    await services.shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    await builder.build(loaded, { validation: true });
     return loaded;
 }

@@ -1,5 +1,5 @@
-import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices } from 'langium';
-import { Cancellation, DefaultDocumentBuilder } from 'langium';
+import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePromise } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
 import type { Model } from '../../generated/ast.js';
 import { isArchUri, resolveImports } from './imports.js';
 
@@ -8,8 +8,23 @@ import { isArchUri, resolveImports } from './imports.js';
  * own (or given to the CLI) sees the declarations of its imports.
  */
 export class ArchDocumentBuilder extends DefaultDocumentBuilder {
+    /**
+     * Whether builds index the references of each document. Only find-references and
+     * rename read that index; the CLI, which checks once and exits, turns it off (it cost
+     * a twentieth of checking 5,000 elements). Documents still pass through the phase.
+     */
+    indexReferences = true;
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+    }
+
+    protected override runCancelable(
+        documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
+        callback: (document: LangiumDocument) => MaybePromise<unknown>
+    ): Promise<void> {
+        const skip = targetState === DocumentState.IndexedReferences && !this.indexReferences;
+        return super.runCancelable(documents, targetState, cancelToken, skip ? () => undefined : callback);
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
