@@ -51,6 +51,9 @@ async function reportImportedTargets(services: ArchServices, document: LangiumDo
     const uri = document.uri.toString();
     const foreign = findings.filter(f => f.location && f.target && f.location.uri !== uri);
     const ownFindings = new Map<string, Set<string>>();
+    // Per imported file, not per finding: a main file can have thousands of these.
+    const relativePaths = new Map<string, string>();
+    let first: Range | undefined;
     for (const finding of foreign) {
         const other = finding.location!.uri;
         if (!ownFindings.has(other)) {
@@ -64,8 +67,9 @@ async function reportImportedTargets(services: ArchServices, document: LangiumDo
             ownFindings.set(other, keys);
         }
         if (ownFindings.get(other)!.has(`${finding.ruleId} ${finding.target!.kind} ${finding.target!.id}`)) continue;
-        const anchor = finding.related.find(r => r.location.uri === uri)?.location.range ?? firstLine(document);
-        const file = UriUtils.relative(UriUtils.dirname(document.uri), URI.parse(other));
+        const anchor = finding.related.find(r => r.location.uri === uri)?.location.range ?? (first ??= firstLine(document));
+        let file = relativePaths.get(other);
+        if (file === undefined) relativePaths.set(other, file = UriUtils.relative(UriUtils.dirname(document.uri), URI.parse(other)));
         accept(finding.severity, `${finding.message} ('${finding.target!.id}' is declared in ${file}.)`, {
             ...details(finding), node: document.parseResult.value, range: anchor,
             data: { code: finding.ruleId, target: finding.target!, fixes: [] } satisfies RuleDiagnosticData,

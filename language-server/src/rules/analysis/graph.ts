@@ -12,9 +12,24 @@ export function isWorkload(model: ArchModel, id: string): boolean {
     return e !== undefined && ELEMENT_KINDS[e.kind].workload;
 }
 
-export function syncCallsFrom(model: ArchModel, id: string): ModelRelation[] {
-    return outgoingOf(model, id).filter(r => r.kind === 'sync' && r.sourceId !== r.targetId);
+/** The synchronous calls out of `id`, self-calls left out. Shared per model: do not change the array. */
+export function syncCallsFrom(model: ArchModel, id: string): readonly ModelRelation[] {
+    let calls = syncCallsCache.get(model);
+    if (!calls) syncCallsCache.set(model, calls = new Map());
+    let result = calls.get(id);
+    if (!result) {
+        const outgoing = outgoingOf(model, id);
+        result = outgoing.some(r => r.kind === 'sync' && r.sourceId !== r.targetId)
+            ? outgoing.filter(r => r.kind === 'sync' && r.sourceId !== r.targetId)
+            : NONE;
+        calls.set(id, result);
+    }
+    return result;
 }
+
+/** Several rules walk the same calls (cycles, chains, retries, timeouts): each element's are filtered once per model. */
+const syncCallsCache = new WeakMap<ArchModel, Map<string, readonly ModelRelation[]>>();
+const NONE: readonly ModelRelation[] = [];
 
 /** Sources of a relation kind into `id`, each once, in source order. */
 export function distinctSources(relations: readonly ModelRelation[]): string[] {
@@ -164,12 +179,16 @@ export function syncChains(model: ArchModel, follow: (r: ModelRelation) => boole
     const called = new Set(model.relations.filter(r => r.kind === 'sync' && follow(r)).map(r => r.targetId));
     const starts = [...model.elements.keys(), ...model.groups.keys()].filter(id => !called.has(id));
     const chains: ModelRelation[][] = [];
-    const callsFrom = (id: string, onPath: Set<string>) => syncCallsFrom(model, id).filter(r => follow(r) && !onPath.has(r.targetId));
+    const callsFrom = (id: string, onPath: Set<string>): readonly ModelRelation[] => {
+        const calls = syncCallsFrom(model, id);
+        // Most elements call nothing: no new array for them.
+        return calls.length === 0 ? calls : calls.filter(r => follow(r) && !onPath.has(r.targetId));
+    };
     // Depth first with a stack of its own: a chain of ten thousand calls must not overflow the call stack.
     for (const start of starts) {
         const path: ModelRelation[] = [];
         const onPath = new Set([start]);
-        const frames = [{ next: callsFrom(start, onPath), index: 0 }];
+        const frames: Array<{ next: readonly ModelRelation[]; index: number }> = [{ next: callsFrom(start, onPath), index: 0 }];
         while (frames.length > 0 && chains.length < maxPaths) {
             const frame = frames[frames.length - 1];
             if (frame.index >= frame.next.length) {

@@ -3,8 +3,11 @@ import { element, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
 import { enclosing } from '../analysis/graph.js';
 
-function hasControlPlane(model: ArchModel, meshId: string): boolean {
-    return [...model.groups.values()].some(g => g.kind === 'control-plane' && g.parentId === meshId);
+/** The groups that directly hold a control plane: one pass over the groups, not one per sidecar. */
+function groupsWithControlPlane(model: ArchModel): Set<string | undefined> {
+    const result = new Set<string | undefined>();
+    for (const g of model.groups.values()) if (g.kind === 'control-plane') result.add(g.parentId);
+    return result;
 }
 
 /** A proxy nobody configures: routes, certificates and policies stay whatever it started with. */
@@ -19,10 +22,11 @@ export const sidecarWithoutControlPlane: Rule = {
         'link the sidecar to the control plane that configures it.',
     check(model) {
         const findings: Finding[] = [];
+        let controlled: Set<string | undefined> | undefined;
         for (const sidecar of model.elements.values()) {
             if (sidecar.kind !== 'sidecar' || sidecar.hostId === undefined) continue;
             const mesh = enclosing(model, sidecar.hostId, 'mesh');
-            if (mesh && hasControlPlane(model, mesh.id)) continue;
+            if (mesh && (controlled ??= groupsWithControlPlane(model)).has(mesh.id)) continue;
             const linked = [...(model.outgoing.get(sidecar.id) ?? []), ...(model.incoming.get(sidecar.id) ?? [])]
                 .some(r => {
                     const other = r.sourceId === sidecar.id ? r.targetId : r.sourceId;

@@ -15,11 +15,14 @@ function signalOf(model: ArchModel, id: string): Signal | undefined {
 
 /** The signals that leave an element: its own, its sidecars' and its groups' `..>` links, and back ends that pull from it. */
 function observedSignals(model: ArchModel, e: ModelElement): Set<Signal> {
-    const sources = [e.id, ...e.sidecarIds, ...ancestorGroups(model, e.id).map(g => g.id)];
     const signals = new Set<Signal>();
-    for (const id of sources) {
-        for (const r of model.outgoing.get(id) ?? []) if (r.kind === 'observe' && r.signal) signals.add(r.signal);
-    }
+    const add = (id: string) => {
+        const outgoing = model.outgoing.get(id);
+        if (outgoing) for (const r of outgoing) if (r.kind === 'observe' && r.signal) signals.add(r.signal);
+    };
+    add(e.id);
+    for (const id of e.sidecarIds) add(id);
+    for (const g of ancestorGroups(model, e.id)) add(g.id);
     for (const r of model.incoming.get(e.id) ?? []) {
         const pulled = signalOf(model, r.sourceId);
         if (pulled) signals.add(pulled);
