@@ -19,7 +19,8 @@ export const node = {
     minify: production,
     logLevel: 'warning',
     // ESM dependencies read import.meta.url, which a CommonJS bundle must provide.
-    define: { ARCHSIGHT_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__importMetaUrl' },
+    // ARCHSIGHT_BUNDLED: the parsers skip Chevrotain's grammar checks (see arch-parser.ts).
+    define: { ARCHSIGHT_VERSION: JSON.stringify(pkg.version), ARCHSIGHT_BUNDLED: 'true', 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     // vscode-languageserver/node's optional dependency probes are not needed in a bundle.
     mainFields: ['module', 'main'],

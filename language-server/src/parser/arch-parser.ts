@@ -58,9 +58,24 @@ function withStopNote<T extends AstNode>(result: ParseResult<T>, reason: StopRea
     return { ...result, lexerReport: { diagnostics: [...result.lexerReport?.diagnostics ?? [], note] } };
 }
 
+/** Set by the bundles (`scripts/bundle.mjs`); undefined when the sources run (tests). */
+declare const ARCHSIGHT_BUNDLED: boolean | undefined;
+
 /** Builds and finalizes the parser as Langium's `createLangiumParser` does, with our class. */
 export function createArchParser(services: LangiumCoreServices): ArchParser {
-    const parser = createParser(services.Grammar, new ArchParser(services), services.parser.Lexer.definition);
+    const parser = createParser(services.Grammar, new ArchParser(shippedParserServices(services)), services.parser.Lexer.definition);
     parser.finalize();
     return parser;
+}
+
+/**
+ * The shipped bundles build their parsers as Langium's production mode does: without
+ * Chevrotain's grammar checks (ambiguities, left recursion), which cost a tenth of a
+ * CLI run on a small file. Tests run the sources, so the grammar is still checked there.
+ */
+export function shippedParserServices<S extends LangiumCoreServices>(services: S): S {
+    if (typeof ARCHSIGHT_BUNDLED === 'undefined' || !ARCHSIGHT_BUNDLED) return services;
+    const metaData = { ...services.LanguageMetaData, mode: 'production' as const };
+    // Everything else is looked up on the real services (they are created lazily).
+    return Object.create(services, { LanguageMetaData: { value: metaData } }) as S;
 }
