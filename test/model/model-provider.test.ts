@@ -102,4 +102,24 @@ describe('model provider', () => {
         expect(problems).toEqual(["b.arch duplicate-id: Duplicate id 'orders': it is already declared at a.arch:1. Ids must be unique across an architecture and the files it imports."]);
         expect(modelOf('a.arch').problems).toEqual([]);
     });
+
+    test('a file that imports the edited one, without referring to anything in it, gets its diagnostics anew', async () => {
+        await workspace({ 'a.arch': 'service payments', 'b.arch': 'import "./a.arch"\nservice orders' });
+        const codesOf = (name: string) => shared.workspace.LangiumDocuments.getDocument(uriOf(name))!.diagnostics!.map(d => d.code);
+        expect(codesOf('b.arch')).not.toContain('duplicate-id');
+        await edit('a.arch', 'service orders');
+        expect(codesOf('b.arch')).toContain('duplicate-id');
+        await edit('a.arch', 'service payments');
+        expect(codesOf('b.arch')).not.toContain('duplicate-id');
+    });
+
+    test('a file whose import is deleted says so at once', async () => {
+        await workspace({ 'a.arch': 'service payments', 'b.arch': 'import "./a.arch"\nservice orders' });
+        const doc = () => shared.workspace.LangiumDocuments.getDocument(uriOf('b.arch'))!;
+        expect(doc().diagnostics!.map(d => d.code)).not.toContain('import');
+        texts.delete(uriOf('a.arch').toString());
+        await shared.workspace.DocumentBuilder.update([], [uriOf('a.arch')]);
+        expect(doc().diagnostics!.map(d => d.code)).toContain('import');
+    });
 });
+

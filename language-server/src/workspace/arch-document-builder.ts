@@ -1,7 +1,7 @@
 import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePromise } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
 import type { Model } from '../../generated/ast.js';
-import { isArchUri, resolveImports } from './imports.js';
+import { importClosure, isArchUri, resolveImports } from './imports.js';
 
 /**
  * Loads the files that the documents of a build import, so that a file opened on its
@@ -25,6 +25,19 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
     ): Promise<void> {
         const skip = targetState === DocumentState.IndexedReferences && !this.indexReferences;
         return super.runCancelable(documents, targetState, cancelToken, skip ? () => undefined : callback);
+    }
+
+    /**
+     * A file's model holds everything it imports, so its diagnostics change with any file
+     * it imports, directly or not, even where it refers to nothing in it (a duplicate id,
+     * a rule over the whole architecture). Langium relinks only files whose references
+     * point into a changed file, and a deleted import changes them too.
+     */
+    override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        if (super.shouldRelink(document, changedUris)) return true;
+        // Import targets rather than documents, so that a deleted import counts too.
+        return importClosure(document as LangiumDocument<Model>, this.langiumDocuments)
+            .some(doc => resolveImports(doc, this.langiumDocuments).some(imported => changedUris.has(imported.uri.toString())));
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
