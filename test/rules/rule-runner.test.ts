@@ -1,3 +1,4 @@
+import { Cancellation, OperationCancelled, setInterruptionPeriod } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { resolveRules } from '../../language-server/src/rules/config/rule-settings.js';
@@ -39,6 +40,29 @@ describe('the rule runner', () => {
         expect(diagnosticsOf(other, 'missing-timeout')).toHaveLength(1);
         const both = await check(services, arch('  service a\n  service b\n  // archsight-ignore sync-cycle, missing-timeout: same process\n  a -> b'));
         expect(diagnosticsOf(both, 'missing-timeout')).toHaveLength(0);
+    });
+
+    test('in slices: the same findings, the event loop gets turns between the rules, and a cancelled build stops it', async () => {
+        const model = await modelOf(arch('  service a\n  service b\n  service c\n  a -> b\n  b -> c\n  c -> a'));
+        const config = { rules: resolveRules(services.Arch.rules.RuleRegistry, []), problems: [] };
+        const whole = new RuleRunner().run(model, config);
+        expect(whole.length).toBeGreaterThan(2);
+        setInterruptionPeriod(0); // yield at every chance, so the turns do not depend on the machine's speed
+        try {
+            let turns = 0;
+            let counting = true;
+            const count = () => { if (counting) { turns++; setImmediate(count); } };
+            setImmediate(count);
+            const sliced = await new RuleRunner().runInSlices(model, config, new Cancellation.CancellationTokenSource().token);
+            counting = false;
+            expect(sliced).toEqual(whole);
+            expect(turns).toBeGreaterThan(config.rules.length / 2);
+            const cancelled = new Cancellation.CancellationTokenSource();
+            cancelled.cancel();
+            await expect(new RuleRunner().runInSlices(model, config, cancelled.token)).rejects.toBe(OperationCancelled);
+        } finally {
+            setInterruptionPeriod(10);
+        }
     });
 });
 

@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
-import { URI, UriUtils } from 'langium';
+import { Cancellation, URI, UriUtils } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { ArchServices } from '../arch-module.js';
 import type { ConfigProblem } from './config/rule-settings.js';
@@ -14,13 +14,15 @@ export const CONFIG_ERROR = 'config-error';
  * its own declarations (findings on imported declarations are reported in their file),
  * rules that failed, and mistakes in the configuration that applies to it.
  */
-export async function reportRuleFindings(services: ArchServices, document: LangiumDocument, accept: ValidationAcceptor): Promise<void> {
+export async function reportRuleFindings(
+    services: ArchServices, document: LangiumDocument, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
+): Promise<void> {
     const root = document.parseResult.value;
     const uri = document.uri.toString();
     const config = await services.rules.ConfigProvider.configFor(document.uri);
     for (const problem of config.problems) reportConfigProblem(document, root, problem, accept);
     const model = services.model.ModelProvider.getModel(document);
-    const findings = services.rules.RuleRunner.run(model, config);
+    const findings = await services.rules.RuleRunner.runInSlices(model, config, cancelToken);
     for (const finding of findings) {
         if (!finding.location || !finding.node) {
             if (finding.ruleId === INTERNAL_ERROR) accept('error', finding.message, { node: root, range: firstLine(document), code: INTERNAL_ERROR });
@@ -30,7 +32,7 @@ export async function reportRuleFindings(services: ArchServices, document: Langi
         const data: RuleDiagnosticData = { code: finding.ruleId, target: finding.target, fixes: finding.fixes };
         accept(finding.severity, finding.message, { ...details(finding), node: finding.node, range: finding.location.range, data });
     }
-    await reportImportedTargets(services, document, findings, accept);
+    await reportImportedTargets(services, document, findings, accept, cancelToken);
 }
 
 function details(finding: RuleFinding) {
@@ -47,7 +49,9 @@ function details(finding: RuleFinding) {
  * nowhere: the imported file, checked alone, does not see it. Such findings are reported
  * here, on the first related place in this file, or else on the first line.
  */
-async function reportImportedTargets(services: ArchServices, document: LangiumDocument, findings: readonly RuleFinding[], accept: ValidationAcceptor): Promise<void> {
+async function reportImportedTargets(
+    services: ArchServices, document: LangiumDocument, findings: readonly RuleFinding[], accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken,
+): Promise<void> {
     const uri = document.uri.toString();
     const foreign = findings.filter(f => f.location && f.target && f.location.uri !== uri);
     const ownFindings = new Map<string, Set<string>>();
@@ -62,7 +66,7 @@ async function reportImportedTargets(services: ArchServices, document: LangiumDo
             if (otherDocument) {
                 const otherConfig = await services.rules.ConfigProvider.configFor(otherDocument.uri);
                 const otherModel = services.model.ModelProvider.getModel(otherDocument);
-                for (const f of services.rules.RuleRunner.run(otherModel, otherConfig)) if (f.target) keys.add(`${f.ruleId} ${f.target.kind} ${f.target.id}`);
+                for (const f of await services.rules.RuleRunner.runInSlices(otherModel, otherConfig, cancelToken)) if (f.target) keys.add(`${f.ruleId} ${f.target.kind} ${f.target.id}`);
             }
             ownFindings.set(other, keys);
         }

@@ -1,4 +1,5 @@
-import type { AstNode } from 'langium';
+import type { AstNode, Cancellation } from 'langium';
+import { interruptAndCheck } from 'langium';
 import type { ArchModel, ModelRelation, SourceLocation } from '../model/model-types.js';
 import type { Finding, TargetRef } from './finding.js';
 import type { QuickFix } from './quick-fix.js';
@@ -51,39 +52,64 @@ export class RuleRunner {
         const key = configKey(config);
         const cached = this.cache.get(model);
         if (cached?.key === key) return cached.findings;
-        const findings = this.runUncached(model, config);
-        this.cache.set(model, { key, findings });
-        return findings;
+        const run = new RuleRun(model);
+        for (const enabled of config.rules) run.add(enabled);
+        this.cache.set(model, { key, findings: run.findings });
+        return run.findings;
     }
 
-    private runUncached(model: ArchModel, config: RuleConfig): RuleFinding[] {
-        const relations = new Map(model.relations.map(r => [r.id, r]));
-        const result: RuleFinding[] = [];
-        for (const { rule, severity, thresholds } of config.rules) {
-            if (severity === 'off') continue;
-            let findings: Finding[];
-            try {
-                findings = rule.check(model, { thresholds });
-            } catch (error) {
-                result.push({
-                    ruleId: INTERNAL_ERROR, severity: 'error', related: [], fixes: [], docs: ruleDocsUrl(rule.id),
-                    message: `Internal error in rule '${rule.id}': ${error instanceof Error ? error.message : String(error)}`,
-                });
-                continue;
-            }
-            for (const finding of findings) {
-                const target = locateTarget(model, finding.target, relations);
-                if (!target || target.suppressions.includes(rule.id)) continue;
-                const related = (finding.related ?? []).flatMap(info => {
-                    const at = locateTarget(model, info.target, relations);
-                    return at ? [{ location: at.location, message: info.message }] : [];
-                });
-                result.push({
-                    ruleId: rule.id, severity, message: finding.message, target: finding.target,
-                    location: target.location, node: target.node, related, fixes: finding.fixes ?? [], docs: ruleDocsUrl(rule.id),
-                });
-            }
+    /**
+     * The same, for validation in the language server: between two rules it lets the
+     * server answer what came in meanwhile (the rules over 1,000 elements take longer than
+     * an editor may wait), and stops when the build is cancelled.
+     */
+    async runInSlices(model: ArchModel, config: RuleConfig, cancelToken: Cancellation.CancellationToken): Promise<RuleFinding[]> {
+        const key = configKey(config);
+        const cached = this.cache.get(model);
+        if (cached?.key === key) return cached.findings;
+        const run = new RuleRun(model);
+        for (const enabled of config.rules) {
+            await interruptAndCheck(cancelToken);
+            run.add(enabled);
         }
-        return result;
+        this.cache.set(model, { key, findings: run.findings });
+        return run.findings;
+    }
+}
+
+/** The findings of the rules over one model, added rule by rule. */
+class RuleRun {
+    readonly findings: RuleFinding[] = [];
+    private readonly relations: ReadonlyMap<string, ModelRelation>;
+
+    constructor(private readonly model: ArchModel) {
+        this.relations = new Map(model.relations.map(r => [r.id, r]));
+    }
+
+    add({ rule, severity, thresholds }: RuleConfig['rules'][number]): void {
+        if (severity === 'off') return;
+        const { model, relations } = this;
+        let findings: Finding[];
+        try {
+            findings = rule.check(model, { thresholds });
+        } catch (error) {
+            this.findings.push({
+                ruleId: INTERNAL_ERROR, severity: 'error', related: [], fixes: [], docs: ruleDocsUrl(rule.id),
+                message: `Internal error in rule '${rule.id}': ${error instanceof Error ? error.message : String(error)}`,
+            });
+            return;
+        }
+        for (const finding of findings) {
+            const target = locateTarget(model, finding.target, relations);
+            if (!target || target.suppressions.includes(rule.id)) continue;
+            const related = (finding.related ?? []).flatMap(info => {
+                const at = locateTarget(model, info.target, relations);
+                return at ? [{ location: at.location, message: info.message }] : [];
+            });
+            this.findings.push({
+                ruleId: rule.id, severity, message: finding.message, target: finding.target,
+                location: target.location, node: target.node, related, fixes: finding.fixes ?? [], docs: ruleDocsUrl(rule.id),
+            });
+        }
     }
 }

@@ -1,5 +1,5 @@
 import type { LangiumDocument, ValidationAcceptor, ValidationChecks } from 'langium';
-import { AstUtils } from 'langium';
+import { AstUtils, Cancellation, interruptAndCheck } from 'langium';
 import type { ArchAstType, Model } from '../../generated/ast.js';
 import type { ArchServices } from '../arch-module.js';
 import { reportRuleFindings } from '../rules/report-findings.js';
@@ -24,7 +24,8 @@ export function registerValidationChecks(services: ArchServices): void {
 export class ArchValidator {
     constructor(private readonly services: ArchServices) {}
 
-    checkModel(root: Model, accept: ValidationAcceptor): void {
+    /** Yields between the checks (see `RuleRunner.runInSlices`), so a large model does not hold the server up. */
+    async checkModel(root: Model, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const document = AstUtils.getDocument(root);
         const uri = document.uri.toString();
         const model = this.services.model.ModelProvider.getModel(document);
@@ -38,6 +39,7 @@ export class ArchValidator {
             },
         };
         for (const check of MODEL_CHECKS) {
+            await interruptAndCheck(cancelToken);
             // One failing check must not hide the others' findings.
             try {
                 check(context);
@@ -48,8 +50,8 @@ export class ArchValidator {
     }
 
     /** The anti-pattern rules (`rules/`), with the configuration that applies to the document. */
-    async checkRules(root: Model, accept: ValidationAcceptor): Promise<void> {
-        await reportRuleFindings(this.services, AstUtils.getDocument(root), accept);
+    async checkRules(root: Model, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        await reportRuleFindings(this.services, AstUtils.getDocument(root), accept, cancelToken);
     }
 
     checkImports(root: Model, accept: ValidationAcceptor): void {
