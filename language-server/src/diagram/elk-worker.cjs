@@ -13,12 +13,13 @@ const elk = new ELK();
  * takes about 300 ms for the first ten edits and about 100 ms once compiled (see README,
  * Performance). For the editor (`workerData.warmUp`), while nobody asks for anything, the
  * thread lays the last small diagram out again, so the next edit finds the code compiled.
- * Only small diagrams are replayed, so a request that arrives during a replay waits for at
- * most one short layout; the replays stop once the code is warm.
+ * Only small graphs are replayed, counting edges as well as boxes (a collapsed overview
+ * has few boxes but hundreds of edges and takes long), so a request that arrives during a
+ * replay waits for at most a short layout; the replays stop once the code is warm.
  */
 const WARM_UP = workerData?.warmUp === true;
 const IDLE_MS = 200;
-const REPLAY_MAX_NODES = 120;
+const REPLAY_MAX_ITEMS = 200;
 const WARM_AFTER_LAYOUTS = 30;
 
 let layouts = 0;
@@ -33,7 +34,9 @@ parentPort.on('message', ({ id, method, args }) => {
     clearTimeout(replayTimer);
     if (method === 'layout') {
         layouts++;
-        replayText = WARM_UP && args?.[0] && nodeCount(args[0]) <= REPLAY_MAX_NODES ? JSON.stringify(args[0]) : undefined;
+        // ELK fills in the graph it lays out: keep the question to ask again.
+        const small = WARM_UP && layouts < WARM_AFTER_LAYOUTS && args?.[0] && itemCount(args[0]) <= REPLAY_MAX_ITEMS;
+        replayText = small ? JSON.stringify(args[0]) : undefined;
     }
     let answer;
     try {
@@ -58,9 +61,10 @@ function replay() {
     elk.layout(JSON.parse(replayText)).catch(() => (replayText = undefined)).finally(scheduleReplay);
 }
 
-function nodeCount(node) {
-    let count = 0;
-    for (const child of node.children ?? []) count += 1 + nodeCount(child);
+/** Boxes and edges, at every level of the graph. */
+function itemCount(node) {
+    let count = node.edges?.length ?? 0;
+    for (const child of node.children ?? []) count += 1 + itemCount(child);
     return count;
 }
 
