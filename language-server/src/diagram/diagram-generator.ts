@@ -1,7 +1,7 @@
 import type { ArchModel } from '../model/model-types.js';
 import { collapseGroups, DEFAULT_MAX_ELEMENTS } from './collapse.js';
 import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
-import { toElkGraph } from './elk-graph.js';
+import { toElkGraph, type DiagramGraph } from './elk-graph.js';
 import { ElkLayoutEngine, type ElkFactory } from './elk-layout.js';
 import type { LaidOutDiagram } from './graph-types.js';
 import { placeDiagram } from './placement.js';
@@ -15,6 +15,7 @@ import { selectView, type ViewSelection } from './views.js';
  */
 export class DiagramGenerator {
     private readonly engine: ElkLayoutEngine;
+    private readonly graphs = new WeakMap<ArchModel, Map<string, { selection: ViewSelection; graph: DiagramGraph }>>();
 
     constructor(services: { readonly layout: { readonly ElkFactory: ElkFactory } }) {
         this.engine = new ElkLayoutEngine(services.layout.ElkFactory);
@@ -22,8 +23,8 @@ export class DiagramGenerator {
 
     async generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> {
         await nextTurn();
-        const selection = select(model, options);
-        const laidOut = await this.place(model, selection, options.direction);
+        const { selection, graph } = this.graphOf(model, options);
+        const laidOut = await this.place(graph);
         await nextTurn();
         const { svg, width, height } = renderSvg(laidOut, {
             theme: options.theme,
@@ -41,19 +42,33 @@ export class DiagramGenerator {
      * Starts laying the view out, so that a `generate` that follows (once the findings are
      * known) finds the layout done or under way. A failure shows in that `generate`.
      */
-    prepare(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'direction' | 'maxElements'>): void {
-        const graph = toElkGraph(model, select(model, options), options.direction);
+    prepare(model: ArchModel, options: LayoutChoices): void {
+        const { graph } = this.graphOf(model, options);
         if (graph.nodes.size > 0) this.engine.layoutOrRelax(graph.elk).catch(() => undefined);
     }
 
     /** The placed diagram without drawing it: for tests and measurements. */
-    layout(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'direction' | 'maxElements'>): Promise<LaidOutDiagram> {
-        return this.place(model, select(model, options), options.direction);
+    layout(model: ArchModel, options: LayoutChoices): Promise<LaidOutDiagram> {
+        return this.place(this.graphOf(model, options).graph);
     }
 
-    private async place(model: ArchModel, selection: ViewSelection, direction: DiagramOptions['direction']): Promise<LaidOutDiagram> {
+    /** What is drawn and its ELK graph, worked out once per model and choices (`prepare`, then `generate`). */
+    private graphOf(model: ArchModel, options: LayoutChoices): { selection: ViewSelection; graph: DiagramGraph } {
+        const key = `${options.view} ${options.focus ?? ''} ${options.direction} ${options.maxElements ?? ''}`;
+        let byChoices = this.graphs.get(model);
+        if (!byChoices) this.graphs.set(model, byChoices = new Map());
+        let entry = byChoices.get(key);
+        if (!entry) {
+            const selection = select(model, options);
+            entry = { selection, graph: toElkGraph(model, selection, options.direction) };
+            byChoices.set(key, entry);
+        }
+        return entry;
+    }
+
+    private async place(graph: DiagramGraph): Promise<LaidOutDiagram> {
         await nextTurn();
-        const graph = toElkGraph(model, selection, direction);
+        const direction = graph.direction;
         if (graph.nodes.size === 0) return { width: 0, height: 0, direction, nodes: [], edges: [] };
         const laidOut = await this.engine.layoutOrRelax(graph.elk);
         await nextTurn();
@@ -65,6 +80,8 @@ export class DiagramGenerator {
         return this.engine.cachedLayouts;
     }
 }
+
+type LayoutChoices = Pick<DiagramOptions, 'view' | 'focus' | 'direction' | 'maxElements'>;
 
 /**
  * Lets the language server answer what came in meanwhile (hover, completion, the next
