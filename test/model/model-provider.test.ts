@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import { EmptyFileSystem, URI } from 'langium';
+import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Model } from '../../language-server/generated/ast.js';
@@ -120,6 +120,20 @@ describe('model provider', () => {
         texts.delete(uriOf('a.arch').toString());
         await shared.workspace.DocumentBuilder.update([], [uriOf('a.arch')]);
         expect(doc().diagnostics!.map(d => d.code)).toContain('import');
+    });
+
+    test('the edited file is validated before the files that import it', async () => {
+        await workspace({ 'main.arch': 'import "./part.arch"\nservice orders', 'part.arch': 'service payments' });
+        const order: string[] = [];
+        const listening = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, doc => {
+            order.push(doc.uri.path.split('/').pop()!);
+        });
+        try {
+            await edit('part.arch', 'service billing');
+        } finally {
+            listening.dispose();
+        }
+        expect(order).toEqual(['part.arch', 'main.arch']);
     });
 });
 

@@ -1,4 +1,4 @@
-import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePromise } from 'langium';
+import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePromise, URI } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
 import type { Model } from '../../generated/ast.js';
 import { importClosure, isArchUri, resolveImports } from './imports.js';
@@ -15,8 +15,26 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
      */
     indexReferences = true;
 
+    /** The documents the current update was told about: the ones the person is editing. */
+    private edited: ReadonlySet<string> = new Set();
+
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+    }
+
+    override update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        this.edited = new Set(changed.map(uri => uri.toString()));
+        return super.update(changed, deleted, cancelToken);
+    }
+
+    /**
+     * The edited documents first, then the other open ones, then the rest: each phase runs
+     * over the documents in this order, so the file being typed in gets its diagnostics
+     * before the files that import it are validated again.
+     */
+    protected override sortDocuments(documents: LangiumDocument[]): LangiumDocument[] {
+        const rank = (doc: LangiumDocument) => (this.edited.has(doc.uri.toString()) ? 0 : this.textDocuments?.get(doc.uri.toString()) ? 1 : 2);
+        return documents.sort((a, b) => rank(a) - rank(b));
     }
 
     protected override runCancelable(
