@@ -113,6 +113,14 @@ describe('model provider', () => {
         expect(codesOf('b.arch')).not.toContain('duplicate-id');
     });
 
+    test('so does a file that imports it through another file', async () => {
+        await workspace({ 'a.arch': 'service payments', 'b.arch': 'import "./a.arch"\nservice billing', 'c.arch': 'import "./b.arch"\nservice orders' });
+        const codesOf = (name: string) => shared.workspace.LangiumDocuments.getDocument(uriOf(name))!.diagnostics!.map(d => d.code);
+        await edit('a.arch', 'service orders');
+        expect(codesOf('c.arch')).toContain('duplicate-id');
+        expect(codesOf('b.arch')).not.toContain('duplicate-id');
+    });
+
     test('a file whose import is deleted says so at once', async () => {
         await workspace({ 'a.arch': 'service payments', 'b.arch': 'import "./a.arch"\nservice orders' });
         const doc = () => shared.workspace.LangiumDocuments.getDocument(uriOf('b.arch'))!;

@@ -56,7 +56,11 @@ export class DiagramHandler {
     private startLayout(document: LangiumDocument, params: DiagramParams): void {
         if (describeSyntaxErrors(document) && !params.renderWhenStale) return;
         const services = this.shared.ServiceRegistry.getServices(document.uri) as ArchServices;
-        services.diagram.DiagramGenerator.prepare(services.model.ModelProvider.getModel(document), params);
+        try {
+            services.diagram.DiagramGenerator.prepare(services.model.ModelProvider.getModel(document), params);
+        } catch {
+            // Only a head start: the drawing that follows reports what went wrong.
+        }
     }
 
     private async respond(document: LangiumDocument, params: DiagramParams, superseded: () => boolean): Promise<DiagramResponse> {

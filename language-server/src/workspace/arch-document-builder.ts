@@ -1,7 +1,7 @@
 import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePromise, URI } from 'langium';
 import { Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
 import type { Model } from '../../generated/ast.js';
-import { importClosure, isArchUri, resolveImports } from './imports.js';
+import { isArchUri, resolveImports } from './imports.js';
 
 /**
  * Loads the files that the documents of a build import, so that a file opened on its
@@ -53,9 +53,39 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
      */
     override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         if (super.shouldRelink(document, changedUris)) return true;
-        // Import targets rather than documents, so that a deleted import counts too.
-        return importClosure(document as LangiumDocument<Model>, this.langiumDocuments)
-            .some(doc => resolveImports(doc, this.langiumDocuments).some(imported => changedUris.has(imported.uri.toString())));
+        return this.importersOf(changedUris).has(document.uri.toString());
+    }
+
+    private importers: { readonly of: Set<string>; readonly uris: ReadonlySet<string> } | undefined;
+
+    /**
+     * Every document that imports one of `changedUris`, directly or not: worked out once
+     * per update from the imports of all documents (import targets rather than documents,
+     * so that a deleted import counts too), not once per document.
+     */
+    private importersOf(changedUris: Set<string>): ReadonlySet<string> {
+        if (this.importers?.of === changedUris) return this.importers.uris;
+        const importedBy = new Map<string, string[]>();
+        for (const doc of this.langiumDocuments.all) {
+            for (const imported of resolveImports(doc as LangiumDocument<Model>, this.langiumDocuments)) {
+                const key = imported.uri.toString();
+                const list = importedBy.get(key);
+                if (list) list.push(doc.uri.toString());
+                else importedBy.set(key, [doc.uri.toString()]);
+            }
+        }
+        const uris = new Set<string>();
+        const stack = [...changedUris];
+        while (stack.length > 0) {
+            for (const importer of importedBy.get(stack.pop()!) ?? []) {
+                if (!uris.has(importer)) {
+                    uris.add(importer);
+                    stack.push(importer);
+                }
+            }
+        }
+        this.importers = { of: changedUris, uris };
+        return uris;
     }
 
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
