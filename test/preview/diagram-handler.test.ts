@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import { Cancellation, DocumentState, URI } from 'langium';
+import { Cancellation, DocumentState, setInterruptionPeriod, URI } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { DiagramParams } from '../../language-server/src/protocol.js';
@@ -59,8 +59,10 @@ describe('the diagram request', () => {
         const listening = DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
             layoutsWhenValidated = generator.cachedLayouts;
         });
+        // Validation yields between its checks, as it does in the server, at every chance here.
+        setInterruptionPeriod(0);
         try {
-            const building = DocumentBuilder.build([doc], { validation: true });
+            const building = DocumentBuilder.build([doc], { validation: true }, new Cancellation.CancellationTokenSource().token);
             const response = await handler.handle(params(doc));
             await building;
             expect(layoutsWhenValidated).toBe(before + 1);
@@ -68,6 +70,7 @@ describe('the diagram request', () => {
             // Drawn with the layout started early, not a second one.
             expect(generator.cachedLayouts).toBe(before + 1);
         } finally {
+            setInterruptionPeriod(10);
             listening.dispose();
         }
     });

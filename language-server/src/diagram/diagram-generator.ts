@@ -15,7 +15,7 @@ import { selectView, type ViewSelection } from './views.js';
  */
 export class DiagramGenerator {
     private readonly engine: ElkLayoutEngine;
-    private readonly graphs = new WeakMap<ArchModel, Map<string, { selection: ViewSelection; graph: DiagramGraph }>>();
+    private readonly graphs = new WeakMap<ArchModel, Map<string, Promise<SelectedGraph>>>();
 
     constructor(services: { readonly layout: { readonly ElkFactory: ElkFactory } }) {
         this.engine = new ElkLayoutEngine(services.layout.ElkFactory);
@@ -23,7 +23,7 @@ export class DiagramGenerator {
 
     async generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> {
         await nextTurn();
-        const { selection, graph } = this.graphOf(model, options);
+        const { selection, graph } = await this.graphOf(model, options);
         const laidOut = await this.place(graph);
         await nextTurn();
         const { svg, width, height } = renderSvg(laidOut, {
@@ -43,24 +43,33 @@ export class DiagramGenerator {
      * known) finds the layout done or under way. A failure shows in that `generate`.
      */
     prepare(model: ArchModel, options: LayoutChoices): void {
-        const { graph } = this.graphOf(model, options);
-        if (graph.nodes.size > 0) this.engine.layoutOrRelax(graph.elk).catch(() => undefined);
+        this.graphOf(model, options)
+            .then(({ graph }) => (graph.nodes.size > 0 ? this.engine.layoutOrRelax(graph.elk) : undefined))
+            .catch(() => undefined);
     }
 
     /** The placed diagram without drawing it: for tests and measurements. */
-    layout(model: ArchModel, options: LayoutChoices): Promise<LaidOutDiagram> {
-        return this.place(this.graphOf(model, options).graph);
+    async layout(model: ArchModel, options: LayoutChoices): Promise<LaidOutDiagram> {
+        return this.place((await this.graphOf(model, options)).graph);
     }
 
-    /** What is drawn and its ELK graph, worked out once per model and choices (`prepare`, then `generate`). */
-    private graphOf(model: ArchModel, options: LayoutChoices): { selection: ViewSelection; graph: DiagramGraph } {
+    /**
+     * What is drawn and its ELK graph, worked out once per model and choices (`prepare`,
+     * then `generate`), in two steps with a turn of the event loop before each: for 1,000
+     * elements each takes tens of milliseconds.
+     */
+    private graphOf(model: ArchModel, options: LayoutChoices): Promise<SelectedGraph> {
         const key = `${options.view} ${options.focus ?? ''} ${options.direction} ${options.maxElements ?? ''}`;
         let byChoices = this.graphs.get(model);
         if (!byChoices) this.graphs.set(model, byChoices = new Map());
         let entry = byChoices.get(key);
         if (!entry) {
-            const selection = select(model, options);
-            entry = { selection, graph: toElkGraph(model, selection, options.direction) };
+            entry = (async () => {
+                await nextTurn();
+                const selection = select(model, options);
+                await nextTurn();
+                return { selection, graph: toElkGraph(model, selection, options.direction) };
+            })();
             byChoices.set(key, entry);
         }
         return entry;
@@ -82,6 +91,11 @@ export class DiagramGenerator {
 }
 
 type LayoutChoices = Pick<DiagramOptions, 'view' | 'focus' | 'direction' | 'maxElements'>;
+
+interface SelectedGraph {
+    readonly selection: ViewSelection;
+    readonly graph: DiagramGraph;
+}
 
 /**
  * Lets the language server answer what came in meanwhile (hover, completion, the next
