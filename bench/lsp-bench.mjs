@@ -1,10 +1,14 @@
 // Measurements through the real language server over stdio: start-up, edit → diagnostics,
 // edit → diagram, and how long the server's event loop stalls while a diagram is drawn.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer } from './lsp-session.mjs';
 
 const now = () => performance.now();
+/** The system's monotonic clock in microseconds: the same clock in the server's process and here. */
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 
 export const median = values => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -132,13 +136,22 @@ export async function editToDiagram(serverPath, model, runs, { pauseMs = 0 } = {
 }
 
 /**
- * The longest time the server's event loop is blocked while it draws a diagram: after a
- * structural edit is validated, the diagram request goes out and a cheap request
- * (document symbols of a one-line file) every 10 ms until the diagram arrives. Returns the
- * worst and the median answer time of those probes, over `runs` edits.
+ * How long the server's event loop is blocked while it draws a diagram: after a structural
+ * edit is validated, the diagram request goes out and a cheap request (document symbols of
+ * a one-line file) every 10 ms until the diagram arrives. Measured twice: the answer time
+ * of those probes as the client sees it (which includes the client's own work and the
+ * pipe), and, inside the server, the longest stall of its event loop that overlaps a
+ * drawing (`stall-monitor.cjs`). Over `runs` edits.
  */
 export async function blockingWhileDrawing(serverPath, model, runs) {
-    const server = await startServer(serverPath);
+    const stallsFile = path.join(tmpdir(), `archsight-bench-stalls-${process.pid}.json`);
+    const server = await startServer(serverPath, {
+        nodeArgs: ['--require', fileURLToPath(new URL('./stall-monitor.cjs', import.meta.url))],
+        env: { ARCHSIGHT_BENCH_STALLS: stallsFile },
+    });
+    const windows = [];
+    const latencies = [];
+    let worst = 0;
     try {
         const uris = await openAll(server, model);
         const probeFile = path.join(model.dir, 'probe.arch');
@@ -149,14 +162,13 @@ export async function blockingWhileDrawing(serverPath, model, runs) {
         let text = model.files[target];
         diagramOf(await server.diagram(uri)); // the layout thread is up
         const arrows = callArrows(text).reverse();
-        const latencies = [];
-        let worst = 0;
         for (let i = 0; i < Math.min(runs, arrows.length); i++) {
             const validated = server.nextDiagnostics(uri);
             text = server.change(uri, text, arrows[i], 1, '~');
             await validated;
             let drawing = true;
             const probes = [];
+            const from = monotonicMicros();
             const diagram = server.diagram(uri).finally(() => { drawing = false; });
             const timer = setInterval(() => {
                 if (!drawing) return;
@@ -164,13 +176,22 @@ export async function blockingWhileDrawing(serverPath, model, runs) {
                 probes.push(server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: probeUri } }).then(() => now() - sent));
             }, 10);
             diagramOf(await diagram);
+            windows.push([from, monotonicMicros()]);
             clearInterval(timer);
             const times = await Promise.all(probes);
             latencies.push(...times);
             worst = Math.max(worst, ...times);
         }
-        return { worstMs: worst, medianMs: median(latencies), probes: latencies.length, slowest: [...latencies].sort((a, b) => b - a).slice(0, 5).map(Math.round) };
     } finally {
         await server.stop();
     }
+    const stalls = existsSync(stallsFile) ? JSON.parse(readFileSync(stallsFile, 'utf8')) : [];
+    rmSync(stallsFile, { force: true });
+    if (process.env.BENCH_KEEP_STALLS) writeFileSync(process.env.BENCH_KEEP_STALLS, JSON.stringify({ stalls, windows }));
+    // A stall that ended at `end` after `ms` overlaps a drawing if it began before the drawing ended and ended after it began.
+    const whileDrawing = stalls.filter(([end, ms]) => windows.some(([from, to]) => end - ms * 1000 < to && end > from)).map(([, ms]) => ms);
+    return {
+        worstMs: worst, medianMs: median(latencies), probes: latencies.length,
+        serverWorstStallMs: whileDrawing.length > 0 ? Math.max(...whileDrawing) : 0, serverStalls: whileDrawing.length,
+    };
 }

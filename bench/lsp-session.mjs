@@ -8,13 +8,13 @@ const now = () => performance.now();
 /**
  * Starts the server and runs `initialize`. `startup` says how long the spawn took until
  * the server answered `initialize`: the part of the extension's activation that waits
- * for the server.
+ * for the server. `nodeArgs` and `env` go to the server's process.
  */
-export async function startServer(serverPath) {
+export async function startServer(serverPath, { nodeArgs: extraArgs = [], env } = {}) {
     const started = now();
     // BENCH_SERVER_ARGS passes Node options to the server, e.g. `--cpu-prof` to profile it.
-    const nodeArgs = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
-    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const nodeArgs = [...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []), ...extraArgs];
+    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const waiters = new Map();
     connection.onNotification('textDocument/publishDiagnostics', params => {
