@@ -9,6 +9,15 @@ import { placeDiagram } from '../language-server/src/diagram/placement.js';
 import { renderSvg } from '../language-server/src/diagram/svg-renderer.js';
 import { selectView } from '../language-server/src/diagram/views.js';
 
+/** The model of `text` as one file, parsed and linked in a fresh workspace, with its services. */
+async function linkedModel(text: string) {
+    const { shared, Arch } = createArchServices(EmptyFileSystem);
+    const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file('/bench/diagram.arch'));
+    shared.workspace.LangiumDocuments.addDocument(doc);
+    await shared.workspace.DocumentBuilder.build([doc], { validation: false });
+    return { Arch, model: Arch.model.ModelProvider.getModel(doc) };
+}
+
 /** Parses, links and validates (rules included) the files in a fresh workspace; returns the diagnostics count. */
 export async function checkFiles(files: Record<string, string>): Promise<number> {
     const { shared } = createArchServices(EmptyFileSystem);
@@ -78,11 +87,7 @@ export interface StageTimes {
  * lays out in a fresh layout thread (ELK loaded and compiled cold); `runs` more follow.
  */
 export async function diagramStages(text: string, runs: number, asPreview = false): Promise<{ first: StageTimes; warm: StageTimes[] }> {
-    const { shared, Arch } = createArchServices(EmptyFileSystem);
-    const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file('/bench/diagram.arch'));
-    shared.workspace.LangiumDocuments.addDocument(doc);
-    await shared.workspace.DocumentBuilder.build([doc], { validation: false });
-    const model = Arch.model.ModelProvider.getModel(doc);
+    const { model } = await linkedModel(text);
     const thread = new ElkThread();
     const once = async (): Promise<StageTimes> => {
         const t0 = performance.now();
@@ -108,21 +113,13 @@ export async function diagramStages(text: string, runs: number, asPreview = fals
 
 /** The ELK graph of the architecture in `text`, as the overview sends it to ELK (for experiments). */
 export async function elkGraphOf(text: string, maxElements?: number): Promise<unknown> {
-    const { shared, Arch } = createArchServices(EmptyFileSystem);
-    const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file('/bench/diagram.arch'));
-    shared.workspace.LangiumDocuments.addDocument(doc);
-    await shared.workspace.DocumentBuilder.build([doc], { validation: false });
-    const model = Arch.model.ModelProvider.getModel(doc);
+    const { model } = await linkedModel(text);
     return toElkGraph(model, select(model, { view: 'all', maxElements }), 'RIGHT').elk;
 }
 
 /** The diagram the preview shows for `text` (collapsed past the preview's size limit), as the language server sends it. */
 export async function previewDiagram(text: string): Promise<{ svg: string; width: number; height: number; boxes: number; collapsed: boolean }> {
-    const { shared, Arch } = createArchServices(EmptyFileSystem);
-    const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file('/bench/preview.arch'));
-    shared.workspace.LangiumDocuments.addDocument(doc);
-    await shared.workspace.DocumentBuilder.build([doc], { validation: false });
-    const model = Arch.model.ModelProvider.getModel(doc);
+    const { Arch, model } = await linkedModel(text);
     const diagram = await Arch.diagram.DiagramGenerator.generate(model, { view: 'all', direction: 'DOWN', theme: 'vscode', legend: true });
     const boxes = diagram.items.filter(item => item.type !== 'relation').length;
     return { svg: diagram.svg, width: diagram.width, height: diagram.height, boxes, collapsed: select(model, { view: 'all' }).collapsed !== undefined };

@@ -22,7 +22,6 @@ export class DiagramGenerator {
     }
 
     async generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> {
-        await nextTurn();
         const { selection, graph } = await this.graphOf(model, options);
         const laidOut = await this.place(graph);
         await nextTurn();

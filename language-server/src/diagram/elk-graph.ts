@@ -104,6 +104,19 @@ const DOCK_OPTIONS: LayoutOptions = {
     'elk.layered.crossingMinimization.semiInteractive': 'true',
 };
 
+interface GroupTitles {
+    readonly label: string;
+    readonly subtitle: string;
+}
+
+/** A group's title and subtitle as drawn, cut to fit. */
+function groupTitles(group: ModelGroup): GroupTitles {
+    return {
+        label: truncate(group.label, MAX_GROUP_LABEL, FONT.groupLabel),
+        subtitle: truncate(groupSubtitle(group.kind, group.technology), MAX_GROUP_LABEL, FONT.technology),
+    };
+}
+
 export function toElkGraph(model: ArchModel, selection: ViewSelection, direction: FlowDirection): DiagramGraph {
     return new ElkGraphBuilder(model, selection, direction).build();
 }
@@ -186,20 +199,10 @@ class ElkGraphBuilder {
     }
 
     private groupNode(parentId: string, group: ModelGroup): ElkNode {
-        const label = truncate(group.label, MAX_GROUP_LABEL, FONT.groupLabel);
-        const subtitle = truncate(groupSubtitle(group.kind, group.technology), MAX_GROUP_LABEL, FONT.technology);
-        const minWidth = groupMinWidth(label, subtitle);
+        const titles = groupTitles(group);
+        const minWidth = groupMinWidth(titles.label, titles.subtitle);
         const minHeight = GROUP_HEADER.height + 24;
-        this.nodes.set(group.id, {
-            id: group.id,
-            type: 'group',
-            kind: group.kind,
-            lines: [label],
-            technology: subtitle,
-            title: titleOf(group.label, group.kind, group.technology),
-            width: minWidth,
-            height: minHeight,
-        });
+        this.addGroupSpec(group, titles, minWidth, minHeight);
         const node = this.register(parentId, {
             id: group.id,
             layoutOptions: { ...GROUP_OPTIONS, 'elk.nodeSize.minimum': `(${minWidth},${minHeight})` },
@@ -219,10 +222,16 @@ class ElkGraphBuilder {
 
     /** A group past the size limit: one box with its title and how many elements it holds. */
     private collapsedGroupNode(parentId: string, group: ModelGroup, count: number): ElkNode {
-        const label = truncate(group.label, MAX_GROUP_LABEL, FONT.groupLabel);
-        const subtitle = truncate(groupSubtitle(group.kind, group.technology), MAX_GROUP_LABEL, FONT.technology);
-        const width = Math.max(groupMinWidth(label, subtitle), groupMinWidth(collapsedSummary(count), ''), COLLAPSED_GROUP.minWidth);
+        const titles = groupTitles(group);
+        const width = Math.max(groupMinWidth(titles.label, titles.subtitle), groupMinWidth(collapsedSummary(count), ''), COLLAPSED_GROUP.minWidth);
         const height = COLLAPSED_GROUP.height;
+        this.addGroupSpec(group, titles, width, height, count);
+        // What it holds is not drawn, but still places it.
+        const partition = this.groupPartition(group, () => true);
+        return this.register(parentId, { id: group.id, width, height, layoutOptions: { 'elk.partitioning.partition': String(partition) } });
+    }
+
+    private addGroupSpec(group: ModelGroup, { label, subtitle }: GroupTitles, width: number, height: number, collapsed?: number): void {
         this.nodes.set(group.id, {
             id: group.id,
             type: 'group',
@@ -232,24 +241,16 @@ class ElkGraphBuilder {
             title: titleOf(group.label, group.kind, group.technology),
             width,
             height,
-            collapsed: count,
+            ...(collapsed === undefined ? {} : { collapsed }),
         });
-        const partitions: number[] = [];
-        const visit = (g: ModelGroup) => {
-            for (const id of g.elementIds) partitions.push(PARTITION_OF_TIER[ELEMENT_KINDS[this.model.elements.get(id)!.kind].tier]);
-            g.groupIds.forEach(id => visit(this.model.groups.get(id)!));
-        };
-        visit(group);
-        const partition = partitions.length > 0 ? Math.min(...partitions) : PARTITION_OF_TIER.compute;
-        return this.register(parentId, { id: group.id, width, height, layoutOptions: { 'elk.partitioning.partition': String(partition) } });
     }
 
-    /** A group sits in the earliest partition of what it holds; an empty one in the middle. */
-    private groupPartition(group: ModelGroup): number {
+    /** A group sits in the earliest partition of what it holds (`counts`: drawn, by default); an empty one in the middle. */
+    private groupPartition(group: ModelGroup, counts: (id: string) => boolean = id => this.selection.elementIds.has(id)): number {
         const partitions: number[] = [];
         const visit = (g: ModelGroup) => {
             for (const id of g.elementIds) {
-                if (this.selection.elementIds.has(id)) partitions.push(PARTITION_OF_TIER[ELEMENT_KINDS[this.model.elements.get(id)!.kind].tier]);
+                if (counts(id)) partitions.push(PARTITION_OF_TIER[ELEMENT_KINDS[this.model.elements.get(id)!.kind].tier]);
             }
             g.groupIds.forEach(id => visit(this.model.groups.get(id)!));
         };

@@ -50,12 +50,11 @@ export class RuleRunner {
 
     run(model: ArchModel, config: RuleConfig): RuleFinding[] {
         const key = configKey(config);
-        const cached = this.cache.get(model);
-        if (cached?.key === key) return cached.findings;
+        const cached = this.cached(model, key);
+        if (cached) return cached;
         const run = new RuleRun(model);
         for (const enabled of config.rules) run.add(enabled);
-        this.cache.set(model, { key, findings: run.findings });
-        return run.findings;
+        return this.remember(model, key, run.findings);
     }
 
     /**
@@ -65,15 +64,24 @@ export class RuleRunner {
      */
     async runInSlices(model: ArchModel, config: RuleConfig, cancelToken: Cancellation.CancellationToken): Promise<RuleFinding[]> {
         const key = configKey(config);
-        const cached = this.cache.get(model);
-        if (cached?.key === key) return cached.findings;
+        const cached = this.cached(model, key);
+        if (cached) return cached;
         const run = new RuleRun(model);
         for (const enabled of config.rules) {
             await interruptAndCheck(cancelToken);
             run.add(enabled);
         }
-        this.cache.set(model, { key, findings: run.findings });
-        return run.findings;
+        return this.remember(model, key, run.findings);
+    }
+
+    private cached(model: ArchModel, key: string): RuleFinding[] | undefined {
+        const entry = this.cache.get(model);
+        return entry?.key === key ? entry.findings : undefined;
+    }
+
+    private remember(model: ArchModel, key: string, findings: RuleFinding[]): RuleFinding[] {
+        this.cache.set(model, { key, findings });
+        return findings;
     }
 }
 
