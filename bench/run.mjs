@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundles, serverBundle } from '../scripts/bundle.mjs';
+import { bundles, serverBundle, writeCodeCache } from '../scripts/bundle.mjs';
 import { checkFresh } from './check-fresh.mjs';
 import { generateModel } from './generate-model.mjs';
 import { blockingWhileDrawing, editToDiagnostics, editToDiagram, median, startup } from './lsp-bench.mjs';
@@ -42,6 +42,7 @@ console.log(`Archsight benchmark — ${results.machine.cpus} cores, ${results.ma
 
 // Measure the code as it is now: the product's bundles, and the in-process harness with the same options.
 await Promise.all(bundles.map(options => esbuild.build({ ...options, absWorkingDir: ROOT })));
+writeCodeCache(ROOT);
 const harness = path.join(ROOT, 'out/bench-in-process.cjs');
 await esbuild.build({ ...serverBundle(path.join(ROOT, 'bench/in-process.ts'), harness), sourcemap: false });
 const api = await import(pathToFileURL(harness).href).then(m => m.default ?? m);
