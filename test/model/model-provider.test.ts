@@ -4,6 +4,7 @@ import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Model } from '../../language-server/generated/ast.js';
 import { createArchServices } from '../../language-server/src/arch-module.js';
+import type { ArchDocumentBuilder } from '../../language-server/src/workspace/arch-document-builder.js';
 
 // Files served from memory, so that an edit can go through the document builder's update
 // as it does in the language server.
@@ -143,5 +144,45 @@ describe('model provider', () => {
         }
         expect(order).toEqual(['part.arch', 'main.arch']);
     });
+
+    test('an edit that comes while the importers wait for their turn cancels their validation, without waiting', async () => {
+        await workspace({ 'main.arch': 'import "./part.arch"\nservice orders', 'part.arch': 'service payments' });
+        const builder = shared.workspace.DocumentBuilder as ArchDocumentBuilder;
+        const validated: string[] = [];
+        const listening = builder.onDocumentPhase(DocumentState.Validated, doc => {
+            validated.push(doc.uri.path.split('/').pop()!);
+        });
+        const partValidated = new Promise<void>(resolve => {
+            const once = builder.onDocumentPhase(DocumentState.Validated, doc => {
+                if (doc.uri.path.endsWith('part.arch')) {
+                    once.dispose();
+                    resolve();
+                }
+            });
+        });
+        const lock = shared.workspace.WorkspaceLock;
+        const update = (text: string) => {
+            texts.set(uriOf('part.arch').toString(), text);
+            return lock.write(token => builder.update([uriOf('part.arch')], [], token));
+        };
+        const waitBefore = builder.othersWaitMs;
+        try {
+            // Longer than the test may take: only the cancellation can end the first wait.
+            builder.othersWaitMs = 60_000;
+            const first = update('service billing');
+            await partValidated;
+            // Let the first update get on to the importer, and wait there.
+            await new Promise(resolve => setTimeout(resolve, 50));
+            const second = update('service invoicing');
+            builder.othersWaitMs = 0;
+            await Promise.all([first, second]);
+        } finally {
+            builder.othersWaitMs = waitBefore;
+            listening.dispose();
+        }
+        expect(validated).toEqual(['part.arch', 'part.arch', 'main.arch']);
+        const main = shared.workspace.LangiumDocuments.getDocument(uriOf('main.arch'))!;
+        expect(main.state).toBe(DocumentState.Validated);
+    }, 10_000);
 });
 

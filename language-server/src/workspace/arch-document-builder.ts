@@ -1,5 +1,5 @@
 import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePromise, URI } from 'langium';
-import { Cancellation, DefaultDocumentBuilder, DocumentState } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState, interruptAndCheck } from 'langium';
 import type { Model } from '../../generated/ast.js';
 import { isArchUri, resolveImports } from './imports.js';
 
@@ -37,12 +37,31 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
         return documents.sort((a, b) => rank(a) - rank(b));
     }
 
+    /**
+     * How long the other documents wait, once the edited ones are validated, before they
+     * are validated in turn. The person is typing in the edited file: the next keystroke
+     * usually comes within this time, cancels the update and starts a new one at once,
+     * instead of waiting for the files that import it (a 500-element file importing 500
+     * more holds the server up for 30 ms). Their diagnostics follow when typing pauses.
+     */
+    othersWaitMs = 60;
+
     protected override runCancelable(
         documents: LangiumDocument[], targetState: DocumentState, cancelToken: Cancellation.CancellationToken,
         callback: (document: LangiumDocument) => MaybePromise<unknown>
     ): Promise<void> {
-        const skip = targetState === DocumentState.IndexedReferences && !this.indexReferences;
-        return super.runCancelable(documents, targetState, cancelToken, skip ? () => undefined : callback);
+        if (targetState === DocumentState.IndexedReferences && !this.indexReferences) {
+            return super.runCancelable(documents, targetState, cancelToken, () => undefined);
+        }
+        let waitForOthers = targetState === DocumentState.Validated && this.edited.size > 0 && this.othersWaitMs > 0;
+        return super.runCancelable(documents, targetState, cancelToken, async document => {
+            if (waitForOthers && !this.edited.has(document.uri.toString())) {
+                waitForOthers = false;
+                await waitUnlessCancelled(this.othersWaitMs, cancelToken);
+                await interruptAndCheck(cancelToken);
+            }
+            return callback(document);
+        });
     }
 
     /**
@@ -113,4 +132,17 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
             return undefined;
         }
     }
+}
+
+/** Resolves after `ms`, or as soon as the token is cancelled (a new update waits for this one to end). */
+function waitUnlessCancelled(ms: number, cancelToken: Cancellation.CancellationToken): Promise<void> {
+    return new Promise(resolve => {
+        const done = () => {
+            clearTimeout(timer);
+            listener.dispose();
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        const listener = cancelToken.onCancellationRequested(done);
+    });
 }
