@@ -22,14 +22,14 @@ afterEach(() => {
 
 const uriOf = (name: string) => URI.file(`/ws/${name}`);
 
-async function workspace(files: Record<string, string>): Promise<void> {
+async function workspace(files: Record<string, string>, validation = true): Promise<void> {
     const documents = Object.entries(files).map(([name, text]) => {
         texts.set(uriOf(name).toString(), text);
         const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uriOf(name));
         shared.workspace.LangiumDocuments.addDocument(doc);
         return doc;
     });
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    await shared.workspace.DocumentBuilder.build(documents, { validation });
 }
 
 async function edit(name: string, text: string): Promise<void> {
@@ -184,5 +184,33 @@ describe('model provider', () => {
         const main = shared.workspace.LangiumDocuments.getDocument(uriOf('main.arch'))!;
         expect(main.state).toBe(DocumentState.Validated);
     }, 10_000);
-});
 
+    test('the model built in slices, pausing between the files of the closure, is the one everyone gets', async () => {
+        await workspace(SHOP, false);
+        const main = shared.workspace.LangiumDocuments.getDocument(uriOf('main.arch'))!;
+        let pauses = 0;
+        const model = await Arch.model.ModelProvider.getModelInSlices(main, async () => {
+            pauses++;
+        });
+        // Three files: a pause before reading each, before merging each, and before the whole-model steps.
+        expect(pauses).toBe(7);
+        expect(modelOf('main.arch')).toBe(model);
+        expect([...model.elements.keys()].sort()).toEqual(['edge', 'orders', 'prom', 'shipping']);
+        expect(model.relations.map(r => r.id).sort()).toEqual(['edge->orders', 'orders->shipping', 'orders..>prom']);
+    });
+
+    test('a merge in slices that is cancelled leaves nothing behind', async () => {
+        await workspace(SHOP, false);
+        const main = shared.workspace.LangiumDocuments.getDocument(uriOf('main.arch'))!;
+        let pauses = 0;
+        const cancelled = Arch.model.ModelProvider.getModelInSlices(main, async () => {
+            if (++pauses === 5) throw new Error('cancelled');
+        });
+        await expect(cancelled).rejects.toThrow('cancelled');
+        const model = modelOf('main.arch');
+        expect(model.elements.size).toBe(4);
+        expect(await Arch.model.ModelProvider.getModelInSlices(main, async () => {
+            throw new Error('not called: the model is there');
+        })).toBe(model);
+    });
+});

@@ -19,7 +19,24 @@ export function buildModel(entry: LangiumDocument<Model>, documents: readonly La
  * the model are left out, and relations get ids unique in the model.
  */
 export function mergeFragments(entry: ModelFragment, fragments: readonly ModelFragment[]): ArchModel {
-    return new ModelMerger(entry).build(fragments);
+    const merger = new ModelMerger(entry);
+    for (const fragment of fragments) merger.add(fragment);
+    return merger.finish();
+}
+
+/**
+ * The same, for the language server: `pause` runs between the fragments and before the
+ * whole-model steps, so that merging a closure of 1,000 elements does not hold up
+ * requests (and the pause may stop the merge when the build is cancelled).
+ */
+export async function mergeFragmentsInSlices(entry: ModelFragment, fragments: readonly ModelFragment[], pause: () => Promise<void>): Promise<ArchModel> {
+    const merger = new ModelMerger(entry);
+    for (const fragment of fragments) {
+        await pause();
+        merger.add(fragment);
+    }
+    await pause();
+    return merger.finish();
 }
 
 class ModelMerger {
@@ -32,8 +49,11 @@ class ModelMerger {
 
     constructor(private readonly entry: ModelFragment) {}
 
-    build(fragments: readonly ModelFragment[]): ArchModel {
-        for (const fragment of fragments) this.addMembers(fragment.members, undefined);
+    add(fragment: ModelFragment): void {
+        this.addMembers(fragment.members, undefined);
+    }
+
+    finish(): ArchModel {
         const relations = this.buildRelations();
         const outgoing = new Map<string, ModelRelation[]>();
         for (const r of relations) push(outgoing, r.sourceId, r);

@@ -2,7 +2,7 @@ import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } fro
 import { WorkspaceCache } from 'langium';
 import type { Model } from '../../generated/ast.js';
 import { importClosure } from '../workspace/imports.js';
-import { mergeFragments } from './model-builder.js';
+import { mergeFragments, mergeFragmentsInSlices } from './model-builder.js';
 import { fragmentOf, type ModelFragment } from './model-fragment.js';
 import type { ArchModel } from './model-types.js';
 
@@ -27,18 +27,53 @@ export class ArchModelProvider {
 
     getModel(document: LangiumDocument): ArchModel {
         const doc = document as LangiumDocument<Model>;
-        return this.cache.get(doc.uri.toString(), () => this.build(doc));
+        return this.cache.get(doc.uri.toString(), () => {
+            const fragments = this.fragmentsOf(doc);
+            return this.reused(doc, fragments) ?? this.remember(doc, fragments, mergeFragments(fragments[fragments.length - 1], fragments));
+        });
     }
 
-    private build(doc: LangiumDocument<Model>): ArchModel {
-        // Imports first: where an id is declared twice, the importing file is the one told.
-        const [self, ...imported] = importClosure(doc, this.documents);
-        const fragments = [...imported.reverse(), self].map(fragmentOf);
+    /**
+     * The same model, built with `pause` between the files of the closure: validation
+     * builds it this way, so that the merge of a large closure does not block the server;
+     * later calls of `getModel` get the same instance.
+     */
+    async getModelInSlices(document: LangiumDocument, pause: () => Promise<void>): Promise<ArchModel> {
+        const doc = document as LangiumDocument<Model>;
         const key = doc.uri.toString();
-        const last = this.lastBuilt.get(key);
-        if (last && sameItems(last.fragments, fragments)) return last.model;
-        const model = mergeFragments(fragments[fragments.length - 1], fragments);
-        this.lastBuilt.set(key, { fragments, model });
+        const cached = this.cache.get(key);
+        if (cached) return cached;
+        const fragments: ModelFragment[] = [];
+        for (const member of this.closureOf(doc)) {
+            await pause();
+            fragments.push(fragmentOf(member));
+        }
+        const model = this.reused(doc, fragments) ?? await mergeFragmentsInSlices(fragments[fragments.length - 1], fragments, pause);
+        // A request may have built the model meanwhile: keep the instance others already hold.
+        // (A pause throws when the build is cancelled, so nothing stale is cached here.)
+        const current = this.cache.get(key);
+        if (current) return current;
+        this.cache.set(key, this.remember(doc, fragments, model));
+        return model;
+    }
+
+    /** Imports first: where an id is declared twice, the importing file is the one told. */
+    private closureOf(doc: LangiumDocument<Model>): LangiumDocument<Model>[] {
+        const [self, ...imported] = importClosure(doc, this.documents);
+        return [...imported.reverse(), self];
+    }
+
+    private fragmentsOf(doc: LangiumDocument<Model>): ModelFragment[] {
+        return this.closureOf(doc).map(fragmentOf);
+    }
+
+    private reused(doc: LangiumDocument<Model>, fragments: readonly ModelFragment[]): ArchModel | undefined {
+        const last = this.lastBuilt.get(doc.uri.toString());
+        return last && sameItems(last.fragments, fragments) ? last.model : undefined;
+    }
+
+    private remember(doc: LangiumDocument<Model>, fragments: readonly ModelFragment[], model: ArchModel): ArchModel {
+        this.lastBuilt.set(doc.uri.toString(), { fragments, model });
         return model;
     }
 }

@@ -28,7 +28,7 @@ export class ArchValidator {
     async checkModel(root: Model, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const document = AstUtils.getDocument(root);
         const uri = document.uri.toString();
-        const model = this.services.model.ModelProvider.getModel(document);
+        const model = await this.services.model.ModelProvider.getModelInSlices(document, () => interruptAndCheck(cancelToken));
         for (const problem of model.problems) {
             if (problem.uri === uri) accept(problem.severity, problem.message, { node: problem.node, property: problem.property, code: problem.code });
         }
