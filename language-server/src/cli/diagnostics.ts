@@ -33,19 +33,30 @@ const SEVERITIES = {
 } as const;
 
 export function collectDiagnostics(documents: readonly LangiumDocument[], cwd = process.cwd()): FileDiagnostic[] {
-    return documents.flatMap(doc => {
-        const file = doc.uri.fsPath;
-        const display = path.relative(cwd, file) || file;
-        return (doc.diagnostics ?? []).map(d => toFileDiagnostic(file, display, d, cwd));
-    }).sort((a, b) => a.display.localeCompare(b.display) || a.line - b.line || a.column - b.column);
+    // Related places name a few files many times over: work each path out once.
+    const places = new Map<string, { file: string; display: string }>();
+    const placeOf = (uri: string) => {
+        let place = places.get(uri);
+        if (!place) {
+            const file = URI.parse(uri).fsPath;
+            places.set(uri, place = { file, display: path.relative(cwd, file) || file });
+        }
+        return place;
+    };
+    // Files by path, then each file's diagnostics by position (comparing paths per diagnostic was a tenth of the time).
+    return documents
+        .map(doc => ({ doc, ...placeOf(doc.uri.toString()) }))
+        .sort((a, b) => a.display.localeCompare(b.display))
+        .flatMap(({ doc, file, display }) => (doc.diagnostics ?? [])
+            .map(d => toFileDiagnostic(file, display, d, placeOf))
+            .sort((a, b) => a.line - b.line || a.column - b.column));
 }
 
-function toFileDiagnostic(file: string, display: string, d: Diagnostic, cwd: string): FileDiagnostic {
+function toFileDiagnostic(file: string, display: string, d: Diagnostic, placeOf: (uri: string) => { file: string; display: string }): FileDiagnostic {
     const related = (d.relatedInformation ?? []).map(r => {
-        const relatedFile = URI.parse(r.location.uri).fsPath;
         const { start, end } = r.location.range;
         return {
-            file: relatedFile, display: path.relative(cwd, relatedFile) || relatedFile, message: r.message,
+            ...placeOf(r.location.uri), message: r.message,
             line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
         };
     });
