@@ -29,12 +29,12 @@ function requireWithCodeCache(file) {
     const bundle = new Module(file, module);
     bundle.filename = file;
     bundle.paths = Module._nodeModulePaths(path.dirname(file));
-    bundle.loaded = true;
     const localRequire = id => bundle.require(id);
     localRequire.resolve = (request, options) => Module._resolveFilename(request, bundle, false, options);
     localRequire.main = require.main;
     localRequire.cache = Module._cache;
     script.runInThisContext().call(bundle.exports, bundle.exports, localRequire, bundle, file, path.dirname(file));
+    bundle.loaded = true;
     return bundle.exports;
 }
 
