@@ -19,6 +19,7 @@ import { ArchModelProvider } from './model/model-provider.js';
 import { createArchCompletionParser } from './parser/arch-completion-parser.js';
 import { createArchParser } from './parser/arch-parser.js';
 import { ArchParserErrorMessageProvider } from './parser/arch-parser-messages.js';
+import { ArchLexer } from './parser/arch-lexer.js';
 import { ArchTokenBuilder } from './parser/arch-token-builder.js';
 import { ArchLinker } from './references/arch-linker.js';
 import { ArchScopeComputation } from './scope/arch-scope-computation.js';
@@ -79,6 +80,8 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
         LangiumParser: (services) => createArchParser(services),
         CompletionParser: (services) => createArchCompletionParser(services),
         TokenBuilder: () => new ArchTokenBuilder(),
+        // Misspelt keywords and `=>` are read as what was meant, with an error that says so.
+        Lexer: (services) => new ArchLexer(services),
     },
     references: {
         ScopeComputation: (services) => new ArchScopeComputation(services),

@@ -1,6 +1,7 @@
 import type { ILexingError } from 'chevrotain';
 import type { AstNode, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
-import { createParser, LangiumParser } from 'langium';
+import { AstUtils, createParser, GrammarUtils, LangiumParser } from 'langium';
+import type { ArchLexer } from './arch-lexer.js';
 import { checkInputLimits, INPUT_LIMITS } from './input-limits.js';
 import { RecoveryGuard, type StopReason } from './recovery-guard.js';
 
@@ -22,6 +23,7 @@ export class ArchParser extends LangiumParser {
         this.guard.start();
         try {
             const result = super.parse<T>(input, options);
+            applyRepairs(result.value, (this.lexer as Partial<ArchLexer>).takeRepairs?.());
             return this.guard.stopped ? withStopNote(result, this.guard.stopped) : result;
         } catch (error) {
             return this.refuse<T>({
@@ -42,6 +44,18 @@ export class ArchParser extends LangiumParser {
         const root = empty.value.$cstNode?.root;
         if (root) (root as unknown as { _text: string })._text = input;
         return { ...empty, lexerErrors: [error] };
+    }
+}
+
+/** Where the lexer read a keyword in place of a misspelt word, the tree gets the keyword meant. */
+function applyRepairs(root: AstNode, repairs: Map<number, string> | undefined): void {
+    if (!repairs || repairs.size === 0) return;
+    for (const node of AstUtils.streamAst(root)) {
+        for (const feature of ['kind', 'key', 'arrow'] as const) {
+            const offset = GrammarUtils.findNodeForProperty(node.$cstNode, feature)?.offset;
+            const keyword = offset === undefined ? undefined : repairs.get(offset);
+            if (keyword !== undefined) (node as unknown as Record<string, string>)[feature] = keyword;
+        }
     }
 }
 
