@@ -1,6 +1,6 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createArchServices } from './arch-module.js';
 import { registerDiagramHandler } from './lsp/diagram-handler.js';
 
@@ -8,3 +8,7 @@ const connection = createConnection(ProposedFeatures.all);
 const { shared } = createArchServices({ connection, ...NodeFileSystem });
 startLanguageServer(shared);
 registerDiagramHandler(shared);
+// Code lenses follow their setting at once, not at the next edit.
+shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section }) => {
+    if (section === 'archsight') connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+});
