@@ -49,3 +49,9 @@ export namespace DiagramRequest {
     export const method = 'archsight/diagram';
     export const type = new RequestType<DiagramParams, DiagramResponse, void>(method);
 }
+
+/**
+ * What a new preview asks for first. The server lays that out as soon as a file is opened
+ * (see `lsp/layout-warm-up.ts`), so the first preview finds its layout done and ELK warm.
+ */
+export const FIRST_PREVIEW = { view: 'all', direction: 'DOWN', legend: true } as const satisfies Pick<DiagramParams, 'view' | 'direction' | 'legend'>;

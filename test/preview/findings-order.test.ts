@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countsText, orderFindings } from '../../extension/webview/findings-list.js';
+import { countsText, orderFindings } from '../../extension/webview/findings-order.js';
 
 describe('the findings list of the preview', () => {
     const findings = {
