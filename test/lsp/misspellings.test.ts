@@ -53,7 +53,10 @@ describe('misspelt keywords', () => {
             "4:3 error Unknown element 'frobnicator'. Declare it, or import the file that declares it. [unknown-reference]",
             "4:15 error Unknown element 'payments'. Declare it, or import the file that declares it. [unknown-reference]",
         ]);
-        // Ids that look like keywords are left alone where an id belongs.
+        // Ids that look like keywords are left alone where an id, a value or a technology belongs.
+        expect(await errorsOf(SHOP('  service pay : java {\n    sidecar proxy : envoy-replica\n    sidecar js : node.helth\n    exposure publc\n  }'))).toEqual([
+            "7:14 error 'exposure' takes one of public, internal, private, not 'publc'. [invalid-property]",
+        ]);
         expect(await errorsOf(SHOP('  service servce : java { exposure publik }\n  servce -> ordersDb'))).toEqual([
             "4:36 error 'exposure' takes one of public, internal, private, not 'publik'. [invalid-property]",
         ]);

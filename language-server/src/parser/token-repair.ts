@@ -100,12 +100,14 @@ function misspeltKeywordCandidates(context: Context, out: IToken[], statementSta
         if (context === 'group' && (after === 'NUMBER' || after === 'QUANTITY')) return KEYS;
         return undefined;
     }
-    // In a body of properties: an id is a value right after a key that takes one, else it stands for a key.
-    if (previous) {
+    // In a body of properties, a key stands first on its line, after `{`, after a value
+    // (number, quantity, string) or after a flag; an id anywhere else is a value or part
+    // of a technology (`envoy-proxy`, `node.js`), and is left alone.
+    if (previous && previous.endLine === word.startLine) {
         const before = previous.tokenType.name;
-        if (before === ':' || before === 'trigger' || before === 'owner' || before in ELEMENT_KINDS) return undefined;
-        const spec = PROPERTIES[before];
-        if (spec && spec.value.type !== 'flag') return undefined;
+        const afterValue = before === '{' || before === 'NUMBER' || before === 'QUANTITY' || before === 'STRING';
+        const afterFlag = PROPERTIES[before]?.value.type === 'flag';
+        if (!afterValue && !afterFlag) return undefined;
     }
     return context === 'element' ? ELEMENT_BODY : KEYS;
 }
