@@ -16,6 +16,9 @@ export const WARM_UP_MAX_ELEMENTS = 300;
  */
 export function registerLayoutWarmUp(shared: LangiumSharedServices): void {
     const { TextDocuments, DocumentBuilder } = shared.workspace;
+    // The layout thread starts and loads ELK (1.4 MB of compiled Java) while the editor
+    // starts, not when the first diagram is asked for.
+    shared.lsp.LanguageServer.onInitialized(() => startLayoutThread(shared));
     if (!TextDocuments) return;
     const warmed = new Set<string>();
     TextDocuments.onDidClose(({ document }) => warmed.delete(document.uri));
@@ -29,6 +32,12 @@ export function registerLayoutWarmUp(shared: LangiumSharedServices): void {
             // Only a head start.
         }
     });
+}
+
+/** Asks the layout thread a cheap question, which starts it and loads ELK. */
+export function startLayoutThread(shared: LangiumSharedServices): void {
+    const services = shared.ServiceRegistry.all.find(s => 'layout' in s) as ArchServices | undefined;
+    services?.layout.ElkFactory().knownLayoutAlgorithms().catch(() => undefined);
 }
 
 function warmUp(shared: LangiumSharedServices, document: LangiumDocument): void {
