@@ -61,7 +61,7 @@ export async function runImport(args: string[], io: Output): Promise<number> {
         } catch (error) {
             throw new UsageError(`Cannot write '${values.output}': ${(error as Error).message}.`);
         }
-        io.err(`Imported ${system.elements.size} elements and ${system.relations.size} relations into ${values.output}${system.notes.length > 0 ? ` (${system.notes.length} notes in its header)` : ''}.\n`);
+        io.err(`Imported ${plural(system.elements.size, 'element')} and ${plural(system.relations.size, 'relation')} into ${values.output}${system.notes.length > 0 ? ` (${system.notes.length} notes in its header)` : ''}.\n`);
     }
     return 0;
 }
@@ -89,4 +89,8 @@ async function exists(file: string): Promise<boolean> {
     } catch {
         return false;
     }
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -125,11 +125,18 @@ export function addRoutePolicy(system: ImportedSystem, targetId: string, key: st
 
 /** Puts the route policies on every relation into their element; call once all sources are read. */
 export function applyRoutePolicies(system: ImportedSystem): void {
+    const used = new Set<string>();
     for (const relation of system.relations.values()) {
         const policy = system.routePolicies.get(relation.targetId);
         if (!policy || relation.arrow !== '->') continue;
+        used.add(relation.targetId);
         for (const [key, value] of policy.properties) if (!relation.properties.has(key)) relation.properties.set(key, value);
         for (const origin of policy.origins) if (!relation.origins.includes(origin)) relation.origins.push(origin);
+    }
+    for (const [targetId, policy] of system.routePolicies) {
+        if (used.has(targetId)) continue;
+        const what = [...policy.properties].map(([key, value]) => value === true ? key : `${key} ${value}`).join(', ');
+        noteOnce(system, `${policy.origins.join('; ')}: gives calls into ${targetId} ${what}, but no call into ${targetId} is known (add traces to see them).`);
     }
 }
 

@@ -17,7 +17,8 @@ export function writeArch(system: ImportedSystem, title: string): string {
     for (const element of others) writeElement(lines, element, '  ');
     if (meshMembers.length > 0) {
         lines.push('', '  // Workloads with an Istio sidecar (envoy), configured by the control plane.');
-        lines.push('  mesh istioMesh "Istio mesh" : istio {');
+        const meshBody = propertyWords(system.meshProperties);
+        lines.push('  mesh istioMesh "Istio mesh" : istio {', ...meshBody.map(word => `    ${word}`));
         lines.push('    control-plane istioControl "Istio control plane" : istio {', '      component istiod : istio', '    }');
         for (const element of meshMembers) writeElement(lines, element, '    ', `sidecar ${element.id}Proxy : envoy`);
         lines.push('  }');

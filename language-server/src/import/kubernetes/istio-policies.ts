@@ -1,6 +1,6 @@
 import { hostToName, toId } from '../ids.js';
 import type { ImportedSystem } from '../imported-system.js';
-import { addElement, addRelation, addRoutePolicy } from '../imported-system.js';
+import { addElement, addRelation, addRoutePolicy, noteOnce } from '../imported-system.js';
 import type { Data } from '../yaml-input.js';
 import { isRecord, scalarText } from '../yaml-input.js';
 import type { Manifest } from './manifest-types.js';
@@ -52,7 +52,10 @@ export function importVirtualService(manifest: Manifest, system: ImportedSystem,
 export function importDestinationRule(manifest: Manifest, system: ImportedSystem, resolve: ResolveHost): void {
     const host = scalarText(manifest.spec.host);
     const target = host ? resolve(host) : undefined;
-    if (!target) return;
+    if (!target) {
+        noteOnce(system, `${manifest.origin}: host ${host ?? '(none)'} is not a workload of the manifests read; its policies are left out.`);
+        return;
+    }
     const policies = [manifest.spec.trafficPolicy, ...(Array.isArray(manifest.spec.subsets) ? manifest.spec.subsets.filter(isRecord).map(s => s.trafficPolicy) : [])].filter(isRecord);
     for (const policy of policies) {
         if (isRecord(policy.outlierDetection) || isRecord(policy.connectionPool)) addRoutePolicy(system, target, 'breaker', true, manifest.origin);
