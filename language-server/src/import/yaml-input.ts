@@ -13,7 +13,7 @@ export function isRecord(value: unknown): value is Record<string, Data> {
  * are applied, as Compose does). A syntax error is one line naming the file and the line.
  */
 export function parseYamlDocuments(text: string, display: string): Data[] {
-    const documents = parseAllDocuments(text, { merge: true, prettyErrors: false, uniqueKeys: false });
+    const documents = parseAllDocuments(text, { merge: true, prettyErrors: true, uniqueKeys: false });
     if (!Array.isArray(documents)) return [];
     const result: Data[] = [];
     for (const document of documents) {
