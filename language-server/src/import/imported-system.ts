@@ -106,13 +106,24 @@ export function addRelation(system: ImportedSystem, sourceId: string, targetId: 
     return relation;
 }
 
+// What each list already holds, so that saying a thing once stays linear in large imports.
+const said = new WeakMap<string[], Set<string>>();
+
+function sayOnce(list: string[], text: string): void {
+    let seen = said.get(list);
+    if (!seen) said.set(list, seen = new Set(list));
+    if (seen.has(text)) return;
+    seen.add(text);
+    list.push(text);
+}
+
 /** Records a note once, however often the importer meets the same thing. */
 export function noteOnce(system: ImportedSystem, note: string): void {
-    if (!system.notes.includes(note)) system.notes.push(note);
+    sayOnce(system.notes, note);
 }
 
 export function guessOnce(system: ImportedSystem, guess: string): void {
-    if (!system.guesses.includes(guess)) system.guesses.push(guess);
+    sayOnce(system.guesses, guess);
 }
 
 /** Records a policy that mesh routing gives every call into an element. */

@@ -32,8 +32,9 @@ export function importKubernetes(manifests: readonly Manifest[], system: Importe
 
     const injected = meshMembers(manifests, workloads, system);
     injected.forEach(id => system.meshMembers.add(id));
+    const hostNames = new Set(hosts.keys());
     for (const workload of workloads) {
-        for (const link of envLinks(workloadEnvironment(workload), new Set(hosts.keys()))) {
+        for (const link of envLinks(workloadEnvironment(workload), hostNames)) {
             const target = hosts.get(link.target)!;
             const relation = addRelation(system, workload.elementId, target, '->', `${workload.manifest.origin}: env ${link.variable}`);
             if (relation) guessOnce(system, `${workload.elementId} -> ${target}: from the environment variable ${link.variable}.`);
