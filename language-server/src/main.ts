@@ -3,8 +3,10 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createArchServices } from './arch-module.js';
 import { registerDiagramHandler } from './lsp/diagram-handler.js';
+import { registerImportDriftHandlers } from './lsp/import-drift-handler.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createArchServices({ connection, ...NodeFileSystem });
+const { shared, Arch } = createArchServices({ connection, ...NodeFileSystem });
 startLanguageServer(shared);
 registerDiagramHandler(shared);
+registerImportDriftHandlers(shared, Arch);
