@@ -87,7 +87,7 @@ async function expand(input: string, cwd: string): Promise<Source[]> {
     }
     if (!stat.isDirectory()) {
         if (!stat.isFile()) throw new ImportError(`'${input}' is not a regular file.`);
-        return [{ file, display: input, explicit: true }];
+        return [{ file, display: path.relative(cwd, file) || input, explicit: true }];
     }
     const matches = await glob('**/*.{yaml,yml,json}', { cwd: file, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.*/**'], followSymbolicLinks: false });
     if (matches.length === 0) throw new ImportError(`No YAML or JSON files in folder '${input}'.`);

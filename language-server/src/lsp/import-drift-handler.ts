@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { createArchServices } from '../arch-module.js';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -24,7 +25,8 @@ let formatting: ArchServices | undefined;
 
 export async function handleImport(params: ImportParams): Promise<ImportResponse> {
     try {
-        const system = await importSources(params.sources, { profiles: [] });
+        // Origins are written relative to the folder of the first source, where the model is written.
+        const system = await importSources(params.sources, { profiles: [], cwd: params.sources[0] ? path.dirname(params.sources[0]) : undefined });
         formatting ??= createArchServices(EmptyFileSystem).Arch;
         const text = await formatArch(formatting, writeArch(system, params.title));
         return { text, elements: system.elements.size, relations: system.relations.size };
