@@ -6,6 +6,8 @@ export type SendImport = (params: ImportParams) => Promise<ImportResponse>;
 export type SendDrift = (params: DriftParams) => Promise<DriftResponse>;
 
 const SOURCE_FILTERS = { 'Compose files, manifests, traces': ['yaml', 'yml', 'json'] };
+// Open dialogs on Windows and Linux (and the browser's) pick files or folders, not both: the
+// dialog picks files; a folder of manifests is imported from the explorer's context menu.
 
 /**
  * "Archsight: Import Architecture…" picks compose files, manifests, folders or trace files,
@@ -18,7 +20,7 @@ export function registerImportDriftCommands(context: vscode.ExtensionContext, se
     context.subscriptions.push(drift);
     context.subscriptions.push(vscode.commands.registerCommand('archsight.importArchitecture', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
         // From the explorer's context menu: the clicked file and everything selected with it.
-        const sources = selected ?? (clicked instanceof vscode.Uri ? [clicked] : undefined) ?? await vscode.window.showOpenDialog({ canSelectMany: true, canSelectFolders: true, filters: SOURCE_FILTERS, openLabel: 'Import' });
+        const sources = selected ?? (clicked instanceof vscode.Uri ? [clicked] : undefined) ?? await vscode.window.showOpenDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, filters: SOURCE_FILTERS, openLabel: 'Import' });
         if (!sources || sources.length === 0) return;
         const folder = path.dirname(sources[0].fsPath);
         const title = path.basename(folder);
@@ -40,7 +42,7 @@ export function registerImportDriftCommands(context: vscode.ExtensionContext, se
             void vscode.window.showWarningMessage('Open the .arch model to check for drift first.');
             return;
         }
-        const sources = (Array.isArray(picked) ? picked : undefined) ?? await vscode.window.showOpenDialog({ canSelectMany: true, canSelectFolders: true, filters: SOURCE_FILTERS, openLabel: 'Compare' });
+        const sources = (Array.isArray(picked) ? picked : undefined) ?? await vscode.window.showOpenDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, filters: SOURCE_FILTERS, openLabel: 'Compare' });
         if (!sources || sources.length === 0) return;
         const answer = await sendDrift({ uri: editor.document.uri.toString(), sources: sources.map(s => s.fsPath) });
         if (answer.error !== undefined || !answer.findings) {

@@ -26,6 +26,8 @@ export class TraceAggregator {
     private readonly spans = new Map<string, SpanRecord>();
     private readonly edges = new Map<string, Edge>();
     private spanCount = 0;
+    /** Service names as ids: the same few names come with every span. */
+    private readonly ids = new Map<string, string>();
 
     constructor(private readonly system: ImportedSystem, private readonly display: string) {}
 
@@ -46,7 +48,7 @@ export class TraceAggregator {
         const depth = new Map<string, number>();
         const rootDepth = new Map<string, { root: string; depth: number }>();
         for (const span of this.spans.values()) {
-            addElement(this.system, toId(span.service), 'service', `${this.display}: service ${span.service}`);
+            if (!this.ids.has(span.service)) addElement(this.system, this.idOf(span.service), 'service', `${this.display}: service ${span.service}`);
             const parent = span.parentId ? this.spans.get(`${span.traceId}:${span.parentId}`) : undefined;
             if (parent && parent.service !== span.service) {
                 crossed.add(`${span.traceId}:${span.parentId}`);
@@ -68,11 +70,8 @@ export class TraceAggregator {
             const db = span.attributes['db.system'];
             const messaging = span.attributes['messaging.system'];
             if (span.kind === 'client' && db) {
-                const name = span.attributes['db.name'] ?? span.attributes['db.namespace'] ?? db;
-                const known = recognise(db, name);
-                const store = addElement(this.system, toId(name), known?.kind === 'cache' ? 'cache' : 'database', `${this.display}: db.system ${db}`, known?.technology ?? db);
-                if (store.id !== name) store.label = name;
-                this.edge(span.service, store.id, '->', known?.protocol ?? db, span.durationMs, span.error, true);
+                const store = this.store(span, db);
+                this.edge(span.service, store.id, '->', store.protocol, span.durationMs, span.error, true);
             } else if (span.kind === 'producer' && messaging) {
                 const broker = this.broker(span, messaging);
                 this.edge(span.service, broker, '~>', undefined, span.durationMs, span.error, true);
@@ -103,16 +102,16 @@ export class TraceAggregator {
             }
             return base;
         };
+        // A trace's root: the span of the trace without a parent among the spans read.
+        const roots = new Map<string, SpanRecord>();
+        for (const span of this.spans.values()) {
+            if (!span.parentId || !this.spans.has(`${span.traceId}:${span.parentId}`)) roots.set(span.traceId, span);
+        }
         for (const [key, span] of this.spans) {
             const hops = hopsOf(key);
-            let root: SpanRecord = span;
-            for (let guard = 0; root.parentId && guard < 10_000; guard++) {
-                const parent = this.spans.get(`${root.traceId}:${root.parentId}`);
-                if (!parent) break;
-                root = parent;
-            }
-            const best = rootDepth.get(root.traceId);
-            if (!best || hops > best.depth) rootDepth.set(root.traceId, { root: toId(root.service), depth: hops });
+            const root = roots.get(span.traceId) ?? span;
+            const best = rootDepth.get(span.traceId);
+            if (!best || hops > best.depth) rootDepth.set(span.traceId, { root: this.idOf(root.service), depth: hops });
         }
         for (const { root, depth: hops } of rootDepth.values()) {
             this.system.observedDepth.set(root, Math.max(hops, this.system.observedDepth.get(root) ?? 0));
@@ -130,17 +129,42 @@ export class TraceAggregator {
         this.spans.clear();
     }
 
+    private idOf(service: string): string {
+        let id = this.ids.get(service);
+        if (id === undefined) this.ids.set(service, id = toId(service));
+        return id;
+    }
+
+    private readonly stores = new Map<string, { id: string; protocol: string }>();
+
+    /** The database or cache a client span with `db.system` calls, named by `db.name`. */
+    private store(span: SpanRecord, db: string): { id: string; protocol: string } {
+        const name = span.attributes['db.name'] ?? span.attributes['db.namespace'] ?? db;
+        let store = this.stores.get(`${db}\u0000${name}`);
+        if (store) return store;
+        const known = recognise(db, name);
+        const element = addElement(this.system, toId(name), known?.kind === 'cache' ? 'cache' : 'database', `${this.display}: db.system ${db}`, known?.technology ?? db);
+        if (element.id !== name) element.label = name;
+        this.stores.set(`${db}\u0000${name}`, store = { id: element.id, protocol: known?.protocol ?? db });
+        return store;
+    }
+
+    private readonly brokers = new Map<string, string>();
+
     private broker(span: SpanRecord, system: string): string {
         const name = span.attributes['messaging.destination.name'] ?? span.attributes['messaging.destination'] ?? system;
+        const cached = this.brokers.get(`${system}\u0000${name}`);
+        if (cached) return cached;
         const known = recognise(system, name);
         const broker = addElement(this.system, toId(name), known?.kind === 'bus' ? 'bus' : 'queue', `${this.display}: messaging.system ${system}`, known?.technology ?? system);
         if (broker.id !== name) broker.label = name;
+        this.brokers.set(`${system}\u0000${name}`, broker.id);
         return broker.id;
     }
 
     private edge(sourceService: string, targetIdOrService: string, arrow: ImportedArrow, protocol: string | undefined, latency: number, error: boolean, targetIsId = false, sourceIsId = false): void {
-        const source = sourceIsId ? sourceService : toId(sourceService);
-        const target = targetIsId ? targetIdOrService : toId(targetIdOrService);
+        const source = sourceIsId ? sourceService : this.idOf(sourceService);
+        const target = targetIsId ? targetIdOrService : this.idOf(targetIdOrService);
         if (source === target) return;
         const key = `${source}\u0000${target}`;
         let edge = this.edges.get(key);
