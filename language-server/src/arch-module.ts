@@ -29,6 +29,8 @@ import { RuleRegistry } from './rules/rule-registry.js';
 import { RuleRunner } from './rules/rule-runner.js';
 import { ArchValidator, registerValidationChecks } from './validation/arch-validator.js';
 import { ArchDocumentBuilder } from './workspace/arch-document-builder.js';
+import { ArchDocumentFactory } from './workspace/arch-document-factory.js';
+import { ArchDocumentUpdateHandler } from './workspace/arch-document-update-handler.js';
 
 /** Services of our own, beside Langium's. */
 export type ArchAddedServices = {
@@ -99,8 +101,12 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
 };
 
 export const ArchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        DocumentUpdateHandler: (services) => new ArchDocumentUpdateHandler(services),
+    },
     workspace: {
         DocumentBuilder: (services) => new ArchDocumentBuilder(services),
+        LangiumDocumentFactory: (services) => new ArchDocumentFactory(services),
         ConfigurationProvider: (services) => new ArchConfigurationProvider(services),
     },
 };

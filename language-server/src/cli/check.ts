@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { expandInputs, readSource, UsageError } from './files.js';
@@ -11,6 +10,7 @@ import { formatText } from './format-text.js';
 import type { Output } from './output.js';
 import { configureRules } from './rule-options.js';
 import { loadAndValidate } from './workspace-loader.js';
+import { ArchFileSystem } from '../workspace/arch-file-system.js';
 
 export const CHECK_HELP = `Usage: archsight check [options] <files|folders|globs...>
 
@@ -57,7 +57,7 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
     const cwd = process.cwd();
     const paths = await expandInputs(positionals, cwd);
     const sources = await Promise.all(paths.map(p => readSource(p, path.relative(cwd, p) || p)));
-    const services = createArchServices(NodeFileSystem).Arch;
+    const services = createArchServices(ArchFileSystem).Arch;
     await configureRules(services, { config: values.config, rules: values.rule }, paths, cwd);
     const documents = await loadAndValidate(services, sources);
     const diagnostics = collectDiagnostics(documents, cwd);

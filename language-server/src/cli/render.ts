@@ -1,13 +1,13 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
 import type { DiagramOptions, DiagramView } from '../diagram/diagram-types.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { expandInputs, readSource, UsageError } from './files.js';
 import type { Output } from './output.js';
 import { loadAndValidate } from './workspace-loader.js';
+import { ArchFileSystem } from '../workspace/arch-file-system.js';
 
 export const RENDER_HELP = `Usage: archsight render <file.arch> [options]
 
@@ -71,7 +71,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     if (output !== undefined) await checkOutput(output, values.output!, input, values.force);
 
     const source = await readSource(input, display);
-    const services = createArchServices(NodeFileSystem).Arch;
+    const services = createArchServices(ArchFileSystem).Arch;
     const [document] = await loadAndValidate(services, [source]);
     const model = services.model.ModelProvider.getModel(document);
     if (values.focus !== undefined && !model.elements.has(values.focus) && !model.groups.has(values.focus)) {
