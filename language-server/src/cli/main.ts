@@ -2,6 +2,7 @@ import { runCheck } from './check.js';
 import { runRender } from './render.js';
 import { UsageError } from './files.js';
 import { processOutput, type Output } from './output.js';
+import { ownValue } from '../util/own-keys.js';
 
 declare const ARCHSIGHT_VERSION: string;
 
@@ -38,9 +39,10 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         return 0;
     }
     if (command === 'help') {
-        return rest[0] && COMMANDS[rest[0]] ? COMMANDS[rest[0]](['--help'], io) : main(['--help'], io);
+        const help = rest[0] ? ownValue(COMMANDS, rest[0]) : undefined;
+        return help ? help(['--help'], io) : main(['--help'], io);
     }
-    const run = COMMANDS[command];
+    const run = ownValue(COMMANDS, command);
     if (!run) {
         io.err(`archsight: unknown command '${command}'. Run 'archsight --help' for the commands.\n`);
         return 2;

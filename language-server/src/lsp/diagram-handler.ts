@@ -8,6 +8,7 @@ import type { ArchModel } from '../model/model-types.js';
 import type { DiagramParams, DiagramResponse } from '../protocol.js';
 import { DiagramRequest } from '../protocol.js';
 import { findingsByItem } from './diagram-findings.js';
+import { newTable } from '../util/own-keys.js';
 
 /** How long to wait for the language server to take in an edit it was already told about. */
 const MAX_CATCH_UP_MS = 2_000;
@@ -134,7 +135,7 @@ function blastRadii(model: ArchModel): Record<string, string[]> | undefined {
 }
 
 function computeBlastRadii(model: ArchModel): Record<string, string[]> | undefined {
-    const result: Record<string, string[]> = {};
+    const result = newTable<string[]>();
     try {
         for (const id of [...model.elements.keys(), ...model.groups.keys()]) {
             const affected = blastRadius(model, id);

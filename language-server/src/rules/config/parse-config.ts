@@ -5,6 +5,7 @@ import type { SeveritySetting } from '../rule.js';
 import { SEVERITY_SETTINGS } from '../rule.js';
 import type { RuleRegistry } from '../rule-registry.js';
 import type { ConfigProblem, RuleSettings, RulesSettings } from './rule-settings.js';
+import { newTable, ownValue } from '../../util/own-keys.js';
 
 /** The name every tool looks for, walking up from the checked file. */
 export const CONFIG_FILE_NAME = 'archsight.config.json';
@@ -69,7 +70,7 @@ function readRules(node: Node, registry: RuleRegistry, report: Report): RulesSet
         report(node, '"rules" must be an object: { "rule-id": "off" | "info" | "warning" | "error" | { "severity": …, thresholds } }.');
         return {};
     }
-    const result: Record<string, RuleSettings> = {};
+    const result = newTable<RuleSettings>();
     for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
         const id = String(key.value);
@@ -89,7 +90,7 @@ function readRules(node: Node, registry: RuleRegistry, report: Report): RulesSet
             continue;
         }
         let severity: SeveritySetting | undefined;
-        const thresholds: Record<string, number> = {};
+        const thresholds = newTable<number>();
         for (const entry of value.children ?? []) {
             const [name, setting] = entry.children ?? [];
             const field = String(name.value);
@@ -97,7 +98,7 @@ function readRules(node: Node, registry: RuleRegistry, report: Report): RulesSet
                 if (setting) severity = readSeverity(setting, report);
                 continue;
             }
-            const spec = rule.thresholds?.[field];
+            const spec = ownValue(rule.thresholds, field);
             if (!spec) {
                 const known = Object.keys(rule.thresholds ?? {});
                 report(name, `Rule '${id}' has no setting '${field}'; it takes "severity"${known.length ? ` and ${known.map(k => `"${k}"`).join(', ')}` : ''}.`);
