@@ -19,6 +19,7 @@ import { ArchModelProvider } from './model/model-provider.js';
 import { createArchCompletionParser } from './parser/arch-completion-parser.js';
 import { createArchParser } from './parser/arch-parser.js';
 import { ArchParserErrorMessageProvider } from './parser/arch-parser-messages.js';
+import { ArchLexerErrorMessages } from './parser/arch-lexer-messages.js';
 import { ArchTokenBuilder } from './parser/arch-token-builder.js';
 import { ArchLinker } from './references/arch-linker.js';
 import { ArchScopeComputation } from './scope/arch-scope-computation.js';
@@ -77,6 +78,7 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
     },
     parser: {
         ParserErrorMessageProvider: () => new ArchParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new ArchLexerErrorMessages(),
         // Hostile input: size, nesting and error limits, linear-time strings and comments.
         LangiumParser: (services) => createArchParser(services),
         CompletionParser: (services) => createArchCompletionParser(services),
