@@ -34,7 +34,7 @@ const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
 export async function runCheck(args: string[], io: Output): Promise<number> {
     const { values, positionals } = parseArgs({
-        args,
+        args: joinNegativeValues(args, ['--max-warnings']),
         allowPositionals: true,
         options: {
             format: { type: 'string', default: 'text' },
@@ -83,4 +83,17 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
     if (value === undefined) return undefined;
     if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${value}'.`);
     return Number(value);
+}
+
+/**
+ * `--max-warnings -1`: parseArgs takes `-1` for an option and says so in three lines. The
+ * value is joined to its option, so that the option's own check says what it takes.
+ */
+function joinNegativeValues(args: readonly string[], options: readonly string[]): string[] {
+    const result: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+        if (options.includes(args[i]) && /^-\d/.test(args[i + 1] ?? '')) result.push(`${args[i]}=${args[++i]}`);
+        else result.push(args[i]);
+    }
+    return result;
 }

@@ -3,6 +3,7 @@ import { runRender } from './render.js';
 import { UsageError } from './files.js';
 import { processOutput, type Output } from './output.js';
 import { ownValue } from '../util/own-keys.js';
+import { terminalLine } from './terminal-text.js';
 
 declare const ARCHSIGHT_VERSION: string;
 
@@ -44,13 +45,13 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     }
     const run = ownValue(COMMANDS, command);
     if (!run) {
-        io.err(`archsight: unknown command '${command}'. Run 'archsight --help' for the commands.\n`);
+        io.err(`archsight: unknown command '${terminalLine(command)}'. Run 'archsight --help' for the commands.\n`);
         return 2;
     }
     try {
         return await run(rest, io);
     } catch (error) {
-        io.err(`archsight ${command}: ${describe(error)}\n`);
+        io.err(`archsight ${command}: ${terminalLine(describe(error))}\n`);
         return 2;
     }
 }
