@@ -4,6 +4,7 @@ import { UsageError } from './files.js';
 import { processOutput, type Output } from './output.js';
 import { ownValue } from '../util/own-keys.js';
 import { terminalLine } from './terminal-text.js';
+import { isLayoutTimeout } from '../diagram/layout-budget.js';
 
 declare const ARCHSIGHT_VERSION: string;
 
@@ -57,7 +58,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
 }
 
 function describe(error: unknown): string {
-    if (error instanceof UsageError) return error.message;
+    if (error instanceof UsageError || isLayoutTimeout(error)) return error.message;
     // parseArgs reports unknown options and missing values with a code of its own.
     const code = (error as { code?: string })?.code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return (error as Error).message;
