@@ -8,6 +8,7 @@ import type { ArchModel } from '../model/model-types.js';
 import type { DiagramParams, DiagramResponse } from '../protocol.js';
 import { DiagramRequest } from '../protocol.js';
 import { findingsByItem } from './diagram-findings.js';
+import { checkDiagramParams } from './diagram-params.js';
 import { newTable } from '../util/own-keys.js';
 
 /** How long to wait for the language server to take in an edit it was already told about. */
@@ -34,6 +35,8 @@ export class DiagramHandler {
     constructor(private readonly shared: LangiumSharedServices) {}
 
     async handle(params: DiagramParams, token: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<DiagramResponse> {
+        const invalid = checkDiagramParams(params);
+        if (invalid) return { uri: typeof params?.uri === 'string' ? params.uri : '', error: invalid };
         const key = `${params.uri} ${params.theme}`;
         const ticket = ++this.tickets;
         this.latest.set(key, ticket);
