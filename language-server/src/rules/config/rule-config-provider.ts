@@ -100,9 +100,9 @@ export class RuleConfigProvider {
                 // Not a FIFO or a device (a read would block), nor a file too large to be a configuration.
                 const size = this.fileSystem.statSync(uri).isFile ? statSize(uri) : Infinity;
                 parsed = size === Infinity
-                    ? { settings: {}, problems: [{ message: `${uri.fsPath} is not a regular file.`, uri: key }] }
+                    ? { settings: {}, problems: [{ message: `${uri.fsPath}: not a regular file.`, uri: key }] }
                     : size !== undefined && size > MAX_CONFIG_BYTES
-                        ? { settings: {}, problems: [{ message: `${uri.fsPath} is too large for a configuration (${Math.ceil(size / 1024)} KB > ${MAX_CONFIG_BYTES / 1024} KB limit).`, uri: key }] }
+                        ? { settings: {}, problems: [{ message: `Too large for a configuration (${Math.ceil(size / 1024)} KB > ${MAX_CONFIG_BYTES / 1024} KB limit).`, uri: key }] }
                         : parseConfigText(this.fileSystem.readFileSync(uri), this.registry, key);
             } catch (error) {
                 parsed = { settings: {}, problems: [{ message: `Cannot read ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`, uri: key }] };
