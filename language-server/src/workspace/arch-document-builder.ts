@@ -2,6 +2,7 @@ import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePro
 import { Cancellation, DefaultDocumentBuilder, DocumentState, interruptAndCheck } from 'langium';
 import type { Model } from '../../generated/ast.js';
 import { isArchUri, resolveImports } from './imports.js';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 
 /**
  * Loads the files that the documents of a build import, so that a file opened on its
@@ -30,6 +31,27 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
         }
         this.edited = new Set(changed.map(uri => uri.toString()));
         return super.update(changed, deleted, cancelToken);
+    }
+
+    /**
+     * As Langium's, but a wait for a document ends when the document is deleted meanwhile
+     * (closed, removed from disk): Langium's would wait for ever, and the request behind it
+     * would never be answered.
+     */
+    // Langium's two overloads, written as one: their token types come from two copies of vscode-jsonrpc.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    override waitUntil(state: DocumentState, uriOrToken?: any, cancelToken?: any): Promise<any> {
+        const waiting = super.waitUntil(state, uriOrToken, cancelToken);
+        if (!uriOrToken || !('path' in uriOrToken)) return waiting;
+        const key = String(uriOrToken);
+        return new Promise((resolve, reject) => {
+            const listener = this.onUpdate((_changed, deleted) => {
+                if (deleted.some((uri: URI) => uri.toString() === key)) {
+                    reject(new ResponseError(LSPErrorCodes.ServerCancelled, `The document ${key} was closed or deleted.`));
+                }
+            });
+            waiting.then(resolve, reject).finally(() => listener.dispose());
+        });
     }
 
     /**

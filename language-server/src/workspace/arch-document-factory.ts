@@ -21,8 +21,9 @@ export class ArchDocumentFactory extends DefaultLangiumDocumentFactory {
         return this.readProblems.get(uri.toString());
     }
 
+    /** A file that is not there is not a document (a request for it must not create one); any other failure is empty text. */
     protected override getInitialText(uri: URI, _cancellationToken: CancellationToken): Promise<string> {
-        return this.readText(uri);
+        return this.readText(uri, true);
     }
 
     protected override async getUpdatedText(document: Mutable<LangiumDocument>, textDocument: TextDocument | undefined, _cancellationToken: CancellationToken): Promise<string> {
@@ -33,13 +34,15 @@ export class ArchDocumentFactory extends DefaultLangiumDocumentFactory {
         return this.readText(document.uri);
     }
 
-    private async readText(uri: URI): Promise<string> {
+    private async readText(uri: URI, missingThrows = false): Promise<string> {
         const key = uri.toString();
         try {
             const text = await this.fileSystemProvider.readFile(uri);
             this.readProblems.delete(key);
             return text;
         } catch (error) {
+            const code = (error as NodeJS.ErrnoException)?.code;
+            if (missingThrows && (code === 'ENOENT' || code === 'ENOTDIR')) throw error;
             this.readProblems.set(key, describeReadError(error));
             return '';
         }
