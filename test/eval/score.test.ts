@@ -1,17 +1,5 @@
 import { describe, expect, test } from 'vitest';
-
-interface Finding { line: number; severity: string; message: string; code: string | null }
-interface Smell { rule: string; elements: string[]; source?: string }
-interface SystemScore {
-    smells: number; findings: number; recall: number | null; precision: number | null;
-    found: { smell: Smell }[]; missed: { smell: Smell }[];
-    truePositives: { code: string; elements: string[] }[]; falsePositives: { code: string; elements: string[] }[];
-}
-const { findingElements, scoreSystem, scoreTotal } = await import('../../eval/score.mjs') as {
-    findingElements: (f: Finding, lines: readonly string[]) => Set<string>;
-    scoreSystem: (f: Finding[], s: Smell[], lines: readonly string[]) => SystemScore;
-    scoreTotal: (s: SystemScore[]) => { smells: number; found: number; findings: number; recall: number | null; precision: number | null };
-};
+import { findingElements, scoreSystem, scoreTotal, type Finding, type Smell } from '../../eval/score.mjs';
 
 const MODEL = `architecture "Tiny" {
   service cart : node
