@@ -42,7 +42,7 @@ function main() {
         const modelProblems = diagnostics.filter(d => !(d.code && RULES.has(d.code)));
         const lines = readFileSync(model, 'utf8').split(/\r?\n/);
         const score = scoreSystem(findings, truth.smells, lines);
-        results.push({ system: name, title: truth.system, modelProblems, ...score });
+        results.push({ system: name, title: truth.system, reviewed: truth.smells.filter(s => s.origin === 'review').length, modelProblems, ...score });
     }
     const total = scoreTotal(results);
 
@@ -51,6 +51,8 @@ function main() {
         console.log(`${r.system.padEnd(28)} ${String(r.smells).padStart(6)} ${String(r.found.length).padStart(5)}   ${pct(r.recall)}  ${String(r.findings).padStart(8)} ${String(r.truePositives.length).padStart(4)}      ${pct(r.precision)}`);
     }
     console.log(`${'total'.padEnd(28)} ${String(total.smells).padStart(6)} ${String(total.found).padStart(5)}   ${pct(total.recall)}  ${String(total.findings).padStart(8)} ${String(total.truePositives).padStart(4)}      ${pct(total.precision)}`);
+    const reviewed = results.reduce((n, r) => n + r.reviewed, 0);
+    console.log(`ground truth: ${total.smells - reviewed} smells read from the systems' sources, ${reviewed} more confirmed in the sources after a finding pointed at them ("origin": "review")`);
     if (process.argv.includes('--details')) {
         for (const r of results) {
             for (const m of r.missed) console.log(`  ${r.system}: missed   ${m.smell.rule} [${m.smell.elements.join(', ')}]`);
