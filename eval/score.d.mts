@@ -14,8 +14,9 @@ export interface SystemScore {
     precision: number | null;
 }
 export interface TotalScore { smells: number; found: number; findings: number; truePositives: number; recall: number | null; precision: number | null }
-export function findingElements(finding: Finding, lines: readonly string[]): Set<string>;
-export function matches(finding: Finding, elements: Set<string>, smell: Smell): boolean;
+export interface FindingElements { subject: Set<string>; all: Set<string> }
+export function findingElements(finding: Finding, lines: readonly string[]): FindingElements;
+export function matches(finding: Finding, elements: FindingElements, smell: Smell): boolean;
 export function counted(finding: Finding): boolean;
 export function scoreSystem(findings: Finding[], smells: Smell[], lines: readonly string[]): SystemScore;
 export function scoreTotal(systems: SystemScore[]): TotalScore;

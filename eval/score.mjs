@@ -9,28 +9,37 @@ const TRIGGER = new RegExp(`^\\s*trigger\\s+(${ID.source})`);
 const QUOTED = new RegExp(`'(${ID.source})'`, 'g');
 
 /**
- * The ids a finding concerns: those its message quotes ('orders') and those of the
- * declaration or relation written on the line it points at.
+ * The ids a finding concerns. Its subject is the declaration or relation written on the line it
+ * points at; it also mentions the ids its message quotes ('orders'), which may be context
+ * ("while 'config' declares one") or the other members of a cycle or chain.
  * @param {{ line: number, message: string }} finding
  * @param {readonly string[]} lines the model's lines (line 1 is lines[0])
- * @returns {Set<string>}
+ * @returns {{ subject: Set<string>, all: Set<string> }}
  */
 export function findingElements(finding, lines) {
-    const ids = new Set();
-    for (const m of finding.message.matchAll(QUOTED)) ids.add(m[1]);
+    const subject = new Set();
     const text = lines[finding.line - 1] ?? '';
     const relation = RELATION.exec(text);
     const trigger = TRIGGER.exec(text);
     const declaration = DECLARATION.exec(text);
-    if (relation) { ids.add(relation[1]); ids.add(relation[2]); }
-    else if (trigger) ids.add(trigger[1]);
-    else if (declaration) ids.add(declaration[1]);
-    return ids;
+    if (relation) { subject.add(relation[1]); subject.add(relation[2]); }
+    else if (trigger) subject.add(trigger[1]);
+    else if (declaration) subject.add(declaration[1]);
+    const all = new Set(subject);
+    for (const m of finding.message.matchAll(QUOTED)) all.add(m[1]);
+    return { subject, all };
 }
 
-/** True when the finding is the smell: same rule, and it names every element of the smell. */
+/**
+ * True when the finding is the smell: the same rule, its subject is one of the smell's
+ * elements (or it has no subject line), and it names every element of the smell.
+ * A smell of the whole architecture (no elements) matches any finding of its rule.
+ */
 export function matches(finding, elements, smell) {
-    return finding.code === smell.rule && smell.elements.every(e => elements.has(e));
+    if (finding.code !== smell.rule) return false;
+    if (smell.elements.length === 0) return true;
+    const aboutIt = elements.subject.size === 0 || smell.elements.some(e => elements.subject.has(e));
+    return aboutIt && smell.elements.every(e => elements.all.has(e));
 }
 
 /** Warnings and errors are what a team acts on; precision is measured over them. */
@@ -78,7 +87,7 @@ export function scoreTotal(systems) {
 }
 
 function describe(f) {
-    return { line: f.line, severity: f.severity, code: f.code, message: f.message, elements: [...f.elements].sort() };
+    return { line: f.line, severity: f.severity, code: f.code, message: f.message, elements: [...f.elements.all].sort() };
 }
 
 /** A share, or null when there is nothing to divide (no smells, no findings). */

@@ -13,14 +13,16 @@ const MODEL = `architecture "Tiny" {
 const warning = (line: number, code: string, message: string): Finding => ({ line, severity: 'warning', code, message });
 
 describe('findingElements', () => {
-    test('takes both ends of the relation on the finding\'s line and the ids its message quotes', () => {
-        expect([...findingElements(warning(5, 'missing-timeout', 'A call without timeout.'), MODEL)].sort()).toEqual(['cart', 'catalogue']);
-        expect([...findingElements(warning(4, 'shared-database', "'mongo' is used by 'cart' and 'catalogue'."), MODEL)].sort())
-            .toEqual(['cart', 'catalogue', 'mongo']);
+    test('the subject is both ends of the relation on the finding\'s line; the ids its message quotes are mentioned', () => {
+        const call = findingElements(warning(5, 'missing-timeout', 'A call without timeout.'), MODEL);
+        expect([...call.subject].sort()).toEqual(['cart', 'catalogue']);
+        const shared = findingElements(warning(4, 'shared-database', "'mongo' is used by 'cart' and 'catalogue'."), MODEL);
+        expect([...shared.subject]).toEqual(['mongo']);
+        expect([...shared.all].sort()).toEqual(['cart', 'catalogue', 'mongo']);
     });
 
-    test('takes the id of a declaration', () => {
-        expect([...findingElements(warning(3, 'single-replica', 'One replica.'), MODEL)]).toEqual(['catalogue']);
+    test('the subject of a declaration\'s line is its id', () => {
+        expect([...findingElements(warning(3, 'single-replica', 'One replica.'), MODEL).subject]).toEqual(['catalogue']);
     });
 });
 
@@ -54,6 +56,20 @@ describe('scoreSystem', () => {
         expect(score.found).toEqual([]);
         expect(score.precision).toBe(0);
         expect(score.recall).toBe(0);
+    });
+
+    test('an element a message quotes as context is not the finding\'s subject', () => {
+        const finding = warning(2, 'missing-health-check', "Service 'cart' has no health check, while 'catalogue' declares one.");
+        const score = scoreSystem([finding], [{ rule: 'missing-health-check', elements: ['catalogue'] }], MODEL);
+        expect(score.recall).toBe(0);
+        expect(score.falsePositives.map(f => f.code)).toEqual(['missing-health-check']);
+    });
+
+    test('a smell of the whole architecture matches any finding of its rule', () => {
+        const finding = warning(1, 'no-observability-backend', 'No metrics, logs or traces back end.');
+        const score = scoreSystem([finding], [{ rule: 'no-observability-backend', elements: [] }], MODEL);
+        expect(score.recall).toBe(1);
+        expect(score.precision).toBe(1);
     });
 
     test('info findings count for recall but not for precision', () => {
