@@ -57,6 +57,15 @@ function main() {
     total.recallFirstList = total.smells - reviewed === 0 ? null : firstFound / (total.smells - reviewed);
     console.log(`ground truth: ${total.smells - reviewed} smells read from the systems' sources, ${reviewed} more confirmed in the sources after a finding pointed at them ("origin": "review")`);
     console.log(`recall over the ${total.smells - reviewed} smells of the first list alone: ${pct(total.recallFirstList).trim()} (${firstFound})`);
+    if (process.argv.includes('--markdown')) {
+        // The table README.md's Evaluation section shows.
+        console.log('\n| system | smells | found | recall | warnings and errors | true | precision |');
+        console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+        for (const r of results) {
+            console.log(`| ${r.title} | ${r.smells} | ${r.found.length} | ${pct(r.recall).trim()} | ${r.findings} | ${r.truePositives.length} | ${pct(r.precision).trim()} |`);
+        }
+        console.log(`| **total** | **${total.smells}** | **${total.found}** | **${pct(total.recall).trim()}** | **${total.findings}** | **${total.truePositives}** | **${pct(total.precision).trim()}** |\n`);
+    }
     if (process.argv.includes('--details')) {
         for (const r of results) {
             for (const m of r.missed) console.log(`  ${r.system}: missed   ${m.smell.rule} [${m.smell.elements.join(', ')}]`);
