@@ -1,7 +1,7 @@
 // `npm run bench`: measures what issue 6 asks for, prints medians with the machine's load
 // average beside each figure, and writes bench/results/latest.json.
 // `--quick` runs fewer repetitions and sizes; `--only <name,…>` runs some sections
-// (check, diagram, edit, preview, fluidity, blocking, startup, vsix). Benchmarks measure; tests never assert timings.
+// (check, diagram, edit, preview, fluidity, blocking, startup, vsix, legibility). Benchmarks measure; tests never assert timings.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -12,6 +12,7 @@ import { checkFresh } from './check-fresh.mjs';
 import { generateModel } from './generate-model.mjs';
 import { blockingWhileDrawing, editToDiagnostics, editToDiagram, median, startup } from './lsp-bench.mjs';
 import { previewFluidity } from './preview-fluidity.mjs';
+import { printSampleMetrics, sampleMetrics } from './sample-metrics.mjs';
 import { vsixSize } from './vsix-size.mjs';
 import { writeModel } from './write-model.mjs';
 
@@ -175,6 +176,13 @@ if (wanted('startup')) {
         'spawn → first diagnostics, 100 elements': { median: ms(small.firstDiagnosticsMs), load: small.load },
         'spawn → first diagnostics, 1,000 elements (4 files)': { median: ms(large.firstDiagnosticsMs), load: large.load },
     });
+}
+
+if (wanted('legibility')) {
+    const measured = await withLoad(() => sampleMetrics());
+    results.legibility = measured;
+    printSampleMetrics(measured);
+    console.log(`(load ${measured.load})`);
 }
 
 if (wanted('vsix')) {
