@@ -1,5 +1,6 @@
 import type { ArchModel } from '../model/model-types.js';
 import { collapseGroups, DEFAULT_MAX_ELEMENTS } from './collapse.js';
+import { bundleEdges } from './edge-bundles.js';
 import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
 import { toElkGraph, type DiagramGraph } from './elk-graph.js';
 import { ElkLayoutEngine, type ElkFactory } from './elk-layout.js';
@@ -106,7 +107,9 @@ function nextTurn(): Promise<void> {
 
 /** What a view draws, collapsed past the size limit. */
 export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'maxElements'>): ViewSelection {
-    return collapseGroups(model, selectView(model, options.view, options.focus), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
+    const selection = collapseGroups(model, selectView(model, options.view, options.focus), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
+    // Focus draws each relation; past the size limit they are merged already.
+    return selection.collapsed || selection.focus !== undefined ? selection : bundleEdges(model, selection);
 }
 
 /** Where each drawn node and edge is declared, for click-to-source and cursor highlighting. */
