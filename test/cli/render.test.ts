@@ -30,7 +30,7 @@ describe('archsight render', () => {
     test('without -o the SVG goes to standard output', () => {
         const r = runCli(['render', 'shop.arch', '--no-legend'], dir);
         expect(r.code).toBe(0);
-        expect(r.stdout).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="archsight-diagram theme-light direction-right"/);
+        expect(r.stdout).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="archsight-diagram theme-light direction-(right|down)"/);
         expect(groupsWithClass(parseSvg(r.stdout), 'legend')).toEqual([]);
     });
 

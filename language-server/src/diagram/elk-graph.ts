@@ -132,7 +132,7 @@ class ElkGraphBuilder {
     constructor(private readonly model: ArchModel, private readonly selection: ViewSelection, private readonly direction: FlowDirection) {}
 
     build(): DiagramGraph {
-        const overview = this.selection.collapsed ? COLLAPSED_OPTIONS : {};
+        const overview = this.selection.collapsed && !this.selection.labelMerged ? COLLAPSED_OPTIONS : {};
         const root: ElkNode = { id: 'root', layoutOptions: { ...ROOT_OPTIONS, ...overview, 'elk.direction': this.direction }, children: [], edges: [] };
         this.elkNodes.set(root.id, root);
         const topElements = [...this.model.elements.values()].filter(e => e.groupId === undefined && e.hostId === undefined);
@@ -324,6 +324,9 @@ class ElkGraphBuilder {
         const name = (id: string) => this.model.elements.get(id)?.label ?? this.model.groups.get(id)?.label ?? id;
         const signals = new Set(merged.relations.map(r => r.signal));
         const listed = merged.relations.slice(0, MAX_LISTED).map(r => `${name(r.sourceId)} → ${name(r.targetId)}`);
+        // A chosen level of detail has few merged edges: they say how many they stand for, or what the one says.
+        const own = n === 1 ? edgeLines(merged.relations[0]).map(line => truncate(line, MAX_EDGE_LABEL, FONT.edgeLabel)) : [];
+        const lines = !this.selection.labelMerged ? [] : own.length > 0 ? own : [count];
         if (n > MAX_LISTED) listed.push(`… and ${n - MAX_LISTED} more`);
         this.addEdgeSpec({
             id: merged.id,
@@ -331,10 +334,10 @@ class ElkGraphBuilder {
             signal: signals.size === 1 ? [...signals][0] : undefined,
             sourceId: merged.sourceId,
             targetId: merged.targetId,
-            // No label: labels on hundreds of edges would double the layout's time; the tooltip counts.
-            labelLines: [],
+            // Past the size limit no label: labels on hundreds of edges would double the layout's time; the tooltip counts.
+            labelLines: lines,
             title: `${count} from ${name(merged.sourceId)} to ${name(merged.targetId)}:\n${listed.join('\n')}`,
-            ...labelSize([]),
+            ...labelSize(lines),
             relationIds: merged.relations.map(r => r.id),
         });
     }

@@ -27,6 +27,8 @@ export interface ViewSelection {
     readonly collapsed?: ReadonlyMap<string, number>;
     /** Past the size limit: relations between boxes drawn as one edge each. */
     readonly merged?: readonly MergedRelations[];
+    /** Merged edges carry a label with their count (few of them: a chosen level of detail, not the size limit). */
+    readonly labelMerged?: boolean;
     /** Overview: fans of relations to a group, and parallel relations, drawn as one edge each (`edge-bundles.ts`). */
     readonly edgeBundles?: readonly EdgeBundle[];
     /** Meshes drawn with a data-plane box around everything but their control plane. */
