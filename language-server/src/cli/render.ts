@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
 import type { DiagramOptions, DiagramView } from '../diagram/diagram-types.js';
-import { findingsByItem } from '../lsp/diagram-findings.js';
+import { findingsAndPaths } from '../lsp/diagram-findings.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { expandInputs, readSource, UsageError } from './files.js';
 import type { Output } from './output.js';
@@ -96,6 +96,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     for (const id of values.expand ?? []) {
         if (!model.groups.has(id)) throw new UsageError(`There is no group '${id}' to expand in '${display}'.`);
     }
+    const found = findingsAndPaths(model, document.uri.toString(), document.diagnostics ?? []);
     const options: DiagramOptions = {
         view,
         focus: values.focus,
@@ -107,7 +108,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
         expand: values.expand,
         theme,
         legend: !values['no-legend'],
-        findings: values['no-findings'] ? undefined : findingsByItem(model, document.uri.toString(), document.diagnostics ?? []),
+        ...(values['no-findings'] ? {} : { findings: found.findings, findingPaths: found.paths }),
     };
     const result = await services.diagram.DiagramGenerator.generate(model, options);
 

@@ -30,6 +30,7 @@ export class DiagramGenerator {
             theme: options.theme,
             legend: options.legend,
             findings: options.findings,
+            findingPaths: options.findingPaths,
             title: model.title,
         });
         const notice = selection.notice;

@@ -20,6 +20,8 @@ export interface DiagramOptions {
     readonly legend: boolean;
     /** Findings to draw on the diagram, by element, group or relation id. */
     readonly findings?: Readonly<Record<string, readonly DiagramFinding[]>>;
+    /** Items on the path of a finding reported on another item (the hops of a chain), by id: marked, not counted. */
+    readonly findingPaths?: Readonly<Record<string, readonly DiagramFinding[]>>;
     /**
      * Draw at most this many elements one by one; a larger view is drawn with its
      * top-level groups collapsed, and says so in `notice` (default 600, see `collapse.ts`).

@@ -1,3 +1,4 @@
+import { ELEMENT_KINDS } from '../model/kinds.js';
 import type { ArchModel } from '../model/model-types.js';
 import type { ViewSelection } from './views.js';
 
@@ -76,15 +77,36 @@ export function candidateLevels(model: ArchModel, selection: ViewSelection, expa
         }
     }
     const depth = new Map([...size.keys()].map(id => [id, groupDepth(model, id)]));
+    const edge = new Map([...size.keys()].map(id => [id, periphery(model, selection, id)]));
     const closable = [...size.keys()]
         .filter(id => !keep.has(id) && open.has(id))
-        .sort((a, b) => depth.get(b)! - depth.get(a)! || size.get(b)! - size.get(a)!);
+        .sort((a, b) => depth.get(b)! - depth.get(a)! || size.get(b)! - size.get(a)! || edge.get(b)! - edge.get(a)!);
     for (const group of closable) {
         if (!open.has(group)) continue;
         for (const id of [...open]) if (id === group || isWithin(model, id, group)) open.delete(id);
         candidates.push(new Set(open));
     }
     return candidates;
+}
+
+/**
+ * How far a group is from the core of the architecture, 0 to 2 (its share of
+ * observability and data elements, plus one for a stack or a boundary): of two groups as
+ * large, the one further out closes first. (Closing the periphery before larger groups was
+ * tried: it rarely frees enough room, and the samples ended with every group closed.)
+ */
+function periphery(model: ArchModel, selection: ViewSelection, groupId: string): number {
+    const kind = model.groups.get(groupId)?.kind;
+    let total = 0;
+    let outer = 0;
+    for (const id of selection.elementIds) {
+        const element = model.elements.get(id);
+        if (!element || element.hostId !== undefined || (element.groupId !== groupId && !isWithin(model, element.groupId ?? '', groupId))) continue;
+        total++;
+        const tier = ELEMENT_KINDS[element.kind].tier;
+        if (tier === 'observability' || tier === 'data') outer++;
+    }
+    return (total > 0 ? outer / total : 0) + (kind === 'stack' || kind === 'boundary' ? 1 : 0);
 }
 
 function isWithin(model: ArchModel, groupId: string, ancestorId: string): boolean {
