@@ -74,6 +74,9 @@ describe('archsight render', () => {
             [['render', 'shop.arch', '--focus', 'nosuch'], "archsight render: There is no element or group 'nosuch' in 'shop.arch'.\n"],
             [['render', 'shop.arch', '-o', 'no/such/folder/x.svg'], "archsight render: Cannot write 'no/such/folder/x.svg': its folder does not exist.\n"],
             [['render', 'shop.arch', '-o', 'shop.arch', '--force'], "archsight render: Refusing to write the diagram over its own source 'shop.arch'.\n"],
+            [['render', 'shop.arch', '--level', 'deep'], "archsight render: Unknown level 'deep'; use auto, full or a number (0: every group closed).\n"],
+            [['render', 'shop.arch', '--expand', 'nosuch'], "archsight render: There is no group 'nosuch' to expand in 'shop.arch'.\n"],
+            [['render', 'shop.arch', '--pane', 'wide'], "archsight render: Pane 'wide' is not a size such as 800x1000 (width x height in pixels, at least 100 each).\n"],
         ];
         for (const [args, message] of cases) {
             const r = runCli(args, dir);
@@ -81,6 +84,21 @@ describe('archsight render', () => {
         }
         expect(existsSync(path.join(dir, 'missing.svg'))).toBe(false);
         expect(readFileSync(path.join(dir, 'shop.arch'), 'utf8')).toBe(SHOP);
+    });
+
+    test('--level closes groups, drawn with their counts, --expand opens one; findings are badges unless --no-findings', () => {
+        writeFileSync(path.join(dir, 'groups.arch'), 'architecture "Groups" {\n  client web\n  system shop "Shop" {\n    service orders\n    service payments\n  }\n  stack obs { metrics prom }\n  web -> orders\n  orders -> payments\n  orders ..> prom\n}\n');
+        const closed = runCli(['render', 'groups.arch', '--level', '0', '--no-legend'], dir);
+        expect(closed.code).toBe(0);
+        expect(ids(closed.stdout, 'collapsed')).toEqual(['shop', 'obs']);
+        const expanded = runCli(['render', 'groups.arch', '--level', '0', '--expand', 'shop', '--no-legend'], dir);
+        expect(ids(expanded.stdout, 'collapsed')).toEqual(['obs']);
+        expect(ids(expanded.stdout, 'node')).toEqual(['web', 'orders', 'payments']);
+        // payments: a single replica that others depend on, or no telemetry: some finding the reviewer reports.
+        const full = runCli(['render', 'groups.arch', '--level', 'full'], dir);
+        expect(groupsWithClass(parseSvg(full.stdout), 'finding-badge').length).toBeGreaterThan(0);
+        const quiet = runCli(['render', 'groups.arch', '--level', 'full', '--no-findings'], dir);
+        expect(groupsWithClass(parseSvg(quiet.stdout), 'finding-badge')).toEqual([]);
     });
 
     test('is listed in the help, with its own help', () => {

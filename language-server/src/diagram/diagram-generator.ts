@@ -69,7 +69,8 @@ export class DiagramGenerator {
                 const graph = toElkGraph(model, selection, direction);
                 if (pane && i < levels.length - 1 && !mayFit(graph, pane)) continue;
                 const laidOut = await this.place(graph);
-                const size = renderSvg(laidOut, { theme: 'light', legend: options.legend });
+                // The legend grows with what is drawn (badges, closed groups): measure the drawing as it will be.
+                const size = renderSvg(laidOut, { theme: 'light', legend: options.legend, findings: options.findings, findingPaths: options.findingPaths });
                 const px = pane ? textPxAtFit(size.width, size.height, pane) : 0;
                 if (!best || px > best.px + 0.05) best = { selection, laidOut, px };
             }

@@ -323,7 +323,7 @@ class ElkGraphBuilder {
         const count = `${n} ${n === 1 ? singular : pluralNoun}`;
         const name = (id: string) => this.model.elements.get(id)?.label ?? this.model.groups.get(id)?.label ?? id;
         const signals = new Set(merged.relations.map(r => r.signal));
-        const listed = merged.relations.slice(0, MAX_LISTED).map(r => `${name(r.sourceId)} → ${name(r.targetId)}`);
+        const listed = merged.relations.slice(0, MAX_LISTED).map(r => `${name(r.sourceId)} → ${name(r.targetId)}${edgeLines(r).length > 0 ? `: ${edgeLines(r).join(' ')}` : ''}`);
         // A chosen level of detail has few merged edges: they say how many they stand for, or what the one says.
         const own = n === 1 ? edgeLines(merged.relations[0]).map(line => truncate(line, MAX_EDGE_LABEL, FONT.edgeLabel)) : [];
         const lines = !this.selection.labelMerged ? [] : own.length > 0 ? own : [count];
@@ -344,7 +344,8 @@ class ElkGraphBuilder {
 
     private addEdgeBundle(bundle: EdgeBundle): void {
         const name = (id: string) => this.model.elements.get(id)?.label ?? this.model.groups.get(id)?.label ?? (this.nodes.get(id)?.lines[0]) ?? id;
-        const lines = (bundle.form === 'fan' ? fanLines(this.model, bundle) : parallelLines(bundle)).map(line => truncate(line, MAX_EDGE_LABEL, FONT.edgeLabel));
+        const full = bundle.form === 'fan' ? fanLines(this.model, bundle) : parallelLines(bundle);
+        const lines = full.map(line => truncate(line, MAX_EDGE_LABEL, FONT.edgeLabel));
         const listed = bundle.relations.slice(0, MAX_LISTED).map(r => `${name(r.sourceId)} → ${name(r.targetId)}${[r.protocol, r.label].some(Boolean) ? `: ${[r.protocol, r.label].filter(Boolean).join(' ')}` : ''}`);
         if (bundle.relations.length > MAX_LISTED) listed.push(`… and ${bundle.relations.length - MAX_LISTED} more`);
         const [singular, pluralNoun] = MERGED_NOUNS[bundle.kind];
@@ -355,7 +356,8 @@ class ElkGraphBuilder {
             sourceId: bundle.sourceId,
             targetId: bundle.targetId,
             labelLines: lines,
-            title: `${n} ${n === 1 ? singular : pluralNoun} from ${name(bundle.sourceId)} to ${name(bundle.targetId)}, drawn as one line:\n${listed.join('\n')}`,
+            // The label in full first: a line cut with "…" has its whole text one hover away.
+            title: `${full.join('\n')}\n${n} ${n === 1 ? singular : pluralNoun} from ${name(bundle.sourceId)} to ${name(bundle.targetId)}, drawn as one line:\n${listed.join('\n')}`,
             ...labelSize(lines),
             relationIds: bundle.relations.map(r => r.id),
         });
