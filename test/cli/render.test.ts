@@ -56,7 +56,7 @@ describe('archsight render', () => {
         expect(ids(runCli(['render', 'shop.arch', '--view', 'observability'], dir).stdout, 'node')).toEqual(['orders', 'prom']);
         expect(ids(runCli(['render', 'shop.arch', '--focus', 'edge'], dir).stdout, 'node')).toEqual(['web', 'edge', 'orders']);
         expect(runCli(['render', 'shop.arch', '--direction', 'down'], dir).stdout).toContain('direction-down');
-    });
+    }, 180_000);
 
     test('a file with errors is drawn as far as it goes, with the errors on stderr and exit 1', () => {
         const r = runCli(['render', 'broken.arch', '-o', 'broken.svg'], dir);
@@ -84,7 +84,7 @@ describe('archsight render', () => {
         }
         expect(existsSync(path.join(dir, 'missing.svg'))).toBe(false);
         expect(readFileSync(path.join(dir, 'shop.arch'), 'utf8')).toBe(SHOP);
-    });
+    }, 180_000);
 
     test('--level closes groups, drawn with their counts, --expand opens one; findings are badges unless --no-findings', () => {
         writeFileSync(path.join(dir, 'groups.arch'), 'architecture "Groups" {\n  client web\n  system shop "Shop" {\n    service orders\n    service payments\n  }\n  stack obs { metrics prom }\n  web -> orders\n  orders -> payments\n  orders ..> prom\n}\n');
@@ -99,7 +99,7 @@ describe('archsight render', () => {
         expect(groupsWithClass(parseSvg(full.stdout), 'finding-badge').length).toBeGreaterThan(0);
         const quiet = runCli(['render', 'groups.arch', '--level', 'full', '--no-findings'], dir);
         expect(groupsWithClass(parseSvg(quiet.stdout), 'finding-badge')).toEqual([]);
-    });
+    }, 180_000);
 
     test('is listed in the help, with its own help', () => {
         expect(runCli(['--help'], dir).stdout).toContain('render <file.arch> [-o out.svg]');

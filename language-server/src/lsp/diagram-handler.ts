@@ -80,6 +80,10 @@ export class DiagramHandler {
             legend: params.legend,
             findings,
             findingPaths: paths,
+            pane: params.pane,
+            chooseDirection: params.chooseDirection,
+            level: params.level,
+            expand: params.expand,
         };
         const diagram = await services.diagram.DiagramGenerator.generate(model, options);
         if (superseded()) return { uri: params.uri, superseded: true };
