@@ -105,14 +105,14 @@ function markEntries(diagram: LaidOutDiagram, extras: LegendExtras): Entry[] {
     if (diagram.edges.some(e => e.spec.relationIds)) {
         entries.push({
             text: 'several relations as one line',
-            swatch: `<g class="legend-item legend-edge rel-sync bundle"><path class="edge-line" d="${routePath(line)}"/>${arrowHead('sync', line)}`
+            swatch: `<g class="legend-item legend-edge legend-bundle rel-sync"><path class="edge-line" d="${routePath(line)}"/>${arrowHead('sync', line)}`
                 + `<text class="legend-count" x="${(SWATCH_W + ICON_SIZE) / 2}" y="${mid - 3}">×n</text></g>`,
         });
     }
     if (diagram.nodes.some(n => n.spec.collapsed !== undefined)) {
         entries.push({
             text: 'closed group (with its count)',
-            swatch: `<g class="legend-item group collapsed"><rect class="group-box" width="${SWATCH_W + 6 + ICON_SIZE}" height="${SWATCH_H}" rx="6"/></g>`,
+            swatch: `<g class="legend-item legend-closed-group"><rect class="group-box" width="${SWATCH_W + 6 + ICON_SIZE}" height="${SWATCH_H}" rx="6"/></g>`,
         });
     }
     if (extras.badges) {
@@ -121,7 +121,7 @@ function markEntries(diagram: LaidOutDiagram, extras: LegendExtras): Entry[] {
     if (extras.paths) {
         entries.push({
             text: "on a finding's path",
-            swatch: `<g class="legend-item legend-edge rel-sync finding-path"><path class="edge-line" d="${routePath(line)}"/>${arrowHead('sync', line)}</g>`,
+            swatch: `<g class="legend-item legend-edge legend-path rel-sync"><path class="edge-line" d="${routePath(line)}"/>${arrowHead('sync', line)}</g>`,
         });
     }
     return entries;
