@@ -10,6 +10,7 @@ import { COLLAPSED_GROUP, collapsedSummary, contentFrame, GROUP_HEADER } from '.
 import { drawShape, SHAPE_OF_KIND } from './shapes.js';
 import { diagramStylesheet } from './styles.js';
 import { escapeXml, num } from './xml.js';
+import { ownValue } from '../util/own-keys.js';
 
 /**
  * Draws a laid-out diagram as one SVG document. Pure: the same input gives the same text.
@@ -73,29 +74,29 @@ export function renderSvg(diagram: LaidOutDiagram, options: RenderOptions): Rend
 }
 
 function drawNodeBadge(node: PlacedNode, findings: RenderOptions['findings']): string {
-    const badge = nodeBadge(findings?.[node.spec.id], node);
+    const badge = nodeBadge(ownValue(findings, node.spec.id), node);
     return badge && `<g class="badge-anchor" data-id="${escapeXml(node.spec.id)}" transform="translate(${num(node.x)} ${num(node.y)})">${badge}</g>`;
 }
 
 /** A bundle shows the findings of every relation it stands for. */
 function edgeFindings(edge: PlacedEdge, findings: RenderOptions['findings']): DiagramFinding[] | undefined {
     const { spec } = edge;
-    const found = spec.relationIds ? spec.relationIds.flatMap(id => findings?.[id] ?? []) : findings?.[spec.id];
+    const found = spec.relationIds ? spec.relationIds.flatMap(id => ownValue(findings, id) ?? []) : ownValue(findings, spec.id);
     return found && found.length > 0 ? [...found] : undefined;
 }
 
 function badgesDrawn(diagram: LaidOutDiagram, options: RenderOptions): boolean {
-    return diagram.nodes.some(n => (options.findings?.[n.spec.id]?.length ?? 0) > 0) || diagram.edges.some(e => edgeFindings(e, options.findings) !== undefined);
+    return diagram.nodes.some(n => (ownValue(options.findings, n.spec.id)?.length ?? 0) > 0) || diagram.edges.some(e => edgeFindings(e, options.findings) !== undefined);
 }
 
 function pathClass(id: string, relationIds: readonly string[] | undefined, paths: RenderOptions['findingPaths']): string[] {
-    return (relationIds ?? [id]).some(r => (paths?.[r]?.length ?? 0) > 0) ? ['finding-path'] : [];
+    return (relationIds ?? [id]).some(r => (ownValue(paths, r)?.length ?? 0) > 0) ? ['finding-path'] : [];
 }
 
 function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths']): string {
     const { spec } = node;
     const kind = spec.kind as ElementKind;
-    const found = findings?.[spec.id];
+    const found = ownValue(findings, spec.id);
     const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths)];
     const frame = contentFrame(kind, node.width, node.height, { lines: spec.lines, technology: spec.technology });
     const texts = spec.lines.map((line, i) => `<text class="label" x="${frame.textX}" y="${frame.baselines[i]}">${escapeXml(line)}</text>`);
@@ -104,7 +105,7 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: 
     }
     const host = spec.hostId ? ` data-host="${escapeXml(spec.hostId)}"` : '';
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}"${host} transform="translate(${num(node.x)} ${num(node.y)})">`
-        + `<title>${escapeXml(withFindings(spec.title, found, paths?.[spec.id]))}</title>`
+        + `<title>${escapeXml(withFindings(spec.title, found, ownValue(paths, spec.id)))}</title>`
         + drawShape(SHAPE_OF_KIND[kind], node.width, node.height)
         + drawIcon(kind, frame.iconX, frame.iconY)
         + texts.join('')
@@ -113,10 +114,10 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: 
 
 function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths']): string {
     const { spec } = group;
-    const found = findings?.[spec.id];
+    const found = ownValue(findings, spec.id);
     const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths)];
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" transform="translate(${num(group.x)} ${num(group.y)})">`
-        + `<title>${escapeXml(withFindings(spec.title, found, paths?.[spec.id]))}</title>`
+        + `<title>${escapeXml(withFindings(spec.title, found, ownValue(paths, spec.id)))}</title>`
         + `<rect class="group-box" width="${num(group.width)}" height="${num(group.height)}" rx="10"/>`
         + `<text class="group-label" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.labelBaseline}">${escapeXml(spec.lines[0] ?? '')}</text>`
         + (spec.technology ? `<text class="group-subtitle" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.subtitleBaseline}">${escapeXml(spec.technology)}</text>` : '')
@@ -127,7 +128,7 @@ function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths
 function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths']): string {
     const { spec } = edge;
     const found = edgeFindings(edge, findings);
-    const onPath = spec.relationIds ? spec.relationIds.flatMap(id => paths?.[id] ?? []) : paths?.[spec.id];
+    const onPath = spec.relationIds ? spec.relationIds.flatMap(id => ownValue(paths, id) ?? []) : ownValue(paths, spec.id);
     const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found), ...pathClass(spec.id, spec.relationIds, paths)];
     const d = routePath(edge.points);
     let label = '';
