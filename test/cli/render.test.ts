@@ -50,7 +50,7 @@ describe('archsight render', () => {
         expect(dark.stdout).toContain('theme-dark');
         expect(css(dark.stdout)).toContain('.diagram-background { fill: #1e1e1e; }');
         expect(css(runCli(['render', 'shop.arch'], dir).stdout)).toContain('.diagram-background { fill: #ffffff; }');
-    });
+    }, 180_000);
 
     test('--view, --focus and --direction choose what is drawn and how', () => {
         expect(ids(runCli(['render', 'shop.arch', '--view', 'observability'], dir).stdout, 'node')).toEqual(['orders', 'prom']);
