@@ -1,7 +1,7 @@
 // `npm run bench`: measures what issue 6 asks for, prints medians with the machine's load
 // average beside each figure, and writes bench/results/latest.json.
 // `--quick` runs fewer repetitions and sizes; `--only <name,…>` runs some sections
-// (check, diagram, edit, preview, fluidity, blocking, startup, vsix, import). Benchmarks measure; tests never assert timings.
+// (check, diagram, edit, preview, fluidity, blocking, startup, vsix, import, legibility). Benchmarks measure; tests never assert timings.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -13,6 +13,7 @@ import { generateModel } from './generate-model.mjs';
 import { importFresh, writeManifests, writeTraceFile } from './import-bench.mjs';
 import { blockingWhileDrawing, editToDiagnostics, editToDiagram, median, startup } from './lsp-bench.mjs';
 import { previewFluidity } from './preview-fluidity.mjs';
+import { printSampleMetrics, sampleMetrics } from './sample-metrics.mjs';
 import { vsixSize } from './vsix-size.mjs';
 import { writeModel } from './write-model.mjs';
 
@@ -193,6 +194,13 @@ if (wanted('import')) {
     }
     console.log('\narchsight import (targets: < 10 s and < 1 GB each)');
     console.table(rows);
+}
+
+if (wanted('legibility')) {
+    const measured = await withLoad(() => sampleMetrics());
+    results.legibility = measured;
+    printSampleMetrics(measured);
+    console.log(`(load ${measured.load})`);
 }
 
 if (wanted('vsix')) {

@@ -17,6 +17,16 @@ export interface DiagramParams {
     readonly theme: DiagramOptions['theme'];
     readonly legend: boolean;
     /**
+     * The pane the preview shows the diagram in (CSS px): the server then draws the most
+     * detailed level of detail that reads there (and, with `chooseDirection`, the direction
+     * that fits it), as `archsight render` does for its `--pane`.
+     */
+    readonly pane?: DiagramOptions['pane'];
+    readonly chooseDirection?: boolean;
+    readonly level?: DiagramOptions['level'];
+    /** Groups opened in place (a double-click on a closed group). */
+    readonly expand?: readonly string[];
+    /**
      * When the document has syntax errors, draw what did parse anyway. The preview asks for
      * this only while it has no good diagram to keep; an export never does.
      */
