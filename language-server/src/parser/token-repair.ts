@@ -51,7 +51,7 @@ export function repairTokens(text: string, tokens: IToken[], errors: ILexingErro
         while (strays.length > 0 && strays[0].offset < token.startOffset) {
             const stray = strays.shift()!;
             const image = text.substr(stray.offset, stray.length);
-            messages.push({ ...stray, message: strayMessage(image, text[stray.offset - 1]) });
+            messages.push({ ...stray, message: strayMessage(image, text[stray.offset - 1]) ?? stray.message });
             if (/^=+>+$/.test(image) && previous && isWord(previous) && isWord(token) && previous.endLine === token.startLine) {
                 const arrow = types['->'];
                 out.push({ ...token, image, startOffset: stray.offset, endOffset: stray.offset + stray.length - 1,
@@ -84,7 +84,7 @@ export function repairTokens(text: string, tokens: IToken[], errors: ILexingErro
         out.push(token);
         if (name === '{' || name === '}') statementStart = out.length;
     }
-    for (const stray of strays) messages.push({ ...stray, message: strayMessage(text.substr(stray.offset, stray.length), text[stray.offset - 1]) });
+    for (const stray of strays) messages.push({ ...stray, message: strayMessage(text.substr(stray.offset, stray.length), text[stray.offset - 1]) ?? stray.message });
     return { tokens: out, errors: messages.sort((a, b) => a.offset - b.offset), repairs };
 }
 
@@ -126,15 +126,16 @@ function isWord(token: IToken): boolean {
     return token.tokenType.name === 'ID' || /^[a-z]/.test(token.tokenType.name);
 }
 
-/** Stray characters, in our words; an arrow-like one says which arrows there are. */
-export function strayMessage(image: string, before = ''): string {
+/**
+ * Stray characters that say more than "Unexpected character" (the lexer's own message, see
+ * `arch-lexer-messages.ts`): an arrow-like one names the arrows; an unterminated string or
+ * comment says what is missing.
+ */
+export function strayMessage(image: string, before = ''): string | undefined {
     if (before === '/' && image[0] === '*') return 'A comment starts here and never ends: add the closing */.';
     if (/^[=<>]{1,3}$/.test(image)) {
         return `'${image}' is not an arrow: write '->' for a call, '~>' for a message or '..>' for an observability link.`;
     }
     if (image[0] === '"' || image[0] === "'") return `A string starts here and never ends: add the closing ${image[0]}.`;
-    const long = image.length > 12;
-    // Control characters are shown as escapes, so the message is one readable line.
-    const shown = (long ? image.slice(0, 12) : image).replace(/[\u0000-\u001f\u007f-\u009f]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    return `'${shown}${long ? `…' (${image.length} characters)` : "'"} has no meaning here: ids are letters, digits and '_', and text goes in double quotes.`;
+    return undefined;
 }
