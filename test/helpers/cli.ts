@@ -11,7 +11,7 @@ export interface CliResult {
 }
 
 /** Runs the built `archsight` binary as a user would, in `cwd`. */
-export function runCli(args: readonly string[], cwd = REPO): CliResult {
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+export function runCli(args: readonly string[], cwd = REPO, env: NodeJS.ProcessEnv = {}): CliResult {
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
