@@ -8,7 +8,11 @@ import { formatGithub } from './format-github.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
+import { COLORS, NO_COLORS, wantsColor } from './color.js';
+import { loadIgnore } from './ignore.js';
 import type { Output } from './output.js';
+import { writeReport } from './report-file.js';
+import { readStdinSource } from './stdin.js';
 import { configureRules } from './rule-options.js';
 import { loadAndValidate } from './workspace-loader.js';
 
@@ -24,6 +28,17 @@ Options:
   --rule <id=severity>   Set a rule to off, info, warning or error (repeatable)
   --config <path>        Use this archsight.config.json for every file (default: the
                          nearest one above each file)
+  -o, --output-file <path>
+                         Write the report to a file instead of standard output
+  --quiet                Report errors only
+  --stdin                Check the text on standard input
+  --stdin-filename <path>
+                         Where that text would be (for its imports and config)
+  --ignore-pattern <glob>
+                         Leave matching files out of folders and globs (repeatable;
+                         added to the patterns of .archsightignore)
+  --color, --no-color    Colour the text report (default: on a terminal, unless
+                         NO_COLOR is set)
   -h, --help             Show this help
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
@@ -41,6 +56,13 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
             'max-warnings': { type: 'string' },
             rule: { type: 'string', multiple: true },
             config: { type: 'string' },
+            'output-file': { type: 'string', short: 'o' },
+            quiet: { type: 'boolean' },
+            stdin: { type: 'boolean' },
+            'stdin-filename': { type: 'string' },
+            'ignore-pattern': { type: 'string', multiple: true },
+            color: { type: 'boolean' },
+            'no-color': { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
         },
     });
@@ -52,31 +74,44 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
         throw new UsageError(`Unknown format '${values.format}'; use one of ${FORMATS.join(', ')}.`);
     }
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
-    if (positionals.length === 0) throw new UsageError('No files given. Try: archsight check <files|folders|globs...>');
+    if (values.stdin && positionals.length > 0) throw new UsageError('--stdin checks standard input only: give no files with it.');
+    if (!values.stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin.');
+    if (!values.stdin && positionals.length === 0) throw new UsageError('No files given. Try: archsight check <files|folders|globs...>');
 
     const cwd = process.cwd();
-    const paths = await expandInputs(positionals, cwd);
-    const sources = await Promise.all(paths.map(p => readSource(p, path.relative(cwd, p) || p)));
+    const sources = values.stdin
+        ? [await readStdinSource(values['stdin-filename'], cwd)]
+        : await readInputs(positionals, cwd, values['ignore-pattern']);
+    const paths = sources.map(source => source.path);
     const services = createArchServices(NodeFileSystem).Arch;
     await configureRules(services, { config: values.config, rules: values.rule }, paths, cwd);
     const documents = await loadAndValidate(services, sources);
-    const diagnostics = collectDiagnostics(documents, cwd);
+    const all = collectDiagnostics(documents, cwd);
+    const diagnostics = values.quiet ? all.filter(d => d.severity === 'error') : all;
+    const paint = wantsColor(values, values['output-file'] === undefined && io.isTTY) && values.format === 'text' ? COLORS : NO_COLORS;
+    let report: string;
 
     if (values.format === 'json') {
-        io.out(formatJson(diagnostics, paths.map(p => ({ file: p, display: path.relative(cwd, p) || p }))));
+        report = formatJson(diagnostics, paths.map(p => ({ file: p, display: path.relative(cwd, p) || p })));
     } else if (values.format === 'sarif') {
-        io.out(formatSarif(diagnostics, services.rules.RuleRegistry.rules, cwd));
+        report = formatSarif(diagnostics, services.rules.RuleRegistry.rules, cwd);
     } else if (values.format === 'github') {
-        io.out(formatGithub(diagnostics));
+        report = formatGithub(diagnostics);
     } else {
-        io.out(formatText(diagnostics, paths.length));
+        report = formatText(diagnostics, paths.length, paint);
     }
+    await writeReport(io, report, values['output-file'], cwd);
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
         io.err(`archsight check: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.\n`);
         return 1;
     }
     return diagnostics.some(d => d.severity === 'error') ? 1 : 0;
+}
+
+async function readInputs(inputs: readonly string[], cwd: string, ignorePatterns: readonly string[] | undefined) {
+    const paths = await expandInputs(inputs, cwd, await loadIgnore(cwd, ignorePatterns));
+    return Promise.all(paths.map(p => readSource(p, path.relative(cwd, p) || p)));
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

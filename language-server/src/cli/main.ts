@@ -1,5 +1,6 @@
 import { runCheck } from './check.js';
 import { runRender } from './render.js';
+import { describeArgumentError } from './argument-errors.js';
 import { UsageError } from './files.js';
 import { processOutput, type Output } from './output.js';
 
@@ -48,7 +49,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     try {
         return await run(rest, io);
     } catch (error) {
-        io.err(`archsight ${command}: ${describe(error)}\n`);
+        io.err(`archsight ${command}: ${describeArgumentError(error, command) ?? describe(error)}\n`);
         return 2;
     }
 }
