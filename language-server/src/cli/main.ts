@@ -1,5 +1,7 @@
 import { runCheck } from './check.js';
+import { runInit } from './init-command.js';
 import { runRender } from './render.js';
+import { runRules } from './rules-command.js';
 import { describeArgumentError } from './argument-errors.js';
 import { UsageError } from './files.js';
 import { processOutput, type Output } from './output.js';
@@ -11,6 +13,9 @@ const HELP = `Usage: archsight <command> [options]
 Commands:
   check <files|folders|globs...>   Check .arch files and report problems
   render <file.arch> [-o out.svg]  Draw an architecture as an SVG diagram
+  rules [--format json]            List the architecture rules
+  init [folder]                    Start an architecture: a config and a starter model
+  lsp [--stdio]                    Start the language server for an editor
   help [command]                   Show help for a command
 
 Options:
@@ -25,6 +30,8 @@ type Command = (args: string[], io: Output) => Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
     check: runCheck,
     render: runRender,
+    rules: runRules,
+    init: runInit,
 };
 
 /** Runs the CLI and returns its exit code; only here do errors become exit code 2. */
