@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import AjvModule from 'ajv';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { REPO, runCli } from '../helpers/cli.js';
 const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const schemaPath = path.join(REPO, 'schemas/archsight.config.schema.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+const validate = new AjvModule.default({ allErrors: true, strict: false }).compile(schema);
 
 describe('the archsight.config.json schema', () => {
     test('is what the rule registry generates today, and VS Code validates the config file with it', () => {

@@ -4,6 +4,12 @@ import { parseArgs } from 'node:util';
 import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
 import type { DiagramOptions, DiagramView } from '../diagram/diagram-types.js';
+import { toDrawio } from '../export/drawio.js';
+import { exportFormatOf, type ExportFormat } from '../export/export-format.js';
+import { toMermaid } from '../export/mermaid.js';
+import { modelToJson } from '../export/model-json.js';
+import type { ArchModel } from '../model/model-types.js';
+import type { ArchServices } from '../arch-module.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { expandInputs, readSource, UsageError } from './files.js';
 import type { Output } from './output.js';
@@ -11,10 +17,14 @@ import { loadAndValidate } from './workspace-loader.js';
 
 export const RENDER_HELP = `Usage: archsight render <file.arch> [options]
 
-Draws an architecture as an SVG diagram, laid out as the VS Code preview shows it.
+Draws an architecture as an SVG diagram, laid out as the VS Code preview shows it, or
+exports it as a Mermaid flowchart, a draw.io file or the semantic model as JSON.
 
 Options:
-  -o, --output <file>     Write the SVG to this file (default: standard output)
+  -o, --output <file>     Write to this file (default: standard output)
+  --format <svg|mermaid|drawio|json>
+                          What to write (default: from the -o extension: .svg, .mmd,
+                          .drawio, .json; else svg)
   --force                 Overwrite the output file if it exists
   --theme <light|dark>    Colours of the embedded stylesheet (default: light)
   --view <all|calls|messaging|observability>
@@ -41,6 +51,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
         allowPositionals: true,
         options: {
             output: { type: 'string', short: 'o' },
+            format: { type: 'string' },
             force: { type: 'boolean', default: false },
             theme: { type: 'string', default: 'light' },
             view: { type: 'string', default: 'all' },
@@ -57,6 +68,8 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     const theme = oneOf('theme', values.theme, THEMES);
     const view: DiagramView = oneOf('view', values.view, VIEWS);
     const direction = oneOf('direction', values.direction, DIRECTIONS);
+    const format = exportFormatOf(values.format, values.output);
+    if (!isFormat(format)) throw new UsageError(format);
     if (positionals.length !== 1) {
         throw new UsageError(positionals.length === 0
             ? 'No file given. Try: archsight render <file.arch> -o diagram.svg'
@@ -84,16 +97,31 @@ export async function runRender(args: string[], io: Output): Promise<number> {
         theme,
         legend: !values['no-legend'],
     };
-    const result = await services.diagram.DiagramGenerator.generate(model, options);
+    const text = await exportAs(format, services, model, options);
 
     if (output === undefined) {
-        io.out(result.svg);
+        io.out(text);
     } else {
-        await writeOutput(output, values.output!, result.svg, values.force);
+        await writeOutput(output, values.output!, text, values.force);
     }
     const errors = collectDiagnostics([document], cwd).filter(d => d.severity === 'error');
     for (const d of errors) io.err(`${d.display}:${d.line}:${d.column}  error  ${d.message.replace(/\s*\n\s*/g, ' ')}${d.code ? `  [${d.code}]` : ''}\n`);
     return errors.length > 0 ? 1 : 0;
+}
+
+function isFormat(format: string): format is ExportFormat {
+    return ['svg', 'mermaid', 'drawio', 'json'].includes(format);
+}
+
+/** Every format takes what it draws from the diagram pipeline, as the preview does. */
+async function exportAs(format: ExportFormat, services: ArchServices, model: ArchModel, options: DiagramOptions): Promise<string> {
+    const generator = services.diagram.DiagramGenerator;
+    switch (format) {
+        case 'svg': return (await generator.generate(model, options)).svg;
+        case 'mermaid': return toMermaid(await generator.layout(model, options), model, options.direction);
+        case 'drawio': return toDrawio(await generator.layout(model, options), model.title);
+        case 'json': return JSON.stringify(modelToJson(model), null, 2) + '\n';
+    }
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
