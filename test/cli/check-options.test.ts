@@ -20,6 +20,8 @@ beforeAll(() => {
     write('generated/big.arch', 'service x\nx -> nowhere\n');
     write('vendor/old.arch', 'service y\ny -> gone\n');
     write('lib/payments.arch', 'service payments\n');
+    write('imports/app.arch', 'import "./broken.arch"\nservice app\napp -> lib { timeout 1s }\n');
+    write('imports/broken.arch', 'service lib\nservice orphan\nlib -> nowhere { timeout 1s }\n');
 });
 
 describe('archsight check, as eslint users expect', () => {
@@ -88,6 +90,18 @@ describe('archsight check, as eslint users expect', () => {
         expect(runCli(['check', 'bad.arch'], dir, { NO_COLOR: '1' }).stdout).not.toContain(ESC);
         expect(runCli(['check', 'bad.arch', '--color', '--no-color'], dir).stdout).not.toContain(ESC);
         expect(runCli(['check', 'bad.arch', '--color', '--format', 'json'], dir).stdout).not.toContain(ESC);
+    });
+
+    test('errors of imported files are reported, marked; their warnings are not', () => {
+        const run = runCli(['check', 'imports/app.arch'], dir);
+        expect(run.stdout).toBe("imports/broken.arch:3:8  error  (imported) Unknown element 'nowhere'. Declare it, or import the file that declares it.  [unknown-reference]\n✖ 1 problem (1 error, 0 warnings) in 1 file.\n");
+        expect(run.code).toBe(1);
+        const json = JSON.parse(runCli(['check', 'imports/app.arch', '--format', 'json'], dir).stdout);
+        expect(json.map((f: { file: string }) => f.file)).toEqual(['imports/app.arch', 'imports/broken.arch']);
+        expect(json[1].diagnostics[0]).toMatchObject({ severity: 'error', code: 'unknown-reference', imported: true });
+        const both = runCli(['check', 'imports/app.arch', 'imports/broken.arch'], dir).stdout;
+        expect(both).not.toContain('(imported)');
+        expect(both).toContain("imports/broken.arch:3:8  error  Unknown element 'nowhere'.");
     });
 
     test('unknown options and missing values are answered in our words', () => {

@@ -10,6 +10,7 @@ import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import { COLORS, NO_COLORS, wantsColor } from './color.js';
 import { loadIgnore } from './ignore.js';
+import { importedErrors } from './imported-files.js';
 import type { Output } from './output.js';
 import { writeReport } from './report-file.js';
 import { readStdinSource } from './stdin.js';
@@ -86,13 +87,14 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
     const services = createArchServices(NodeFileSystem).Arch;
     await configureRules(services, { config: values.config, rules: values.rule }, paths, cwd);
     const documents = await loadAndValidate(services, sources);
-    const all = collectDiagnostics(documents, cwd);
+    const all = [...collectDiagnostics(documents, cwd), ...await importedErrors(services, documents, cwd)];
     const diagnostics = values.quiet ? all.filter(d => d.severity === 'error') : all;
     const paint = wantsColor(values, values['output-file'] === undefined && io.isTTY) && values.format === 'text' ? COLORS : NO_COLORS;
     let report: string;
 
     if (values.format === 'json') {
-        report = formatJson(diagnostics, paths.map(p => ({ file: p, display: path.relative(cwd, p) || p })));
+        const files = [...paths, ...new Set(diagnostics.filter(d => d.imported).map(d => d.file))];
+        report = formatJson(diagnostics, files.map(p => ({ file: p, display: path.relative(cwd, p) || p })));
     } else if (values.format === 'sarif') {
         report = formatSarif(diagnostics, services.rules.RuleRegistry.rules, cwd);
     } else if (values.format === 'github') {
