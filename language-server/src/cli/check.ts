@@ -90,22 +90,27 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
     const all = [...collectDiagnostics(documents, cwd), ...await importedErrors(services, documents, cwd)];
     const diagnostics = values.quiet ? all.filter(d => d.severity === 'error') : all;
     const paint = wantsColor(values, values['output-file'] === undefined && io.isTTY) && values.format === 'text' ? COLORS : NO_COLORS;
+    const warnings = diagnostics.filter(d => d.severity === 'warning').length;
+    const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings
+        ? `${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.` : undefined;
     let report: string;
 
     if (values.format === 'json') {
         const files = [...paths, ...new Set(diagnostics.filter(d => d.imported).map(d => d.file))];
         report = formatJson(diagnostics, files.map(p => ({ file: p, display: path.relative(cwd, p) || p })));
     } else if (values.format === 'sarif') {
-        report = formatSarif(diagnostics, services.rules.RuleRegistry.rules, cwd);
+        report = formatSarif(diagnostics, services.rules.RuleRegistry.rules, cwd, {
+            commandLine: ['archsight', 'check', ...args].join(' '),
+            notifications: tooManyWarnings ? [tooManyWarnings] : [],
+        });
     } else if (values.format === 'github') {
         report = formatGithub(diagnostics);
     } else {
         report = formatText(diagnostics, paths.length, paint);
     }
     await writeReport(io, report, values['output-file'], cwd);
-    const warnings = diagnostics.filter(d => d.severity === 'warning').length;
-    if (maxWarnings !== undefined && warnings > maxWarnings) {
-        io.err(`archsight check: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.\n`);
+    if (tooManyWarnings) {
+        io.err(`archsight check: ${tooManyWarnings}\n`);
         return 1;
     }
     return diagnostics.some(d => d.severity === 'error') ? 1 : 0;
