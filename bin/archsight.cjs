@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 'use strict';
 // The CLI ships as self-contained bundles, built by `npm install` in a clone (prepare), by
-// `npm pack` (prepack) or by `npm run build`. `archsight lsp` starts the language server.
+// `npm pack` (prepack) or by `npm run build`. `archsight lsp` starts the language server,
+// `archsight mcp` the MCP server.
 const Module = require('node:module');
 const path = require('node:path');
 
+// The language server and the MCP server are bundles of their own, loaded only for their commands.
 const lsp = process.argv[2] === 'lsp';
-const bundle = path.join(__dirname, '../out', lsp ? 'language-server.cjs' : 'cli.cjs');
+const bundle = path.join(__dirname, '../out', lsp ? 'language-server.cjs' : process.argv[2] === 'mcp' ? 'mcp.cjs' : 'cli.cjs');
 try {
     require.resolve(bundle);
 } catch {

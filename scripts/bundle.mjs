@@ -49,6 +49,8 @@ export const bundles = [
     { ...node, entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
     serverBundle('language-server/src/main.ts', 'out/language-server.cjs'),
     serverBundle('language-server/src/cli/index.ts', 'out/cli.cjs'),
+    // `archsight mcp` (bin/archsight.cjs loads it): the MCP SDK and zod stay out of the CLI's bundle.
+    serverBundle('language-server/src/mcp/main.ts', 'out/mcp.cjs'),
     // ELK's layout thread, loaded by the server and the CLI only when they draw (see elk-thread.ts).
     { ...node, entryPoints: ['language-server/src/diagram/elk-worker.cjs'], outfile: 'out/elk-worker.cjs', sourcemap: false, minify: true },
     { ...webview, entryPoints: ['extension/webview/preview.ts'], outfile: 'out/webview/preview.js' },

@@ -37,7 +37,8 @@ describe('the npm package', () => {
     test('ships the bundles, the bin, the docs and the licence, and not the sources or the extension', () => {
         const files = packed.files.map(file => file.path);
         expect(files).toEqual(expect.arrayContaining([
-            'bin/archsight.cjs', 'bin/code-cache.cjs', 'out/cli.cjs', 'out/elk-worker.cjs', 'out/language-server.cjs',
+            'bin/archsight.cjs', 'bin/code-cache.cjs', 'out/cli.cjs', 'out/elk-worker.cjs', 'out/language-server.cjs', 'out/mcp.cjs',
+            'schemas/archsight.config.schema.json', 'schemas/archsight.model.schema.json',
             'LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'docs/language.md',
         ]));
         expect(files.filter(file => /^(language-server|extension|test|node_modules|scripts)\//.test(file) || file.endsWith('.map'))).toEqual([]);
@@ -67,7 +68,8 @@ describe('the npm package', () => {
         expect(svg).toContain('>ordersDb<');
     });
 
-    test('starts the language server from the installed package', () => {
+    test('has the language server and the MCP server in the installed package', () => {
         expect(archsight('lsp', '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: archsight lsp') });
+        expect(archsight('mcp', '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: archsight mcp') });
     });
 });

@@ -16,6 +16,7 @@ Commands:
   rules [--format json]            List the architecture rules
   init [folder]                    Start an architecture: a config and a starter model
   lsp [--stdio]                    Start the language server for an editor
+  mcp                              Start an MCP server (stdio) for coding assistants
   help [command]                   Show help for a command
 
 Options:
