@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import { DiagramRequest } from '../../language-server/src/protocol.js';
 import { registerBlastRadiusCommand } from './blast-radius-command.js';
 import { registerPreview } from './preview/preview-commands.js';
+import { registerServerCommands } from './server-commands.js';
 
 let client: LanguageClient | undefined;
 
@@ -13,6 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Before the start, so that a preview restored after a reload finds its serializer.
     registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
     registerBlastRadiusCommand(context);
+    registerServerCommands(context, () => client);
     await client.start();
 }
 
