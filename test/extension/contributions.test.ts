@@ -99,3 +99,25 @@ describe('Restricted Mode', () => {
         expect(pkg.contributes.configuration.properties['archsight.rules']).toBeDefined();
     });
 });
+
+describe('the walkthrough and the commands', () => {
+    const commands = new Set<string>(pkg.contributes.commands.map((c: { command: string }) => c.command));
+
+    test('every step has its page, and every command it names is contributed (or built in)', () => {
+        const [walkthrough] = pkg.contributes.walkthroughs;
+        expect(walkthrough.steps.length).toBeGreaterThanOrEqual(3);
+        for (const step of walkthrough.steps) {
+            expect(existsSync(path.join(REPO, step.media.markdown)), step.media.markdown).toBe(true);
+            const named = [...`${step.description} ${step.completionEvents.join(' ')}`.matchAll(/(?:command:|onCommand:)([\w.]+)/g)].map(m => m[1]);
+            for (const command of named) expect(command.startsWith('workbench.') || commands.has(command), command).toBe(true);
+        }
+        const vscodeignore = readFileSync(path.join(REPO, '.vscodeignore'), 'utf8');
+        expect(vscodeignore).toContain('!extension/walkthrough/**');
+    });
+
+    test('the extension registers every command it contributes', () => {
+        const sources = ['extension/src/extension.ts', 'extension/src/server-commands.ts', 'extension/src/blast-radius-command.ts', 'extension/src/preview/preview-commands.ts']
+            .map(file => readFileSync(path.join(REPO, file), 'utf8')).join('\n');
+        for (const command of commands) expect(sources, command).toContain(`'${command}'`);
+    });
+});

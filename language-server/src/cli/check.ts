@@ -1,9 +1,11 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
 import { collectDiagnostics } from './diagnostics.js';
-import { expandInputs, readSource, UsageError } from './files.js';
+import { describeFsError, expandInputs, readSource, UsageError, type SourceFile } from './files.js';
+import { fixInPasses, type Analysis } from './fix-passes.js';
 import { formatGithub } from './format-github.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
@@ -38,6 +40,9 @@ Options:
   --ignore-pattern <glob>
                          Leave matching files out of folders and globs (repeatable;
                          added to the patterns of .archsightignore)
+  --fix                  Apply the rules' quick fixes (as the editor offers them) to the
+                         files, then report what remains
+  --fix-dry-run          Report what would remain after --fix, and change no file
   --color, --no-color    Colour the text report (default: on a terminal, unless
                          NO_COLOR is set)
   -h, --help             Show this help
@@ -62,6 +67,8 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
             stdin: { type: 'boolean' },
             'stdin-filename': { type: 'string' },
             'ignore-pattern': { type: 'string', multiple: true },
+            fix: { type: 'boolean' },
+            'fix-dry-run': { type: 'boolean' },
             color: { type: 'boolean' },
             'no-color': { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
@@ -78,15 +85,27 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
     if (values.stdin && positionals.length > 0) throw new UsageError('--stdin checks standard input only: give no files with it.');
     if (!values.stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin.');
     if (!values.stdin && positionals.length === 0) throw new UsageError('No files given. Try: archsight check <files|folders|globs...>');
+    if (values.fix && values.stdin) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run with --stdin.');
 
     const cwd = process.cwd();
     const sources = values.stdin
         ? [await readStdinSource(values['stdin-filename'], cwd)]
         : await readInputs(positionals, cwd, values['ignore-pattern']);
     const paths = sources.map(source => source.path);
-    const services = createArchServices(NodeFileSystem).Arch;
-    await configureRules(services, { config: values.config, rules: values.rule }, paths, cwd);
-    const documents = await loadAndValidate(services, sources);
+    const analyse = async (files: readonly SourceFile[]): Promise<Analysis> => {
+        const fresh = createArchServices(NodeFileSystem).Arch;
+        await configureRules(fresh, { config: values.config, rules: values.rule }, paths, cwd);
+        return { services: fresh, documents: await loadAndValidate(fresh, files) };
+    };
+    let analysis: Analysis;
+    if (values.fix || values['fix-dry-run']) {
+        const result = await fixInPasses(sources, analyse);
+        await reportFixes(io, result.sources, result.fixed, values.fix === true, cwd);
+        analysis = result;
+    } else {
+        analysis = await analyse(sources);
+    }
+    const { services, documents } = analysis;
     const all = [...collectDiagnostics(documents, cwd), ...await importedErrors(services, documents, cwd)];
     const diagnostics = values.quiet ? all.filter(d => d.severity === 'error') : all;
     const paint = wantsColor(values, values['output-file'] === undefined && io.isTTY) && values.format === 'text' ? COLORS : NO_COLORS;
@@ -114,6 +133,23 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
         return 1;
     }
     return diagnostics.some(d => d.severity === 'error') ? 1 : 0;
+}
+
+/** Writes the fixed files (with --fix) and says on standard error what was, or would be, fixed. */
+async function reportFixes(io: Output, sources: readonly SourceFile[], fixed: ReadonlyMap<string, number>, write: boolean, cwd: string): Promise<void> {
+    let count = 0;
+    for (const source of sources) {
+        const n = fixed.get(source.path);
+        if (!n) continue;
+        count += n;
+        if (!write) continue;
+        try {
+            await fs.writeFile(source.path, source.text);
+        } catch (error) {
+            throw new UsageError(describeFsError(path.relative(cwd, source.path), error).replace('Cannot read', 'Cannot write'));
+        }
+    }
+    if (count > 0) io.err(`archsight check: ${write ? 'fixed' : 'would fix'} ${count} problem${count === 1 ? '' : 's'} in ${fixed.size} file${fixed.size === 1 ? '' : 's'}.\n`);
 }
 
 async function readInputs(inputs: readonly string[], cwd: string, ignorePatterns: readonly string[] | undefined) {
