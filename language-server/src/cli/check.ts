@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { describeFsError, expandInputs, readSource, UsageError, type SourceFile } from './files.js';
@@ -18,6 +17,7 @@ import { writeReport } from './report-file.js';
 import { readStdinSource } from './stdin.js';
 import { configureRules } from './rule-options.js';
 import { loadAndValidate } from './workspace-loader.js';
+import { ArchFileSystem } from '../workspace/arch-file-system.js';
 
 export const CHECK_HELP = `Usage: archsight check [options] <files|folders|globs...>
 
@@ -55,7 +55,7 @@ const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
 export async function runCheck(args: string[], io: Output): Promise<number> {
     const { values, positionals } = parseArgs({
-        args,
+        args: joinNegativeValues(args, ['--max-warnings']),
         allowPositionals: true,
         options: {
             format: { type: 'string', default: 'text' },
@@ -93,7 +93,7 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
         : await readInputs(positionals, cwd, values['ignore-pattern']);
     const paths = sources.map(source => source.path);
     const analyse = async (files: readonly SourceFile[]): Promise<Analysis> => {
-        const fresh = createArchServices(NodeFileSystem).Arch;
+        const fresh = createArchServices(ArchFileSystem).Arch;
         await configureRules(fresh, { config: values.config, rules: values.rule }, paths, cwd);
         return { services: fresh, documents: await loadAndValidate(fresh, files) };
     };
@@ -161,4 +161,17 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
     if (value === undefined) return undefined;
     if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${value}'.`);
     return Number(value);
+}
+
+/**
+ * `--max-warnings -1`: parseArgs takes `-1` for an option and says so in three lines. The
+ * value is joined to its option, so that the option's own check says what it takes.
+ */
+function joinNegativeValues(args: readonly string[], options: readonly string[]): string[] {
+    const result: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+        if (options.includes(args[i]) && /^-\d/.test(args[i + 1] ?? '')) result.push(`${args[i]}=${args[++i]}`);
+        else result.push(args[i]);
+    }
+    return result;
 }

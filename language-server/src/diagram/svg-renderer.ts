@@ -9,6 +9,7 @@ import { COLLAPSED_GROUP, collapsedSummary, contentFrame, GROUP_HEADER } from '.
 import { drawShape, SHAPE_OF_KIND } from './shapes.js';
 import { diagramStylesheet } from './styles.js';
 import { escapeXml, num } from './xml.js';
+import { ownValue } from '../util/own-keys.js';
 
 /**
  * Draws a laid-out diagram as one SVG document. Pure: the same input gives the same text.
@@ -69,7 +70,7 @@ export function renderSvg(diagram: LaidOutDiagram, options: RenderOptions): Rend
 function drawNode(node: PlacedNode, findings: RenderOptions['findings']): string {
     const { spec } = node;
     const kind = spec.kind as ElementKind;
-    const found = findings?.[spec.id];
+    const found = ownValue(findings, spec.id);
     const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...findingClasses(found)];
     const frame = contentFrame(kind, node.width, node.height, { lines: spec.lines, technology: spec.technology });
     const texts = spec.lines.map((line, i) => `<text class="label" x="${frame.textX}" y="${frame.baselines[i]}">${escapeXml(line)}</text>`);
@@ -87,7 +88,7 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings']): string
 
 function drawGroup(group: PlacedNode, findings: RenderOptions['findings']): string {
     const { spec } = group;
-    const found = findings?.[spec.id];
+    const found = ownValue(findings, spec.id);
     const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found)];
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" transform="translate(${num(group.x)} ${num(group.y)})">`
         + `<title>${escapeXml(withFindings(spec.title, found))}</title>`
@@ -101,7 +102,7 @@ function drawGroup(group: PlacedNode, findings: RenderOptions['findings']): stri
 function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings']): string {
     const { spec } = edge;
     // A bundle shows the findings of every link it stands for.
-    const found = spec.relationIds ? spec.relationIds.flatMap(id => findings?.[id] ?? []) : findings?.[spec.id];
+    const found = spec.relationIds ? spec.relationIds.flatMap(id => ownValue(findings, id) ?? []) : ownValue(findings, spec.id);
     const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found)];
     const d = routePath(edge.points);
     let label = '';

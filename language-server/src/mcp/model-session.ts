@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
+import { ArchFileSystem } from '../workspace/arch-file-system.js';
 import { createArchServices, type ArchServices } from '../arch-module.js';
 import { collectDiagnostics, type FileDiagnostic } from '../cli/diagnostics.js';
 import { expandInputs, readSource } from '../cli/files.js';
@@ -25,7 +25,7 @@ export interface LoadedFile {
 export async function loadFile(file: string, cwd: string): Promise<LoadedFile> {
     const [absolute] = await expandInputs([file], cwd);
     const source = await readSource(absolute, path.relative(cwd, absolute) || absolute);
-    const services = createArchServices(NodeFileSystem).Arch;
+    const services = createArchServices(ArchFileSystem).Arch;
     await configureRules(services, {}, [absolute], cwd);
     const [document] = await loadAndValidate(services, [source]);
     const diagnostics = [...collectDiagnostics([document], cwd), ...await importedErrors(services, [document], cwd)];
