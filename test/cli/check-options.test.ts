@@ -6,7 +6,7 @@ import { runCli } from '../helpers/cli.js';
 
 // The options eslint users reach for: -o, --quiet, --stdin, ignores, colour, unknown options.
 let dir: string;
-const NO_TIMEOUT = ['--rule', 'missing-timeout=off', '--rule', 'orphan-element=off'];
+const NO_TIMEOUT = ['--rule', 'missing-timeout=off', '--rule', 'orphan-element=off', '--rule', 'missing-health-check=off', '--rule', 'no-observability-backend=off'];
 
 beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'archsight-options-'));
@@ -93,10 +93,10 @@ describe('archsight check, as eslint users expect', () => {
     });
 
     test('errors of imported files are reported, marked; their warnings are not', () => {
-        const run = runCli(['check', 'imports/app.arch'], dir);
+        const run = runCli(['check', 'imports/app.arch', ...NO_TIMEOUT], dir);
         expect(run.stdout).toBe("imports/broken.arch:3:8  error  (imported) Unknown element 'nowhere'. Declare it, or import the file that declares it.  [unknown-reference]\n✖ 1 problem (1 error, 0 warnings) in 1 file.\n");
         expect(run.code).toBe(1);
-        const json = JSON.parse(runCli(['check', 'imports/app.arch', '--format', 'json'], dir).stdout);
+        const json = JSON.parse(runCli(['check', 'imports/app.arch', '--format', 'json', ...NO_TIMEOUT], dir).stdout);
         expect(json.map((f: { file: string }) => f.file)).toEqual(['imports/app.arch', 'imports/broken.arch']);
         expect(json[1].diagnostics[0]).toMatchObject({ severity: 'error', code: 'unknown-reference', imported: true });
         const both = runCli(['check', 'imports/app.arch', 'imports/broken.arch'], dir).stdout;
