@@ -6,8 +6,8 @@ import { runCli } from '../helpers/cli.js';
 
 // `archsight check --fix` applies the quick fixes the editor offers, as `eslint --fix` does.
 let dir: string;
-const ONLY = ['--rule', 'orphan-element=off', '--rule', 'missing-telemetry=off', '--rule', 'missing-health-check=off'];
-const BEFORE = 'architecture "Shop" {\n  service orders { replicas 2 }\n  service payments { replicas 2 }\n  orders -> payments\n  orders -> nowhere\n}\n';
+const ONLY = ['--rule', 'orphan-element=off', '--rule', 'missing-telemetry=off', '--rule', 'missing-health-check=off', '--rule', 'no-observability-backend=off'];
+const BEFORE = 'architecture "Shop" {\n  service orders { replicas 2 }\n  service payments { replicas 2 }\n  orders -> payments { timeout none }\n  orders -> nowhere\n}\n';
 
 beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'archsight-fix-'));
@@ -24,8 +24,8 @@ describe('archsight check --fix', () => {
         expect(run.stdout).toContain("Unknown element 'nowhere'");
         expect(run.code).toBe(1);
         const after = readFileSync(path.join(dir, 'shop.arch'), 'utf8');
-        expect(after).toMatch(/orders -> payments \{[^}]*timeout[^}]*\}/);
-        expect(after.replace(/ \{[^}]*timeout[^}]*\}/, '')).toBe(BEFORE);
+        expect(after).toMatch(/orders -> payments \{[^}]*timeout 2s[^}]*breaker[^}]*\}/);
+        expect(after.replace(/orders -> payments \{[^}]*\}/, '')).toBe(BEFORE.replace(/orders -> payments \{[^}]*\}/, ''));
         // Fixed files stay fixed: a second run has nothing to do.
         expect(runCli(['check', 'shop.arch', '--fix', ...ONLY], dir).stderr).toBe('');
     });

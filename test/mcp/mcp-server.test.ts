@@ -19,7 +19,7 @@ beforeAll(async () => {
         '  service payments',
         '  database ordersDb { owner orders }',
         '  api -> orders { timeout 1s }',
-        '  orders -> payments',
+        '  orders -> payments { timeout none }',
         '  orders -> ordersDb',
         '  orders -> stock',
         '}',
@@ -49,7 +49,7 @@ describe('archsight mcp', () => {
         const { text, isError } = await call('check', { file: 'shop.arch' });
         expect(isError).toBe(false);
         expect(text).toContain("shop.arch:9:13  error  Unknown element 'stock'.");
-        expect(text).toContain("shop.arch:7:3  warning  Call 'orders' → 'payments' has neither a timeout nor a circuit breaker");
+        expect(text).toContain("shop.arch:7:3  warning  Call 'orders' → 'payments' has no timeout");
     });
 
     test('list_elements and list_relations: the model as JSON', async () => {
