@@ -49,6 +49,8 @@ export const bundles = [
     { ...node, entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
     serverBundle('language-server/src/main.ts', 'out/language-server.cjs'),
     serverBundle('language-server/src/cli/index.ts', 'out/cli.cjs'),
+    // `archsight mcp` (bin/archsight.cjs loads it): the MCP SDK and zod stay out of the CLI's bundle.
+    serverBundle('language-server/src/mcp/main.ts', 'out/mcp.cjs'),
     // ELK's layout thread, loaded by the server and the CLI only when they draw (see elk-thread.ts).
     { ...node, entryPoints: ['language-server/src/diagram/elk-worker.cjs'], outfile: 'out/elk-worker.cjs', sourcemap: false, minify: true },
     { ...webview, entryPoints: ['extension/webview/preview.ts'], outfile: 'out/webview/preview.js' },
@@ -65,7 +67,9 @@ export function serverBundle(entry, outfile) {
  */
 export function writeCodeCache(root = fileURLToPath(new URL('..', import.meta.url))) {
     rmSync(`${root}/out/cli.cjs.cache`, { force: true });
-    const run = spawnSync(process.execPath, [`${root}/bin/archsight.cjs`, 'check', `${root}/samples`], { encoding: 'utf8' });
+    // Through the loader itself: on Node 22 and later bin/archsight.cjs uses Node's compile cache instead.
+    const load = `require(${JSON.stringify(`${root}/bin/code-cache.cjs`)}).requireWithCodeCache(${JSON.stringify(`${root}/out/cli.cjs`)})`;
+    const run = spawnSync(process.execPath, ['-e', load, 'archsight', 'check', `${root}/samples`], { encoding: 'utf8' });
     if (run.status !== 0 && run.status !== 1) console.warn(`No code cache for the CLI: the check of the samples failed.\n${run.stderr}`);
 }
 

@@ -6,6 +6,7 @@ import { DiagramRequest, DriftRequest, ImportRequest } from '../../language-serv
 import { registerBlastRadiusCommand } from './blast-radius-command.js';
 import { registerImportDriftCommands } from './import-drift-commands.js';
 import { registerPreview } from './preview/preview-commands.js';
+import { registerServerCommands } from './server-commands.js';
 
 let client: LanguageClient | undefined;
 
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
     registerBlastRadiusCommand(context);
     registerImportDriftCommands(context, params => started.sendRequest(ImportRequest.type, params), params => started.sendRequest(DriftRequest.type, params));
+    registerServerCommands(context, () => client);
     await client.start();
 }
 

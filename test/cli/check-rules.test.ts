@@ -162,6 +162,21 @@ describe('--format sarif', () => {
         expect(result.ruleId).toBe('unknown-reference');
         expect(log.runs[0].tool.driver.rules[result.ruleIndex]).toMatchObject({ id: 'unknown-reference', defaultConfiguration: { level: 'error' } });
         expect(result.level).toBe('error');
+        expect(log.runs[0].tool.driver.rules[result.ruleIndex]).toMatchObject({
+            fullDescription: { text: expect.stringContaining('not declared in the file or its imports') },
+            help: { markdown: expect.stringContaining('docs/language.md#what-validation-reports') },
+            helpUri: 'https://github.com/archsight/archsight/blob/main/docs/language.md#what-validation-reports',
+        });
+    });
+
+    test('invocations: the command line, success, and a notification when there are more warnings than allowed', () => {
+        const quiet = JSON.parse(runCli(['check', 'shop', '--format', 'sarif'], dir).stdout).runs[0].invocations;
+        expect(quiet).toEqual([{ executionSuccessful: true, commandLine: 'archsight check shop --format sarif', workingDirectory: { uri: expect.stringMatching(/^file:\/\/\/.*\/$/) }, toolExecutionNotifications: [] }]);
+        const r = runCli(['check', 'shop', '--format', 'sarif', '--max-warnings', '0'], dir);
+        expect(r.code).toBe(1);
+        const log = JSON.parse(r.stdout);
+        expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+        expect(log.runs[0].invocations[0].toolExecutionNotifications).toEqual([{ level: 'warning', message: { text: expect.stringMatching(/^\d+ warnings, more than --max-warnings 0\.$/) } }]);
     });
 });
 

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -60,8 +61,20 @@ describe('loading a bundle with its code cache', () => {
     });
 });
 
+/** Node 22.1 and later cache compiled code themselves; the CLI uses that where it exists. */
+const nodeCompileCache = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
 describe('the built CLI', () => {
-    test('ships with a code cache that its runs keep', () => {
+    test.runIf(nodeCompileCache)('uses Node\'s compile cache, and leaves the bundle\'s own cache alone', () => {
+        const cache = path.join(REPO, 'out/cli.cjs.cache');
+        const written = statSync(cache).mtimeMs;
+        const folder = mkdtempSync(path.join(tmpdir(), 'archsight-node-cache-'));
+        expect(runCli(['check', 'samples/monolith.arch'], REPO, { NODE_COMPILE_CACHE: folder }).code).toBe(0);
+        expect(readdirSync(folder, { recursive: true }).length).toBeGreaterThan(0);
+        expect(statSync(cache).mtimeMs).toBe(written);
+    });
+
+    test.skipIf(nodeCompileCache)('ships with a code cache that its runs keep', () => {
         const cache = path.join(REPO, 'out/cli.cjs.cache');
         const written = statSync(cache).mtimeMs;
         expect(runCli(['check', 'samples/monolith.arch']).code).toBe(0);

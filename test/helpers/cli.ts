@@ -12,8 +12,8 @@ export interface CliResult {
 }
 
 /** Runs the built `archsight` binary as a user would, in `cwd`. */
-export function runCli(args: readonly string[], cwd = REPO): CliResult {
-    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+export function runCli(args: readonly string[], cwd = REPO, env: NodeJS.ProcessEnv = {}, input?: string): CliResult {
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env }, input });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

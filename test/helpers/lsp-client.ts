@@ -44,9 +44,12 @@ export class LspClient {
         this.connection.listen();
     }
 
-    /** Starts the server and runs `initialize` / `initialized` for `rootFolder`. */
-    static async start(rootFolder: string): Promise<{ client: LspClient; capabilities: InitializeResult['capabilities'] }> {
-        const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+    /**
+     * Starts the server (by default the extension's bundle; `args` may start it otherwise,
+     * as `archsight lsp` does) and runs `initialize` / `initialized` for `rootFolder`.
+     */
+    static async start(rootFolder: string, args: readonly string[] = [SERVER_BUNDLE, '--stdio']): Promise<{ client: LspClient; capabilities: InitializeResult['capabilities'] }> {
+        const child = spawn(process.execPath, args, { stdio: 'pipe' });
         const client = new LspClient(child);
         const rootUri = pathToFileURL(rootFolder).toString();
         const result = await client.connection.sendRequest<InitializeResult>('initialize', {

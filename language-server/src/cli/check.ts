@@ -1,13 +1,20 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createArchServices } from '../arch-module.js';
 import { collectDiagnostics } from './diagnostics.js';
-import { expandInputs, readSource, UsageError } from './files.js';
+import { describeFsError, expandInputs, readSource, UsageError, type SourceFile } from './files.js';
+import { fixInPasses, type Analysis } from './fix-passes.js';
 import { formatGithub } from './format-github.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
+import { COLORS, NO_COLORS, wantsColor } from './color.js';
+import { loadIgnore } from './ignore.js';
+import { importedErrors } from './imported-files.js';
 import type { Output } from './output.js';
+import { writeReport } from './report-file.js';
+import { readStdinSource } from './stdin.js';
 import { configureRules } from './rule-options.js';
 import { loadAndValidate } from './workspace-loader.js';
 import { ArchFileSystem } from '../workspace/arch-file-system.js';
@@ -24,6 +31,20 @@ Options:
   --rule <id=severity>   Set a rule to off, info, warning or error (repeatable)
   --config <path>        Use this archsight.config.json for every file (default: the
                          nearest one above each file)
+  -o, --output-file <path>
+                         Write the report to a file instead of standard output
+  --quiet                Report errors only
+  --stdin                Check the text on standard input
+  --stdin-filename <path>
+                         Where that text would be (for its imports and config)
+  --ignore-pattern <glob>
+                         Leave matching files out of folders and globs (repeatable;
+                         added to the patterns of .archsightignore)
+  --fix                  Apply the rules' quick fixes (as the editor offers them) to the
+                         files, then report what remains
+  --fix-dry-run          Report what would remain after --fix, and change no file
+  --color, --no-color    Colour the text report (default: on a terminal, unless
+                         NO_COLOR is set)
   -h, --help             Show this help
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
@@ -41,6 +62,15 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
             'max-warnings': { type: 'string' },
             rule: { type: 'string', multiple: true },
             config: { type: 'string' },
+            'output-file': { type: 'string', short: 'o' },
+            quiet: { type: 'boolean' },
+            stdin: { type: 'boolean' },
+            'stdin-filename': { type: 'string' },
+            'ignore-pattern': { type: 'string', multiple: true },
+            fix: { type: 'boolean' },
+            'fix-dry-run': { type: 'boolean' },
+            color: { type: 'boolean' },
+            'no-color': { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
         },
     });
@@ -52,31 +82,79 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
         throw new UsageError(`Unknown format '${values.format}'; use one of ${FORMATS.join(', ')}.`);
     }
     const maxWarnings = parseMaxWarnings(values['max-warnings']);
-    if (positionals.length === 0) throw new UsageError('No files given. Try: archsight check <files|folders|globs...>');
+    if (values.stdin && positionals.length > 0) throw new UsageError('--stdin checks standard input only: give no files with it.');
+    if (!values.stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin.');
+    if (!values.stdin && positionals.length === 0) throw new UsageError('No files given. Try: archsight check <files|folders|globs...>');
+    if (values.fix && values.stdin) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run with --stdin.');
 
     const cwd = process.cwd();
-    const paths = await expandInputs(positionals, cwd);
-    const sources = await Promise.all(paths.map(p => readSource(p, path.relative(cwd, p) || p)));
-    const services = createArchServices(ArchFileSystem).Arch;
-    await configureRules(services, { config: values.config, rules: values.rule }, paths, cwd);
-    const documents = await loadAndValidate(services, sources);
-    const diagnostics = collectDiagnostics(documents, cwd);
+    const sources = values.stdin
+        ? [await readStdinSource(values['stdin-filename'], cwd)]
+        : await readInputs(positionals, cwd, values['ignore-pattern']);
+    const paths = sources.map(source => source.path);
+    const analyse = async (files: readonly SourceFile[]): Promise<Analysis> => {
+        const fresh = createArchServices(ArchFileSystem).Arch;
+        await configureRules(fresh, { config: values.config, rules: values.rule }, paths, cwd);
+        return { services: fresh, documents: await loadAndValidate(fresh, files) };
+    };
+    let analysis: Analysis;
+    if (values.fix || values['fix-dry-run']) {
+        const result = await fixInPasses(sources, analyse);
+        await reportFixes(io, result.sources, result.fixed, values.fix === true, cwd);
+        analysis = result;
+    } else {
+        analysis = await analyse(sources);
+    }
+    const { services, documents } = analysis;
+    const all = [...collectDiagnostics(documents, cwd), ...await importedErrors(services, documents, cwd)];
+    const diagnostics = values.quiet ? all.filter(d => d.severity === 'error') : all;
+    const paint = wantsColor(values, values['output-file'] === undefined && io.isTTY) && values.format === 'text' ? COLORS : NO_COLORS;
+    const warnings = diagnostics.filter(d => d.severity === 'warning').length;
+    const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings
+        ? `${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.` : undefined;
+    let report: string;
 
     if (values.format === 'json') {
-        io.out(formatJson(diagnostics, paths.map(p => ({ file: p, display: path.relative(cwd, p) || p }))));
+        const files = [...paths, ...new Set(diagnostics.filter(d => d.imported).map(d => d.file))];
+        report = formatJson(diagnostics, files.map(p => ({ file: p, display: path.relative(cwd, p) || p })));
     } else if (values.format === 'sarif') {
-        io.out(formatSarif(diagnostics, services.rules.RuleRegistry.rules, cwd));
+        report = formatSarif(diagnostics, services.rules.RuleRegistry.rules, cwd, {
+            commandLine: ['archsight', 'check', ...args].join(' '),
+            notifications: tooManyWarnings ? [tooManyWarnings] : [],
+        });
     } else if (values.format === 'github') {
-        io.out(formatGithub(diagnostics));
+        report = formatGithub(diagnostics);
     } else {
-        io.out(formatText(diagnostics, paths.length));
+        report = formatText(diagnostics, paths.length, paint);
     }
-    const warnings = diagnostics.filter(d => d.severity === 'warning').length;
-    if (maxWarnings !== undefined && warnings > maxWarnings) {
-        io.err(`archsight check: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.\n`);
+    await writeReport(io, report, values['output-file'], cwd);
+    if (tooManyWarnings) {
+        io.err(`archsight check: ${tooManyWarnings}\n`);
         return 1;
     }
     return diagnostics.some(d => d.severity === 'error') ? 1 : 0;
+}
+
+/** Writes the fixed files (with --fix) and says on standard error what was, or would be, fixed. */
+async function reportFixes(io: Output, sources: readonly SourceFile[], fixed: ReadonlyMap<string, number>, write: boolean, cwd: string): Promise<void> {
+    let count = 0;
+    for (const source of sources) {
+        const n = fixed.get(source.path);
+        if (!n) continue;
+        count += n;
+        if (!write) continue;
+        try {
+            await fs.writeFile(source.path, source.text);
+        } catch (error) {
+            throw new UsageError(describeFsError(path.relative(cwd, source.path), error).replace('Cannot read', 'Cannot write'));
+        }
+    }
+    if (count > 0) io.err(`archsight check: ${write ? 'fixed' : 'would fix'} ${count} problem${count === 1 ? '' : 's'} in ${fixed.size} file${fixed.size === 1 ? '' : 's'}.\n`);
+}
+
+async function readInputs(inputs: readonly string[], cwd: string, ignorePatterns: readonly string[] | undefined) {
+    const paths = await expandInputs(inputs, cwd, await loadIgnore(cwd, ignorePatterns));
+    return Promise.all(paths.map(p => readSource(p, path.relative(cwd, p) || p)));
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

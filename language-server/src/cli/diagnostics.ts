@@ -23,6 +23,8 @@ export interface FileDiagnostic extends RelatedDiagnostic {
     readonly code?: string;
     /** Other places that explain it (the services sharing a database, the hops of a cycle). */
     readonly related?: readonly RelatedDiagnostic[];
+    /** An error of a file that a checked file imports, not of a checked file. */
+    readonly imported?: boolean;
 }
 
 const SEVERITIES = {

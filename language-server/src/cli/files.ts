@@ -13,15 +13,17 @@ export interface SourceFile {
 /**
  * Expands files, folders and globs into the `.arch` files they name, in a stable order.
  * A folder means every `.arch` file below it, skipping node_modules and dot folders.
+ * `ignored` leaves files out of folders and globs (see ignore.ts), not files named one by one.
  */
-export async function expandInputs(inputs: readonly string[], cwd = process.cwd()): Promise<string[]> {
+export async function expandInputs(inputs: readonly string[], cwd = process.cwd(), ignored: (file: string) => boolean = () => false): Promise<string[]> {
     const result = new Set<string>();
     for (const input of inputs) {
         if (isDynamicPattern(input)) {
             const matches = await glob(input, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
             const arch = matches.filter(m => m.endsWith('.arch'));
             if (arch.length === 0) throw new UsageError(`No .arch files match '${input}'.`);
-            arch.sort().forEach(m => result.add(path.normalize(m)));
+            if (arch.every(ignored)) throw new UsageError(`Every .arch file matching '${input}' is ignored (.archsightignore or --ignore-pattern).`);
+            arch.filter(m => !ignored(m)).sort().forEach(m => result.add(path.normalize(m)));
             continue;
         }
         const absolute = path.resolve(cwd, input);
@@ -29,7 +31,8 @@ export async function expandInputs(inputs: readonly string[], cwd = process.cwd(
         if (stat.isDirectory()) {
             const matches = await glob('**/*.arch', { cwd: absolute, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.*/**'], followSymbolicLinks: false });
             if (matches.length === 0) throw new UsageError(`No .arch files in folder '${input}'.`);
-            matches.sort().forEach(m => result.add(path.normalize(m)));
+            if (matches.every(ignored)) throw new UsageError(`Every .arch file in folder '${input}' is ignored (.archsightignore or --ignore-pattern).`);
+            matches.filter(m => !ignored(m)).sort().forEach(m => result.add(path.normalize(m)));
         } else if (!absolute.endsWith('.arch')) {
             throw new UsageError(`'${input}' is not a .arch file.`);
         } else {

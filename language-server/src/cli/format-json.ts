@@ -11,6 +11,7 @@ export function formatJson(diagnostics: readonly FileDiagnostic[], files: readon
             diagnostics: own.map(d => ({
                 line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn,
                 severity: d.severity, message: d.message, code: d.code ?? null,
+                ...(d.imported ? { imported: true } : {}),
             })),
         };
     });

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Rule } from '../rules/rule.js';
 import { ruleDocsUrl } from '../rules/rule.js';
 import type { FileDiagnostic } from './diagnostics.js';
+import { LANGUAGE_CHECKS, LANGUAGE_DOCS_URL } from './language-checks.js';
 
 declare const ARCHSIGHT_VERSION: string;
 
@@ -20,12 +21,18 @@ interface SarifRule {
     properties: { tags: string[] };
 }
 
+/** How the run went: SARIF's `invocations` (the command line, and notices such as too many warnings). */
+export interface SarifInvocation {
+    readonly commandLine: string;
+    readonly notifications: readonly string[];
+}
+
 /**
  * A SARIF 2.1.0 log, as code-scanning tools read it: one run, the rule catalogue with
- * help links in `tool.driver.rules`, and one result per diagnostic whose location is
- * relative to the working folder (`%SRCROOT%`).
+ * help links in `tool.driver.rules`, one result per diagnostic whose location is
+ * relative to the working folder (`%SRCROOT%`), and the invocation.
  */
-export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: readonly Rule[], cwd: string): string {
+export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: readonly Rule[], cwd: string, invocation?: SarifInvocation): string {
     const catalogue: SarifRule[] = rules.map(rule => ({
         id: rule.id,
         name: pascalCase(rule.id),
@@ -42,10 +49,13 @@ export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: reado
         const id = d.code ?? SYNTAX;
         if (index.has(id)) continue;
         index.set(id, catalogue.length);
+        const known = LANGUAGE_CHECKS[id];
         catalogue.push({
             id, name: pascalCase(id),
             shortDescription: { text: `Archsight language check: ${id}.` },
-            fullDescription: { text: `The .arch file breaks a rule of the language (${id}).` },
+            fullDescription: { text: known ? plain(known) : `The .arch file breaks a rule of the language (${id}).` },
+            help: { text: `${plain(known ?? `The .arch file breaks a rule of the language (${id}).`)} See ${LANGUAGE_DOCS_URL}`, markdown: `${known ?? `The .arch file breaks a rule of the language (\`${id}\`).`}\n\n[The language reference](${LANGUAGE_DOCS_URL})` },
+            helpUri: LANGUAGE_DOCS_URL,
             defaultConfiguration: { level: 'error' },
             properties: { tags: ['language'] },
         });
@@ -78,6 +88,12 @@ export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: reado
             originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href } },
             columnKind: 'utf16CodeUnits',
             results,
+            invocations: [{
+                executionSuccessful: true,
+                ...(invocation ? { commandLine: invocation.commandLine } : {}),
+                workingDirectory: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href },
+                toolExecutionNotifications: (invocation?.notifications ?? []).map(text => ({ level: 'warning', message: { text } })),
+            }],
         }],
     };
     return JSON.stringify(log, null, 2) + '\n';

@@ -1,7 +1,10 @@
 import { runCheck } from './check.js';
 import { runDrift } from './drift.js';
 import { runImport } from './import.js';
+import { runInit } from './init-command.js';
 import { runRender } from './render.js';
+import { runRules } from './rules-command.js';
+import { describeArgumentError } from './argument-errors.js';
 import { UsageError } from './files.js';
 import { processOutput, type Output } from './output.js';
 import { ownValue } from '../util/own-keys.js';
@@ -18,6 +21,10 @@ Commands:
   import <sources...> [-o x.arch]  Draft an architecture from compose files, Kubernetes/Istio
                                    manifests and traces
   drift <x.arch> --against <src>   Report where the architecture and what runs differ
+  rules [--format json]            List the architecture rules
+  init [folder]                    Start an architecture: a config and a starter model
+  lsp [--stdio]                    Start the language server for an editor
+  mcp                              Start an MCP server (stdio) for coding assistants
   help [command]                   Show help for a command
 
 Options:
@@ -33,6 +40,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     check: runCheck,
     render: runRender,
     import: runImport, drift: runDrift,
+    rules: runRules,
+    init: runInit,
 };
 
 /** Runs the CLI and returns its exit code; only here do errors become exit code 2. */
@@ -58,7 +67,7 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
     try {
         return await run(rest, io);
     } catch (error) {
-        io.err(`archsight ${command}: ${terminalLine(describe(error))}\n`);
+        io.err(`archsight ${command}: ${terminalLine(describeArgumentError(error, command) ?? describe(error))}\n`);
         return 2;
     }
 }

@@ -4,6 +4,12 @@ import { parseArgs } from 'node:util';
 import { createArchServices } from '../arch-module.js';
 import type { DiagramOptions, DiagramView } from '../diagram/diagram-types.js';
 import { findingsAndPaths } from '../lsp/diagram-findings.js';
+import { toDrawio } from '../export/drawio.js';
+import { exportFormatOf, type ExportFormat } from '../export/export-format.js';
+import { toMermaid } from '../export/mermaid.js';
+import { modelToJson } from '../export/model-json.js';
+import type { ArchModel } from '../model/model-types.js';
+import type { ArchServices } from '../arch-module.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { expandInputs, readSource, UsageError } from './files.js';
 import type { Output } from './output.js';
@@ -13,10 +19,14 @@ import { ArchFileSystem } from '../workspace/arch-file-system.js';
 
 export const RENDER_HELP = `Usage: archsight render <file.arch> [options]
 
-Draws an architecture as an SVG diagram, laid out as the VS Code preview shows it.
+Draws an architecture as an SVG diagram, laid out as the VS Code preview shows it, or
+exports it as a Mermaid flowchart, a draw.io file or the semantic model as JSON.
 
 Options:
-  -o, --output <file>     Write the SVG to this file (default: standard output)
+  -o, --output <file>     Write to this file (default: standard output)
+  --format <svg|mermaid|drawio|json>
+                          What to write (default: from the -o extension: .svg, .mmd,
+                          .drawio, .json; else svg)
   --force                 Overwrite the output file if it exists
   --theme <light|dark>    Colours of the embedded stylesheet (default: light)
   --view <all|calls|messaging|observability>
@@ -52,6 +62,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
         allowPositionals: true,
         options: {
             output: { type: 'string', short: 'o' },
+            format: { type: 'string' },
             force: { type: 'boolean', default: false },
             theme: { type: 'string', default: 'light' },
             view: { type: 'string', default: 'all' },
@@ -74,6 +85,8 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     const direction = oneOf('direction', values.direction, DIRECTIONS);
     const level = levelOf(values.level!);
     const pane = paneOf(values.pane!);
+    const format = exportFormatOf(values.format, values.output);
+    if (!isFormat(format)) throw new UsageError(format);
     if (positionals.length !== 1) {
         throw new UsageError(positionals.length === 0
             ? 'No file given. Try: archsight render <file.arch> -o diagram.svg'
@@ -112,12 +125,12 @@ export async function runRender(args: string[], io: Output): Promise<number> {
         legend: !values['no-legend'],
         ...(values['no-findings'] ? {} : { findings: found.findings, findingPaths: found.paths }),
     };
-    const result = await services.diagram.DiagramGenerator.generate(model, options);
+    const text = await exportAs(format, services, model, options);
 
     if (output === undefined) {
-        io.out(result.svg);
+        io.out(text);
     } else {
-        await writeOutput(output, values.output!, result.svg, values.force);
+        await writeOutput(output, values.output!, text, values.force);
     }
     const errors = collectDiagnostics([document], cwd).filter(d => d.severity === 'error');
     for (const d of errors) io.err(`${terminalName(d.display)}:${d.line}:${d.column}  error  ${terminalLine(d.message)}${d.code ? `  [${terminalLine(d.code)}]` : ''}\n`);
@@ -134,6 +147,21 @@ function paneOf(value: string): { width: number; height: number } {
     const match = /^(\d+)x(\d+)$/.exec(value);
     if (!match || Number(match[1]) < 100 || Number(match[2]) < 100) throw new UsageError(`Pane '${value}' is not a size such as 800x1000 (width x height in pixels, at least 100 each).`);
     return { width: Number(match[1]), height: Number(match[2]) };
+}
+
+function isFormat(format: string): format is ExportFormat {
+    return ['svg', 'mermaid', 'drawio', 'json'].includes(format);
+}
+
+/** Every format takes what it draws from the diagram pipeline, as the preview does. */
+async function exportAs(format: ExportFormat, services: ArchServices, model: ArchModel, options: DiagramOptions): Promise<string> {
+    const generator = services.diagram.DiagramGenerator;
+    switch (format) {
+        case 'svg': return (await generator.generate(model, options)).svg;
+        case 'mermaid': return toMermaid(await generator.layout(model, options), model, options.direction);
+        case 'drawio': return toDrawio(await generator.layout(model, options), model.title);
+        case 'json': return JSON.stringify(modelToJson(model), null, 2) + '\n';
+    }
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {

@@ -1,0 +1,22 @@
+import type { LangiumDocument } from 'langium';
+import { DocumentState } from 'langium';
+import type { ArchServices } from '../arch-module.js';
+import type { FileDiagnostic } from './diagnostics.js';
+import { collectDiagnostics } from './diagnostics.js';
+
+/**
+ * The errors of the files that the checked files import without being checked themselves:
+ * a broken import breaks the file that imports it, so `archsight check` reports them, marked
+ * as coming from an imported file. Their warnings belong to whoever checks those files.
+ */
+export async function importedErrors(services: ArchServices, checked: readonly LangiumDocument[], cwd: string): Promise<FileDiagnostic[]> {
+    const given = new Set(checked.map(doc => doc.uri.toString()));
+    const imported = services.shared.workspace.LangiumDocuments.all
+        .filter(doc => !given.has(doc.uri.toString()))
+        .toArray();
+    const unvalidated = imported.filter(doc => doc.state < DocumentState.Validated);
+    if (unvalidated.length > 0) await services.shared.workspace.DocumentBuilder.build(unvalidated, { validation: true });
+    return collectDiagnostics(imported, cwd)
+        .filter(d => d.severity === 'error')
+        .map(d => ({ ...d, message: `(imported) ${d.message}`, imported: true }));
+}
