@@ -1,4 +1,6 @@
 import { runCheck } from './check.js';
+import { runDrift } from './drift.js';
+import { runImport } from './import.js';
 import { runRender } from './render.js';
 import { UsageError } from './files.js';
 import { processOutput, type Output } from './output.js';
@@ -13,6 +15,9 @@ const HELP = `Usage: archsight <command> [options]
 Commands:
   check <files|folders|globs...>   Check .arch files and report problems
   render <file.arch> [-o out.svg]  Draw an architecture as an SVG diagram
+  import <sources...> [-o x.arch]  Draft an architecture from compose files, Kubernetes/Istio
+                                   manifests and traces
+  drift <x.arch> --against <src>   Report where the architecture and what runs differ
   help [command]                   Show help for a command
 
 Options:
@@ -27,6 +32,7 @@ type Command = (args: string[], io: Output) => Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
     check: runCheck,
     render: runRender,
+    import: runImport, drift: runDrift,
 };
 
 /** Runs the CLI and returns its exit code; only here do errors become exit code 2. */

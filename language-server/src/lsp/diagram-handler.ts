@@ -7,7 +7,7 @@ import type { DiagramOptions } from '../diagram/diagram-types.js';
 import type { ArchModel } from '../model/model-types.js';
 import type { DiagramParams, DiagramResponse } from '../protocol.js';
 import { DiagramRequest } from '../protocol.js';
-import { findingsByItem } from './diagram-findings.js';
+import { findingsAndPaths } from './diagram-findings.js';
 import { checkDiagramParams } from './diagram-params.js';
 import { newTable } from '../util/own-keys.js';
 
@@ -72,7 +72,7 @@ export class DiagramHandler {
     private async respond(document: LangiumDocument, params: DiagramParams, superseded: () => boolean): Promise<DiagramResponse> {
         const services = this.shared.ServiceRegistry.getServices(document.uri) as ArchServices;
         const model = services.model.ModelProvider.getModel(document);
-        const findings = findingsByItem(model, document.uri.toString(), document.diagnostics ?? []);
+        const { findings, paths } = findingsAndPaths(model, document.uri.toString(), document.diagnostics ?? []);
         const version = document.textDocument.version;
         const syntaxError = describeSyntaxErrors(document);
         if (syntaxError && !params.renderWhenStale) {
@@ -85,6 +85,11 @@ export class DiagramHandler {
             theme: params.theme,
             legend: params.legend,
             findings,
+            findingPaths: paths,
+            pane: params.pane,
+            chooseDirection: params.chooseDirection,
+            level: params.level,
+            expand: params.expand,
         };
         const diagram = await services.diagram.DiagramGenerator.generate(model, options);
         if (superseded()) return { uri: params.uri, superseded: true };

@@ -28,6 +28,10 @@ export function normalizeProperty(key: string, value: Value | undefined): Normal
     const spec = ownValue(PROPERTIES, key);
     if (!spec) return { error: `Unknown property '${key}'.` };
     const type = spec.value;
+    if (spec.states && value && isWordValue(value) && (value.word === 'none' || value.word === 'default')) {
+        // A flag stated absent is `false`, as `breaker false` always was.
+        return { value: value.word === 'none' && (type.type === 'flag' || type.type === 'flag-or-text') ? false : value.word };
+    }
     switch (type.type) {
         case 'flag':
             if (value === undefined) return { value: true };
