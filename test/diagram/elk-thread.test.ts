@@ -3,7 +3,10 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ElkThread } from '../../language-server/src/diagram/elk-thread.js';
 
-const elk = new ElkThread();
+// These tests are about the thread, not the layout budget (test/diagram/layout-budget.test.ts):
+// on a busy machine their large layouts may take longer than the budget.
+const NO_BUDGET = { budgetMs: 600_000 };
+const elk = new ElkThread(NO_BUDGET);
 afterAll(() => elk.terminateWorker());
 
 /** A layered graph of `n` nodes in a chain with some cross links: big enough to keep ELK busy for a while. */
@@ -49,7 +52,7 @@ describe('ELK in a worker thread', () => {
     });
 
     test('an editor\'s thread lays its last small diagram out again while idle, and still answers at once what comes next', async () => {
-        const editor = new ElkThread({ warmUp: true });
+        const editor = new ElkThread({ warmUp: true, ...NO_BUDGET });
         try {
             await editor.layout(chain(12));
             await new Promise(resolve => setTimeout(resolve, 1_500));
@@ -64,8 +67,8 @@ describe('ELK in a worker thread', () => {
     });
 
     test('without warm-up, or for a large diagram, the thread runs only the layouts asked for', async () => {
-        const cli = new ElkThread();
-        const editor = new ElkThread({ warmUp: true });
+        const cli = new ElkThread(NO_BUDGET);
+        const editor = new ElkThread({ warmUp: true, ...NO_BUDGET });
         try {
             await cli.layout(chain(12));
             await editor.layout(chain(200));

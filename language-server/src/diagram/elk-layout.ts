@@ -1,6 +1,6 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import { ElkThread } from './elk-thread.js';
-import { isLayoutTimeout } from './layout-budget.js';
+import { BATCH_LAYOUT_BUDGET_MS, isLayoutTimeout } from './layout-budget.js';
 
 /**
  * Runs ELK, remembering recent results. The key is the whole input graph (ids, sizes,
@@ -19,7 +19,7 @@ let editorThread: ElkThread | undefined;
  * thread loads ELK anew. Nothing of ELK is loaded until the first layout, so `archsight
  * check` and a language server that never draws do not pay for it.
  */
-export const defaultElkFactory: ElkFactory = () => (sharedThread ??= new ElkThread());
+export const defaultElkFactory: ElkFactory = () => (sharedThread ??= new ElkThread({ budgetMs: BATCH_LAYOUT_BUDGET_MS }));
 
 /** The same for the language server: its thread keeps ELK's code compiled between edits. */
 export const editorElkFactory: ElkFactory = () => (editorThread ??= new ElkThread({ warmUp: true }));

@@ -2,6 +2,7 @@ import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePro
 import { Cancellation, DefaultDocumentBuilder, DocumentState, interruptAndCheck } from 'langium';
 import type { Model } from '../../generated/ast.js';
 import { isArchUri, resolveImports } from './imports.js';
+import { isThereButUnreadable } from './source-text.js';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 
 /**
@@ -181,7 +182,8 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
         try {
             await this.fileSystemProvider.stat(uri);
         } catch (error) {
-            if (isMissing(error)) return undefined;
+            // Not there (whatever the file system): validation says it cannot be found.
+            if (!isThereButUnreadable(error)) return undefined;
         }
         try {
             return await this.langiumDocuments.getOrCreateDocument(uri);
@@ -191,6 +193,7 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
     }
 }
 
+/** A file the system says is not there: a tracked document is deleted only then. */
 function isMissing(error: unknown): boolean {
     const code = (error as NodeJS.ErrnoException)?.code;
     return code === 'ENOENT' || code === 'ENOTDIR';

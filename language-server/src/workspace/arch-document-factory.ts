@@ -1,7 +1,7 @@
 import type { Cancellation, LangiumDocument, LangiumSharedCoreServices, Mutable, TextDocument, URI } from 'langium';
 type CancellationToken = Cancellation.CancellationToken;
 import { DefaultLangiumDocumentFactory } from 'langium';
-import { describeReadError } from './source-text.js';
+import { describeReadError, isThereButUnreadable } from './source-text.js';
 
 /**
  * Reading a file never fails a build: a file that vanished, became a folder or a symlink
@@ -41,8 +41,7 @@ export class ArchDocumentFactory extends DefaultLangiumDocumentFactory {
             this.readProblems.delete(key);
             return text;
         } catch (error) {
-            const code = (error as NodeJS.ErrnoException)?.code;
-            if (missingThrows && (code === 'ENOENT' || code === 'ENOTDIR')) throw error;
+            if (missingThrows && !isThereButUnreadable(error)) throw error;
             this.readProblems.set(key, describeReadError(error));
             return '';
         }

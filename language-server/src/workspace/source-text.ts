@@ -39,3 +39,14 @@ export function tooLarge(bytes: number, limit: number): SourceProblem {
 function oneLine(text: string): string {
     return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
+
+/**
+ * Whether a read or stat failed on a file that is there (a folder, a loop, no permission,
+ * not text) rather than on one that is not: only the first is a document with a problem.
+ * File systems other than Node's (tests' in-memory one) fail without a code: not there.
+ */
+export function isThereButUnreadable(error: unknown): boolean {
+    if (error instanceof SourceProblem) return true;
+    const code = (error as NodeJS.ErrnoException)?.code;
+    return code === 'EACCES' || code === 'EPERM' || code === 'ELOOP' || code === 'EISDIR' || code === 'EIO';
+}
