@@ -1,5 +1,6 @@
 import { runCheck } from './check.js';
 import { runRender } from './render.js';
+import { runDiff } from './diff.js';
 import { UsageError } from './files.js';
 import { processOutput, type Output } from './output.js';
 
@@ -10,6 +11,7 @@ const HELP = `Usage: archsight <command> [options]
 Commands:
   check <files|folders|globs...>   Check .arch files and report problems
   render <file.arch> [-o out.svg]  Draw an architecture as an SVG diagram
+  diff <old> [<new>]               Compare two architectures (files, folders, git revisions)
   help [command]                   Show help for a command
 
 Options:
@@ -24,6 +26,7 @@ type Command = (args: string[], io: Output) => Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
     check: runCheck,
     render: runRender,
+    diff: runDiff,
 };
 
 /** Runs the CLI and returns its exit code; only here do errors become exit code 2. */

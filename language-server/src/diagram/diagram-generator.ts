@@ -29,6 +29,7 @@ export class DiagramGenerator {
             theme: options.theme,
             legend: options.legend,
             findings: options.findings,
+            changes: options.changes,
             title: model.title,
         });
         const notice = selection.notice;

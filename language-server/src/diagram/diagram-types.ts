@@ -21,11 +21,19 @@ export interface DiagramOptions {
     /** Findings to draw on the diagram, by element, group or relation id. */
     readonly findings?: Readonly<Record<string, readonly DiagramFinding[]>>;
     /**
+     * Changes to mark, by element, group or relation id (`archsight diff`, the compare
+     * view): drawn as `change-<kind>` classes, with a key to them in the legend.
+     */
+    readonly changes?: Readonly<Record<string, DiagramChange>>;
+    /**
      * Draw at most this many elements one by one; a larger view is drawn with its
      * top-level groups collapsed, and says so in `notice` (default 600, see `collapse.ts`).
      */
     readonly maxElements?: number;
 }
+
+/** How a drawn item differs from the architecture it is compared with. */
+export type DiagramChange = 'added' | 'removed' | 'changed';
 
 export interface DiagramFinding {
     readonly severity: 'error' | 'warning' | 'info';

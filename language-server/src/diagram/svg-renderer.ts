@@ -20,6 +20,7 @@ export interface RenderOptions {
     readonly theme: DiagramOptions['theme'];
     readonly legend: boolean;
     readonly findings?: DiagramOptions['findings'];
+    readonly changes?: DiagramOptions['changes'];
     /** The architecture's title, for the document's `<title>`. */
     readonly title?: string;
 }
@@ -43,12 +44,13 @@ export function renderSvg(diagram: LaidOutDiagram, options: RenderOptions): Rend
     } else {
         const groups = diagram.nodes.filter(n => n.spec.type === 'group');
         const elements = diagram.nodes.filter(n => n.spec.type === 'element');
-        body.push(`<g class="groups">${groups.map(g => drawGroup(g, options.findings)).join('')}</g>`);
-        body.push(`<g class="nodes">${elements.map(n => drawNode(n, options.findings)).join('')}</g>`);
-        body.push(`<g class="edges">${diagram.edges.map(e => drawEdge(e, options.findings)).join('')}</g>`);
+        const changes = options.changes ?? {};
+        body.push(`<g class="groups">${groups.map(g => drawGroup(g, options.findings, changes)).join('')}</g>`);
+        body.push(`<g class="nodes">${elements.map(n => drawNode(n, options.findings, changes)).join('')}</g>`);
+        body.push(`<g class="edges">${diagram.edges.map(e => drawEdge(e, options.findings, changes)).join('')}</g>`);
     }
     if (options.legend && !empty) {
-        const legend = buildLegend(diagram);
+        const legend = buildLegend(diagram, options.changes);
         if (legend) {
             body.push(legend.draw(MARGIN, height));
             width = Math.max(width, legend.width + 2 * MARGIN);
@@ -66,11 +68,21 @@ export function renderSvg(diagram: LaidOutDiagram, options: RenderOptions): Rend
     return { svg, width, height };
 }
 
-function drawNode(node: PlacedNode, findings: RenderOptions['findings']): string {
+type Changes = NonNullable<RenderOptions['changes']>;
+
+/** The class of a changed item; a bundle or merged edge is changed when one of its relations is. */
+function changeClasses(changes: Changes, ids: readonly string[]): string[] {
+    const found = ids.map(id => changes[id]).filter(c => c !== undefined);
+    if (found.length === 0) return [];
+    const one = found.every(c => c === found[0]) ? found[0] : 'changed';
+    return [`change-${one}`];
+}
+
+function drawNode(node: PlacedNode, findings: RenderOptions['findings'], changes: Changes): string {
     const { spec } = node;
     const kind = spec.kind as ElementKind;
     const found = findings?.[spec.id];
-    const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...findingClasses(found)];
+    const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...findingClasses(found), ...changeClasses(changes, [spec.id])];
     const frame = contentFrame(kind, node.width, node.height, { lines: spec.lines, technology: spec.technology });
     const texts = spec.lines.map((line, i) => `<text class="label" x="${frame.textX}" y="${frame.baselines[i]}">${escapeXml(line)}</text>`);
     if (spec.technology) {
@@ -85,10 +97,10 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings']): string
         + '</g>';
 }
 
-function drawGroup(group: PlacedNode, findings: RenderOptions['findings']): string {
+function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], changes: Changes): string {
     const { spec } = group;
     const found = findings?.[spec.id];
-    const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found)];
+    const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found), ...changeClasses(changes, [spec.id])];
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" transform="translate(${num(group.x)} ${num(group.y)})">`
         + `<title>${escapeXml(withFindings(spec.title, found))}</title>`
         + `<rect class="group-box" width="${num(group.width)}" height="${num(group.height)}" rx="10"/>`
@@ -98,11 +110,11 @@ function drawGroup(group: PlacedNode, findings: RenderOptions['findings']): stri
         + '</g>';
 }
 
-function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings']): string {
+function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings'], changes: Changes): string {
     const { spec } = edge;
     // A bundle shows the findings of every link it stands for.
     const found = spec.relationIds ? spec.relationIds.flatMap(id => findings?.[id] ?? []) : findings?.[spec.id];
-    const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found)];
+    const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found), ...changeClasses(changes, spec.relationIds ?? [spec.id])];
     const d = routePath(edge.points);
     let label = '';
     if (spec.labelLines.length > 0 && edge.labelBox) {

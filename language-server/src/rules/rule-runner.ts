@@ -20,6 +20,8 @@ export interface RuleFinding {
     readonly location?: SourceLocation;
     readonly node?: AstNode;
     readonly related: ReadonlyArray<{ readonly location: SourceLocation; readonly message: string }>;
+    /** What the related places are, by id: with the target, the subject of the finding's fingerprint. */
+    readonly relatedTargets: readonly TargetRef[];
     readonly fixes: readonly QuickFix[];
     readonly docs: string;
 }
@@ -102,7 +104,7 @@ class RuleRun {
             findings = rule.check(model, { thresholds });
         } catch (error) {
             this.findings.push({
-                ruleId: INTERNAL_ERROR, severity: 'error', related: [], fixes: [], docs: ruleDocsUrl(rule.id),
+                ruleId: INTERNAL_ERROR, severity: 'error', related: [], relatedTargets: [], fixes: [], docs: ruleDocsUrl(rule.id),
                 message: `Internal error in rule '${rule.id}': ${error instanceof Error ? error.message : String(error)}`,
             });
             return;
@@ -116,7 +118,8 @@ class RuleRun {
             });
             this.findings.push({
                 ruleId: rule.id, severity, message: finding.message, target: finding.target,
-                location: target.location, node: target.node, related, fixes: finding.fixes ?? [], docs: ruleDocsUrl(rule.id),
+                location: target.location, node: target.node, related,
+                relatedTargets: (finding.related ?? []).map(info => info.target), fixes: finding.fixes ?? [], docs: ruleDocsUrl(rule.id),
             });
         }
     }
