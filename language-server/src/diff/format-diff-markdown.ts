@@ -57,8 +57,9 @@ function itemRow(item: ItemChange): string {
 export function md(text: string): string {
     return text
         .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-        .replace(/([\\`*_[\]{}()#+!|~-])/g, '\\$1');
+        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+        // Cells and headings never start a line, so only inline punctuation needs a backslash.
+        .replace(/([\\`*_[\]|~])/g, '\\$1');
 }
 
 /** An id as code; ids are plain words, but a file may still hold anything. */

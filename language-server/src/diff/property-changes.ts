@@ -12,7 +12,7 @@ type Value = PropertyValue | undefined;
 export function elementChanges(before: ModelElement, after: ModelElement, rename: (id: string) => string): PropertyChange[] {
     return [
         ...changed('kind', before.kind, after.kind),
-        ...changed('label', before.label, after.label),
+        ...labelChange(before, after),
         ...changed('technology', before.technology, after.technology),
         ...changed('owner', mapped(before.ownerId, rename), after.ownerId),
         ...changed('host', mapped(before.hostId, rename), after.hostId),
@@ -23,7 +23,7 @@ export function elementChanges(before: ModelElement, after: ModelElement, rename
 export function groupChanges(before: ModelGroup, after: ModelGroup): PropertyChange[] {
     return [
         ...changed('kind', before.kind, after.kind),
-        ...changed('label', before.label, after.label),
+        ...labelChange(before, after),
         ...changed('technology', before.technology, after.technology),
         ...propertyChanges(before.properties, after.properties),
     ];
@@ -36,6 +36,12 @@ export function relationChanges(before: ModelRelation, after: ModelRelation): Pr
         ...changed('signal', before.signal, after.signal),
         ...propertyChanges(before.properties, after.properties),
     ];
+}
+
+/** A declaration without a label shows its id: renaming it is no change of label. */
+function labelChange(before: ModelElement | ModelGroup, after: ModelElement | ModelGroup): PropertyChange[] {
+    if (before.label === before.id && after.label === after.id) return [];
+    return changed('label', before.label, after.label);
 }
 
 function propertyChanges(before: Properties, after: Properties): PropertyChange[] {
