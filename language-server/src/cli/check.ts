@@ -4,6 +4,8 @@ import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { expandInputs, readSource, UsageError } from './files.js';
+import { baselineStates, toBaseline } from '../diff/baseline.js';
+import { DEFAULT_BASELINE, readBaseline, writeBaseline } from './baseline-file.js';
 import { formatGithub } from './format-github.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
@@ -24,6 +26,11 @@ Options:
   --rule <id=severity>   Set a rule to off, info, warning or error (repeatable)
   --config <path>        Use this archsight.config.json for every file (default: the
                          nearest one above each file)
+  --baseline <file>      Report only findings that are not in this baseline (matched
+                         by stable fingerprint: the rule and the ids it names, not
+                         lines); SARIF keeps them all, with their baselineState
+  --write-baseline       Write every current finding to the --baseline file (default
+                         archsight-baseline.json) and exit 0
   -h, --help             Show this help
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
@@ -41,6 +48,8 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
             'max-warnings': { type: 'string' },
             rule: { type: 'string', multiple: true },
             config: { type: 'string' },
+            baseline: { type: 'string' },
+            'write-baseline': { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h' },
         },
     });
@@ -60,12 +69,24 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
     const services = createArchServices(NodeFileSystem).Arch;
     await configureRules(services, { config: values.config, rules: values.rule }, paths, cwd);
     const documents = await loadAndValidate(services, sources);
-    const diagnostics = collectDiagnostics(documents, cwd);
+    const all = collectDiagnostics(documents, cwd);
+    if (values['write-baseline']) {
+        const file = values.baseline ?? DEFAULT_BASELINE;
+        await writeBaseline(path.resolve(cwd, file), file, toBaseline(all));
+        io.err(`archsight check: wrote ${all.length} finding${all.length === 1 ? '' : 's'} to the baseline '${file}'.\n`);
+        return 0;
+    }
+    const states = values.baseline === undefined ? undefined : baselineStates(all, await readBaseline(path.resolve(cwd, values.baseline), values.baseline));
+    // Against a baseline only what is new is reported (and counts); SARIF marks each result instead.
+    const diagnostics = states ? all.filter((_, i) => states[i] === 'new') : all;
+    if (states && all.length > diagnostics.length) {
+        io.err(`archsight check: ${all.length - diagnostics.length} finding${all.length - diagnostics.length === 1 ? '' : 's'} of the baseline '${values.baseline}' not reported.\n`);
+    }
 
     if (values.format === 'json') {
         io.out(formatJson(diagnostics, paths.map(p => ({ file: p, display: path.relative(cwd, p) || p }))));
     } else if (values.format === 'sarif') {
-        io.out(formatSarif(diagnostics, services.rules.RuleRegistry.rules, cwd));
+        io.out(formatSarif(states ? all : diagnostics, services.rules.RuleRegistry.rules, cwd, states));
     } else if (values.format === 'github') {
         io.out(formatGithub(diagnostics));
     } else {

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../rules/rule.js';
 import { ruleDocsUrl } from '../rules/rule.js';
+import type { BaselineState } from '../diff/baseline.js';
 import type { FileDiagnostic } from './diagnostics.js';
 
 declare const ARCHSIGHT_VERSION: string;
@@ -25,7 +26,7 @@ interface SarifRule {
  * help links in `tool.driver.rules`, and one result per diagnostic whose location is
  * relative to the working folder (`%SRCROOT%`).
  */
-export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: readonly Rule[], cwd: string): string {
+export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: readonly Rule[], cwd: string, states?: readonly BaselineState[]): string {
     const catalogue: SarifRule[] = rules.map(rule => ({
         id: rule.id,
         name: pascalCase(rule.id),
@@ -50,7 +51,7 @@ export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: reado
             properties: { tags: ['language'] },
         });
     }
-    const results = diagnostics.map(d => {
+    const results = diagnostics.map((d, i) => {
         const ruleId = d.code ?? SYNTAX;
         return {
             ruleId,
@@ -58,6 +59,9 @@ export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: reado
             level: LEVELS[d.severity],
             message: { text: d.message },
             locations: [location(d.display, d)],
+            // Code scanning follows a result across edits by this, rather than by its line.
+            partialFingerprints: { 'archsightFingerprint/v1': d.fingerprint },
+            ...(states ? { baselineState: states[i] } : {}),
             ...(d.related && d.related.length > 0
                 ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.display, r), message: { text: r.message } })) }
                 : {}),
