@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import type { Model } from '../../generated/ast.js';
-import { createArchServices } from '../arch-module.js';
+import type { ArchServices } from '../arch-module.js';
 import { combineModels, documentsOf } from '../diff/combine-models.js';
 import type { SideFinding } from '../diff/finding-changes.js';
 import type { DiffSide } from '../diff/model-diff.js';
@@ -33,8 +32,13 @@ export async function sideSpec(arg: string, pathspecs: readonly string[], cwd: s
     return { type: 'revision', name: arg, commit, pathspecs, root };
 }
 
-/** Reads one side into its own workspace and checks it: its model and what `check` reports on it. */
-export async function loadSide(spec: SideSpec, rules: RuleOptions, cwd: string): Promise<{ side: DiffSide; diagnostics: FileDiagnostic[] }> {
+/**
+ * Reads one side into the workspace of `services` and checks it: its model and what
+ * `check` reports on it. The side's documents leave the workspace again, so the next side
+ * is read into the same services (building the parser and warming its code once is a
+ * good part of a run) without meeting this one; the model keeps what it needs.
+ */
+export async function loadSide(services: ArchServices, spec: SideSpec, rules: RuleOptions, cwd: string): Promise<{ side: DiffSide; diagnostics: FileDiagnostic[] }> {
     let sources: SourceFile[];
     let entries: Set<string>;
     if (spec.type === 'paths') {
@@ -47,13 +51,14 @@ export async function loadSide(spec: SideSpec, rules: RuleOptions, cwd: string):
         sources = read.files;
         entries = read.selected;
     }
-    const services = createArchServices(NodeFileSystem).Arch;
     await configureRules(services, rules, [...entries], cwd);
     const documents = await loadAndValidate(services, sources);
     const entryDocs = documents.filter(d => entries.has(d.uri.fsPath)) as LangiumDocument<Model>[];
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     const model = combineModels(entryDocs, langiumDocuments, services.model.ModelProvider);
     const diagnostics = collectDiagnostics(documentsOf(entryDocs, langiumDocuments), cwd);
+    const loaded = langiumDocuments.all.map(d => d.uri).toArray();
+    await services.shared.workspace.DocumentBuilder.update([], loaded);
     return { side: { name: spec.name, model, findings: diagnostics.flatMap(d => sideFinding(d)) }, diagnostics };
 }
 

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { createArchServices } from '../arch-module.js';
 import type { DiffPlace } from '../diff/diff-types.js';
 import { formatDiffMarkdown } from '../diff/format-diff-markdown.js';
 import { formatDiffText } from '../diff/format-diff-text.js';
@@ -80,8 +82,9 @@ export async function runDiff(args: string[], io: Output): Promise<number> {
     if (output !== undefined) await checkOutput(output, values.output!, '', values.force);
 
     const rules = { config: values.config, rules: values.rule };
-    const old = await loadSide(before, rules, cwd);
-    const now = await loadSide(after, rules, cwd);
+    const services = createArchServices(NodeFileSystem).Arch;
+    const old = await loadSide(services, before, rules, cwd);
+    const now = await loadSide(services, after, rules, cwd);
     const placeOf = (location: SourceLocation): DiffPlace => {
         const file = URI.parse(location.uri).fsPath;
         return { file: path.relative(cwd, file) || file, line: location.range.start.line + 1, uri: location.uri };
