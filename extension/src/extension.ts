@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { DiagramRequest } from '../../language-server/src/protocol.js';
+import { CompareRequest, DiagramRequest } from '../../language-server/src/protocol.js';
+import { registerCompareCommand } from './compare/compare-command.js';
 import { registerBlastRadiusCommand } from './blast-radius-command.js';
 import { registerPreview } from './preview/preview-commands.js';
 
@@ -13,6 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Before the start, so that a preview restored after a reload finds its serializer.
     registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
     registerBlastRadiusCommand(context);
+    registerCompareCommand(context, params => started.sendRequest(CompareRequest.type, params));
     await client.start();
 }
 

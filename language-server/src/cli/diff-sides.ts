@@ -15,7 +15,9 @@ import { loadAndValidate } from './workspace-loader.js';
 /** What one side of `archsight diff` names: files and folders on disk, or a git revision. */
 export type SideSpec =
     | { readonly type: 'paths'; readonly name: string; readonly inputs: readonly string[] }
-    | { readonly type: 'revision'; readonly name: string; readonly commit: string; readonly pathspecs: readonly string[]; readonly root: string };
+    | { readonly type: 'revision'; readonly name: string; readonly commit: string; readonly pathspecs: readonly string[]; readonly root: string }
+    /** Texts that are not on disk as they are (an editor's unsaved document); imports come from disk. */
+    | { readonly type: 'sources'; readonly name: string; readonly sources: readonly SourceFile[] };
 
 /**
  * What an argument names: an existing file or folder, else a git revision; neither is a
@@ -41,7 +43,10 @@ export async function sideSpec(arg: string, pathspecs: readonly string[], cwd: s
 export async function loadSide(services: ArchServices, spec: SideSpec, rules: RuleOptions, cwd: string): Promise<{ side: DiffSide; diagnostics: FileDiagnostic[] }> {
     let sources: SourceFile[];
     let entries: Set<string>;
-    if (spec.type === 'paths') {
+    if (spec.type === 'sources') {
+        sources = [...spec.sources];
+        entries = new Set(sources.map(s => s.path));
+    } else if (spec.type === 'paths') {
         const paths = await expandInputs(spec.inputs, cwd);
         sources = await Promise.all(paths.map(p => readSource(p, path.relative(cwd, p) || p)));
         entries = new Set(paths);
