@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { REPO, runCli } from '../helpers/cli.js';
 
 let dir: string;
 const write = (name: string, text: string) => {
@@ -56,7 +56,7 @@ describe('archsight diff of files and folders', () => {
         expect(r.stdout).toContain('~ service orders "Order Service": replicas 2 → 3  (v2/shop.arch:3)');
         expect(r.stdout).toContain('~ service billing "Payment Service": renamed from payments  (v2/shop.arch:4)');
         expect(r.stdout).toContain('+ cache sessions  (v2/shop.arch:5)');
-        expect(r.stdout).toContain('~ orders -> billing : grpc: timeout 500 → (none)  (v2/shop.arch:7)');
+        expect(r.stdout).toContain('~ orders -> billing : grpc: timeout 500ms → (none)  (v2/shop.arch:7)');
         expect(r.stdout).toMatch(/Findings introduced\n {2}v2\/shop\.arch:7:? {2}warning {2}Call 'orders' → 'billing'.*\[missing-timeout\]/);
     });
 
@@ -150,6 +150,25 @@ describe('archsight diff of files and folders', () => {
     });
 });
 
+describe('the evolution sample', () => {
+    test('each step of the shop diffs cleanly against the one before', () => {
+        const steps = ['1-monolith', '2-soa', '3-microservices', '4-mesh', '5-faas'];
+        const evolution = path.join(REPO, 'samples/evolution');
+        for (let i = 1; i < steps.length; i++) {
+            const r = runCli(['diff', `${steps[i - 1]}.arch`, `${steps[i]}.arch`, '--format', 'json'], evolution);
+            expect({ step: steps[i], code: r.code, stderr: r.stderr }).toEqual({ step: steps[i], code: 0, stderr: '' });
+            const diff = JSON.parse(r.stdout);
+            expect(diff.summary.introducedErrors).toBe(0);
+            expect(diff.items.length).toBeGreaterThan(0);
+            if (steps[i] === '4-mesh') {
+                // The mesh's mTLS fixes the plain-text calls between the services.
+                expect(diff.fixed.filter((f: { rule: string }) => f.rule === 'unencrypted-traffic')).toHaveLength(7);
+                expect(diff.items.find((c: { id: string }) => c.id === 'orders')).toMatchObject({ changes: ['moved', 'changed'], groupBefore: 'shop', groupAfter: 'istio' });
+            }
+        }
+    });
+});
+
 describe('archsight diff of git revisions', () => {
     beforeAll(() => {
         dir = path.join(dir, 'repo');
@@ -166,7 +185,7 @@ describe('archsight diff of git revisions', () => {
         const r = runCli(['diff', 'HEAD~1', 'HEAD', '--', 'architecture/'], dir);
         expect(r.stderr).toBe('');
         expect(r.stdout).toContain('archsight diff HEAD~1 → HEAD\n  1 changed; findings: 1 introduced (1 warning), 0 fixed\n');
-        expect(r.stdout).toContain('~ orders -> payments : grpc: timeout 500 → (none)  (architecture/shop.arch:');
+        expect(r.stdout).toContain('~ orders -> payments : grpc: timeout 500ms → (none)  (architecture/shop.arch:');
         expect(r.stdout).not.toContain('billing');
     });
 

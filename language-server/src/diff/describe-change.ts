@@ -18,7 +18,14 @@ export function valueText(value: string | number | boolean | undefined): string 
 
 /** `replicas 1 → 3`, `breaker (none) → yes`. */
 export function propertyText(p: PropertyChange): string {
-    return `${p.name} ${valueText(p.before)} → ${valueText(p.after)}`;
+    return `${p.name} ${unitText(p.name, p.before)} → ${unitText(p.name, p.after)}`;
+}
+
+/** The model holds durations in ms and sizes in bytes: show them with their unit. */
+function unitText(name: string, value: PropertyChange['before']): string {
+    if (typeof value === 'number' && name === 'timeout') return `${value}ms`;
+    if (typeof value === 'number' && name === 'memory') return `${value} bytes`;
+    return valueText(value);
 }
 
 /** What happened to an item besides its properties: `renamed from x`, `moved from a to b`. */
