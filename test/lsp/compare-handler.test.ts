@@ -57,6 +57,13 @@ describe('archsight/compare', () => {
         expect(answer.changes![0].place).toMatchObject({ file: 'shop.arch', line: 3, uri: URI.file(file).toString() });
     });
 
+    test('a removed item of a revision points at no document: it is in no file the editor can open', async () => {
+        await open(COMMITTED.replace('  orders -> ordersDb\n', ''));
+        const answer = await compare(services.shared, { uri: URI.file(file).toString(), against: { kind: 'revision', revision: 'HEAD' } });
+        expect(answer.changes!.map(c => `${c.id} ${c.changes.join('+')} ${c.place.file}:${c.place.line} '${c.place.uri}'`)).toEqual(["orders->ordersDb removed shop.arch:6 ''"]);
+        expect(answer.svg).toContain('data-id="removed:orders-&gt;ordersDb"');
+    });
+
     test('against another file, and errors as answers', async () => {
         await open(COMMITTED);
         const other = await compare(services.shared, { uri: URI.file(file).toString(), against: { kind: 'file', uri: URI.file(path.join(dir, 'other.arch')).toString() } });

@@ -27,7 +27,7 @@ export class ComparePanel implements vscode.Disposable {
         this.disposables.push(
             panel.webview.onDidReceiveMessage((message: unknown) => {
                 const index = (message as { type?: unknown; index?: unknown })?.type === 'reveal' ? (message as { index?: unknown }).index : undefined;
-                if (typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < places.length) void reveal(places[index]);
+                if (typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < places.length) void reveal(places[index], answer.title);
             }),
             panel.onDidDispose(() => this.dispose()),
         );
@@ -40,8 +40,12 @@ export class ComparePanel implements vscode.Disposable {
     }
 }
 
-/** Opens the file at the line; a removed item is shown in the other file when it is one (else at its line here). */
-async function reveal(place: DiffPlace): Promise<void> {
+/** Opens the file at the line; a removed item of a git revision is only named (it is in no file to open). */
+async function reveal(place: DiffPlace, title: string): Promise<void> {
+    if (!place.uri) {
+        void vscode.window.showInformationMessage(`Removed: it was at ${place.file}:${place.line} (${title}).`);
+        return;
+    }
     const uri = vscode.Uri.parse(place.uri);
     const editor = await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preserveFocus: false }).then(e => e, () => undefined);
     if (!editor) {

@@ -13,7 +13,7 @@ export type ChangeKind = 'added' | 'removed' | 'renamed' | 'moved' | 'changed';
 export interface DiffPlace {
     readonly file: string;
     readonly line: number;
-    /** The document's URI, for the editor. */
+    /** The document's URI, for the editor; empty where there is no such document (a removed item of a git revision in the compare view). */
     readonly uri: string;
 }
 

@@ -45,7 +45,11 @@ export async function compare(shared: LangiumSharedServices, params: ComparePara
         const { model, changes } = diffDiagramModel(old.side.model, now.side.model, diff);
         const services = shared.ServiceRegistry.getServices(uri) as ArchServices;
         const drawn = await services.diagram.DiagramGenerator.generate(model, { view: 'all', direction: 'RIGHT', theme: 'vscode', legend: true, changes });
-        return { title, summary: summaryLine(diff), svg: drawn.svg, changes: diff.items, introduced: diff.introduced, fixed: diff.fixed };
+        // What the change removed is written in the revision, not in any file the editor can open.
+        const changesOf = params.against.kind === 'revision'
+            ? diff.items.map(item => (item.changes.includes('removed') ? { ...item, place: { ...item.place, uri: '' } } : item))
+            : diff.items;
+        return { title, summary: summaryLine(diff), svg: drawn.svg, changes: changesOf, introduced: diff.introduced, fixed: diff.fixed };
     } catch (error) {
         return { title, error: error instanceof UsageError ? error.message : `Cannot compare: ${error instanceof Error ? error.message : String(error)}` };
     }
