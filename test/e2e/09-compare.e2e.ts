@@ -9,7 +9,7 @@ import { openFile } from './harness/workbench.js';
 
 // Scenario 9: a person changes an architecture and, before committing, compares it with
 // HEAD. The diff diagram opens beside the file with its legend and the list of changes;
-// clicking a change takes them to it in the editor.
+// clicking a change takes them to it in the editor, and the comparison follows their edits.
 const session = useSession('09-compare');
 
 const SAMPLE = 'microservices.arch';
@@ -66,4 +66,17 @@ test('Compare Architecture with… HEAD shows the unsaved change on the diagram 
         return { ok: at?.startsWith(`Ln ${labelled.line},`) === true, seen: at ?? 'no cursor position' };
     });
     await session.current.screenshot('09-compare--revealed');
+
+    // Editing on: the comparison follows the edits, still against HEAD.
+    await goTo(page, labelled.line, labelled.column);
+    for (let i = 0; i < 'Renamed in the editor'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await type(page, 'Edited again');
+    const followed = await waitFor('the compare view to follow the edit', async () => {
+        for (const f of page.frames()) {
+            const text = await f.locator('.compare-entry').allInnerTexts().catch(() => [] as string[]);
+            if (text.some(t => t.includes(`label ${label} → Edited again`))) return { ok: true, seen: 'the new label', value: f };
+        }
+        return { ok: false, seen: 'the old entries' };
+    }, { timeoutMs: 30_000 });
+    expect(await followed.locator(`.compare-diagram g.node.change-changed[data-id="${id}"]`).count()).toBe(1);
 });

@@ -22,12 +22,11 @@ export function registerCompareCommand(context: vscode.ExtensionContext, source:
         }
         const against = target ?? await pickTarget(editor.document.uri);
         if (!against) return;
-        const answer = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Window, title: 'Archsight: comparing…' },
-            () => source({ uri: editor.document.uri.toString(), against }),
-        );
+        const documentUri = editor.document.uri;
+        const compareAgain = () => source({ uri: documentUri.toString(), against });
+        const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Archsight: comparing…' }, compareAgain);
         if (answer.error) void vscode.window.showErrorMessage(`Archsight: ${answer.error}`);
-        ComparePanel.show(context.extensionUri, answer);
+        ComparePanel.show(context.extensionUri, answer, { documentUri, compareAgain });
     }));
 }
 
