@@ -2,9 +2,10 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { CompareRequest, DiagramRequest } from '../../language-server/src/protocol.js';
+import { CompareRequest, DiagramRequest, DriftRequest, ImportRequest } from '../../language-server/src/protocol.js';
 import { registerCompareCommand } from './compare/compare-command.js';
 import { registerBlastRadiusCommand } from './blast-radius-command.js';
+import { registerImportDriftCommands } from './import-drift-commands.js';
 import { registerPreview } from './preview/preview-commands.js';
 
 let client: LanguageClient | undefined;
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
     registerBlastRadiusCommand(context);
     registerCompareCommand(context, params => started.sendRequest(CompareRequest.type, params));
+    registerImportDriftCommands(context, params => started.sendRequest(ImportRequest.type, params), params => started.sendRequest(DriftRequest.type, params));
     await client.start();
 }
 

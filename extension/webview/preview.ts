@@ -6,6 +6,7 @@ import type {
 } from './messages.js';
 import { importSvg } from './svg-import.js';
 import { actualSize, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
+import { ownValue } from '../../language-server/src/util/own-keys.js';
 
 /**
  * The preview's script: shows the diagrams the extension sends, keeps zoom and pan across
@@ -157,7 +158,7 @@ function applySelection(): void {
     const target = selected ? byId.get(selected) : undefined;
     target?.classList.add('selected');
     // Only an element's: a group's would light up all of it whenever the cursor is between its members.
-    const affected = selected && target?.classList.contains('node') ? blastRadius[selected] ?? [] : [];
+    const affected = selected && target?.classList.contains('node') ? ownValue(blastRadius, selected) ?? [] : [];
     for (const id of affected) if (id !== selected) byId.get(id)?.classList.add('in-blast-radius');
     svg.classList.toggle('has-blast-radius', affected.length > 0);
     ui.focus.disabled = !target || target.classList.contains('edge');

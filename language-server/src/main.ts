@@ -1,12 +1,17 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createArchServices } from './arch-module.js';
 import { registerDiagramHandler } from './lsp/diagram-handler.js';
 import { registerCompareHandler } from './lsp/compare-handler.js';
+import { registerImportDriftHandlers } from './lsp/import-drift-handler.js';
+import { ArchFileSystem } from './workspace/arch-file-system.js';
+import { keepServerAlive } from './workspace/server-errors.js';
 
+// The last line of defence: an error nobody foresaw is logged, and the server goes on.
+keepServerAlive();
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createArchServices({ connection, ...NodeFileSystem });
+const { shared, Arch } = createArchServices({ connection, ...ArchFileSystem });
 startLanguageServer(shared);
 registerDiagramHandler(shared);
 registerCompareHandler(shared);
+registerImportDriftHandlers(shared, Arch);

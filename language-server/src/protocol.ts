@@ -77,3 +77,51 @@ export namespace CompareRequest {
     export const method = 'archsight/compare';
     export const type = new RequestType<CompareParams, CompareResponse, void>(method);
 }
+
+/** `Archsight: Import Architecture…`: the files and folders to read, and the title to give. */
+export interface ImportParams {
+    /** File-system paths of compose files, manifests, folders and trace files. */
+    readonly sources: readonly string[];
+    readonly title: string;
+}
+
+/** The formatted `.arch` text, or one line saying why there is none. */
+export interface ImportResponse {
+    readonly text?: string;
+    readonly elements?: number;
+    readonly relations?: number;
+    readonly error?: string;
+}
+
+export namespace ImportRequest {
+    export const method = 'archsight/import';
+    export const type = new RequestType<ImportParams, ImportResponse, void>(method);
+}
+
+/** `Archsight: Check Drift…`: a model document and the sources to compare it with. */
+export interface DriftParams {
+    readonly uri: string;
+    readonly sources: readonly string[];
+}
+
+/** One difference between the model and the sources; without a range it is about the architecture as a whole. */
+export interface DriftItem {
+    readonly code: string;
+    readonly severity: 'warning' | 'info';
+    readonly message: string;
+    /** The document the range is in (a file the model imports, or the model itself). */
+    readonly uri: string;
+    readonly range?: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+    /** For a call the model does not declare: its ends. */
+    readonly call?: { readonly sourceId: string; readonly targetId: string; readonly arrow: string };
+}
+
+export interface DriftResponse {
+    readonly findings?: readonly DriftItem[];
+    readonly error?: string;
+}
+
+export namespace DriftRequest {
+    export const method = 'archsight/drift';
+    export const type = new RequestType<DriftParams, DriftResponse, void>(method);
+}

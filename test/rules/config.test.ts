@@ -13,7 +13,7 @@ import { RuleRegistry } from '../../language-server/src/rules/rule-registry.js';
 import { diagnosticsOf, findingsOf } from './rule-test-kit.js';
 
 const registry = new RuleRegistry();
-const CALL = 'architecture "T" {\n  client web\n  gateway edge { timeout 1s }\n  service a\n  service b\n  service c\n  service d\n  web -> edge\n  edge -> a\n  a -> b\n  b -> c { timeout 1s }\n  c -> d { timeout 1s }\n}\n';
+const CALL = 'architecture "T" {\n  client web\n  gateway edge { timeout 1s }\n  service a\n  service b\n  service c\n  service d\n  web -> edge\n  edge -> a\n  a -> b { timeout none breaker none }\n  b -> c { timeout 1s }\n  c -> d { timeout 1s }\n}\n';
 
 describe('parsing archsight.config.json', () => {
     test('severities and thresholds, with comments and trailing commas as in tsconfig', () => {

@@ -26,6 +26,19 @@ describe('sync-cycle', () => {
         expect(findingsOf(await check(services, arch('service a\nservice b\nservice c\na -> b\nb -> c\na -> c')), 'sync-cycle')).toEqual([]);
     });
 
+    test('one finding per strongly connected component, naming every member', async () => {
+        const doc = await check(services, arch('service a\nservice b\nservice c\nservice d\na -> b\nb -> a\nb -> c\nc -> d\nd -> b'));
+        expect(findingsOf(doc, 'sync-cycle').map(f => f.replace(/^\S+ \S+ /, ''))).toEqual([
+            "Synchronous call cycle among 4 elements, 'a', 'b', 'c' and 'd': for example a → b → a.",
+        ]);
+        expect(relatedOf(diagnosticsOf(doc, 'sync-cycle')[0])).toHaveLength(5);
+    });
+
+    test('a startup call does not close a cycle', async () => {
+        const doc = await check(services, cycle.replace('invoices -> orders { timeout 1s }', 'invoices -> orders { timeout 1s startup }'));
+        expect(findingsOf(doc, 'sync-cycle')).toEqual([]);
+    });
+
     test('two separate cycles are two findings', async () => {
         const doc = await check(services, arch('service a\nservice b\nservice c\nservice d\na -> b\nb -> a\nc -> d\nd -> c'));
         expect(findingsOf(doc, 'sync-cycle').map(f => f.replace(/^\S+ \S+ /, ''))).toEqual([
@@ -130,18 +143,24 @@ describe('hub-dependency', () => {
         ...Array.from({ length: n }, (_, i) => `  s${i} -> identity { timeout 1s }`),
     ].join('\n'));
 
-    test('more than 5 callers', async () => {
+    const bystanders = (n: number) => Array.from({ length: n }, (_, i) => `\n  service other${i}`).join('');
+
+    test('more callers than 40% of the workloads and than the floor of 3', async () => {
         const doc = await check(services, hub(6));
         expect(findingsOf(doc, 'hub-dependency')).toEqual([
-            "2:11 warning 6 elements call 'identity' synchronously (more than 5): 's0', 's1', 's2', 's3', 's4' and 's5'.",
+            "2:11 warning 6 of 7 workloads call 'identity' synchronously (more than 3): 's0', 's1', 's2', 's3', 's4' and 's5'.",
         ]);
         expect(relatedOf(diagnosticsOf(doc, 'hub-dependency')[0])).toHaveLength(6);
+        // In a system of 15 workloads, 6 callers are more than 40% (6).
+        expect(findingsOf(await check(services, hub(7).replace('  service identity', `  service identity${bystanders(7)}`)), 'hub-dependency')).toHaveLength(1);
     });
 
-    test('near misses: 5 callers; clients do not count; messages do not count', async () => {
-        expect(findingsOf(await check(services, hub(5)), 'hub-dependency')).toEqual([]);
-        expect(findingsOf(await check(services, hub(5).replace('  service s0', '  service s0\n  client c1\n  c1 -> identity')), 'hub-dependency')).toEqual([]);
-        expect(findingsOf(await check(services, hub(6).replace('s5 -> identity', 's5 ~> identity')), 'hub-dependency')).toEqual([]);
+    test('near misses: the same 6 callers in a system of 21 workloads; 3 callers (the floor); clients, messages and startup calls do not count', async () => {
+        expect(findingsOf(await check(services, hub(6).replace('  service identity', `  service identity${bystanders(14)}`)), 'hub-dependency')).toEqual([]);
+        expect(findingsOf(await check(services, hub(3)), 'hub-dependency')).toEqual([]);
+        expect(findingsOf(await check(services, hub(3).replace('  service s0', '  service s0\n  client c1\n  c1 -> identity')), 'hub-dependency')).toEqual([]);
+        expect(findingsOf(await check(services, hub(4).replace('s3 -> identity', 's3 ~> identity')), 'hub-dependency')).toEqual([]);
+        expect(findingsOf(await check(services, hub(4).replace('s3 -> identity { timeout 1s }', 's3 -> identity { timeout 1s startup }')), 'hub-dependency')).toEqual([]);
     });
 
     test('suppressed by a comment', async () => {
@@ -169,6 +188,18 @@ describe('shared-deployment-unit', () => {
 
 describe('technology-budget', () => {
     const polyglot = (techs: string[]) => arch(techs.map((t, i) => `  service s${i} : ${t}`).join('\n'));
+
+    test('datastores and brokers are counted apart from languages, each against its own budget', async () => {
+        const stores = arch('  service a : go\n  database d1 : postgres/16\n  database d2 : mysql\n  cache c1 : redis\n  storage s1 : s3\n  database d3 : postgres\n  bus b1 : kafka\n  queue q1 : rabbitmq');
+        expect(findingsOf(await check(services, stores), 'technology-budget')).toEqual([
+            '6:11 info 4 datastore technologies in use (budget 3): postgres, mysql, redis, s3.',
+        ]);
+        const brokers = arch('  bus b1 : kafka\n  queue q1 : rabbitmq\n  queue q2 : sqs\n  database d1 : postgres');
+        expect(findingsOf(await check(services, brokers), 'technology-budget')).toEqual(['4:9 info 3 broker technologies in use (budget 2): kafka, rabbitmq, sqs.']);
+        // Near miss: three stores of two technologies, two brokers.
+        const within = arch('  database d1 : postgres\n  database d2 : postgres\n  cache c : redis\n  bus b1 : kafka\n  queue q : rabbitmq');
+        expect(findingsOf(await check(services, within), 'technology-budget')).toEqual([]);
+    });
 
     test('five languages over a budget of four, counting spring-boot as java', async () => {
         const doc = await check(services, polyglot(['go', '"java jax-ws"', 'spring-boot', 'python', 'rust', 'ruby']));

@@ -136,6 +136,16 @@ describe('fixed-endpoint', () => {
         expect(relatedOf(diagnosticsOf(doc, 'fixed-endpoint')[0])).toEqual(["5:3 'orders' is wired to 'payments'", "6:3 'billing' is wired to 'payments'"]);
     });
 
+    test('a DNS name with a port compiled into the caller; a call pinned to one instance of a registered service', async () => {
+        const dns = await check(services, arch('  service web\n  service cart { endpoint "http://cart:8080" discovery dns }\n  web -> cart { timeout 1s }'));
+        expect(findingsOf(dns, 'fixed-endpoint')).toEqual([`3:11 warning 'web' calls 'cart' at the DNS name and compiled-in port "http://cart:8080".`]);
+        const pinned = await check(services, arch('  registry eureka\n  service a\n  service b { discovery registry }\n  a -> b { timeout 1s endpoint "b-1:8080" }\n  b -> eureka { startup }'));
+        expect(findingsOf(pinned, 'fixed-endpoint')).toEqual([`5:3 warning 'a' calls 'b' at "b-1:8080", one instance of a service the registry knows: it bypasses discovery and load balancing.`]);
+        // Near misses: a DNS name without a port; an endpoint on a call to a service nobody registers.
+        expect(findingsOf(await check(services, arch('service web\nservice cart { endpoint "cart" discovery dns }\nweb -> cart { timeout 1s }')), 'fixed-endpoint')).toEqual([]);
+        expect(findingsOf(await check(services, arch('service a\nservice b { discovery dns }\na -> b { endpoint "b:80" }')), 'fixed-endpoint')).toEqual([]);
+    });
+
     test('discovery static says the same without an endpoint', async () => {
         const doc = await check(services, arch('  service orders\n  service payments { discovery static }\n  orders -> payments { timeout 1s }'));
         expect(findingsOf(doc, 'fixed-endpoint')).toEqual(["3:11 warning 'orders' calls 'payments' at a fixed address (discovery static), with no discovery."]);
@@ -143,7 +153,7 @@ describe('fixed-endpoint', () => {
 
     test('near misses: discovery dns; in a mesh; registered; nobody calls it; only a client calls it', async () => {
         const quiet = [
-            arch('service o\nservice p { endpoint "p:80" discovery dns }\no -> p { timeout 1s }'),
+            arch('service o\nservice p { endpoint "p.shop.svc" discovery dns }\no -> p { timeout 1s }'),
             arch('mesh m { service o service p { endpoint "p:80" } }\no -> p { timeout 1s }'),
             arch('service o\nservice p { endpoint "p:80" }\nregistry consul\np -> consul\no -> p { timeout 1s }'),
             arch('service p { endpoint "p:80" }'),

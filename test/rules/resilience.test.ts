@@ -6,47 +6,60 @@ const services = createRuleTestServices();
 afterEach(() => clearDocuments(services.shared));
 
 describe('missing-timeout', () => {
-    test('a call between services with neither timeout nor breaker', async () => {
-        const doc = await check(services, arch('  service orders\n  service payments\n  orders -> payments : grpc'));
+    test('a call stated to have neither timeout nor breaker', async () => {
+        const doc = await check(services, arch('  service orders\n  service payments\n  orders -> payments : grpc { timeout none breaker none }'));
         expect(findingsOf(doc, 'missing-timeout')).toEqual([
             "4:3 warning Call 'orders' → 'payments' has neither a timeout nor a circuit breaker: when 'payments' hangs, 'orders' hangs with it.",
         ]);
     });
 
+    test('a call stated to have no timeout, its breaker unknown; a connect timeout does not count', async () => {
+        const doc = await check(services, arch('  service orders\n  service payments\n  orders -> payments : grpc { timeout none connect-timeout 1s }'));
+        expect(findingsOf(doc, 'missing-timeout')).toEqual([
+            "4:3 warning Call 'orders' → 'payments' has no timeout: when 'payments' hangs, 'orders' hangs with it.",
+        ]);
+    });
+
+    test('unknown is not absent: a call whose timeout is not written is not reported', async () => {
+        const doc = await check(services, arch('  service orders\n  service payments\n  orders -> payments : grpc'));
+        expect(findingsOf(doc, 'missing-timeout')).toEqual([]);
+    });
+
     test('near misses: a timeout or a breaker alone; the gateway, sidecar or mesh gives one; a client calls; a database is called; inside a monolith', async () => {
         const quiet = [
             arch('service a\nservice b\na -> b { timeout 1s }'),
-            arch('service a\nservice b\na -> b { breaker }'),
+            arch('service a\nservice b\na -> b { timeout default }'),
+            arch('service a\nservice b\na -> b { timeout none breaker }'),
             arch('gateway g { timeout 2s }\nservice b\ng -> b'),
             arch('service a { sidecar aProxy : envoy { timeout 1s } }\nservice b\na -> b'),
-            arch('mesh m { breaker\n service a\n service b }\na -> b'),
-            arch('client web\nservice b\nweb -> b'),
-            arch('service a\ndatabase db\na -> db'),
-            arch('monolith app { layer l { component a component b } }\na -> b'),
+            arch('mesh m { breaker\n service a\n service b }\na -> b { timeout none }'),
+            arch('client web\nservice b\nweb -> b { timeout none }'),
+            arch('service a\ndatabase db\na -> db { timeout none }'),
+            arch('monolith app { layer l { component a component b } }\na -> b { timeout none }'),
         ];
         for (const text of quiet) expect(findingsOf(await check(services, text), 'missing-timeout'), text).toEqual([]);
     });
 
     test('breaker false on a call switches off what the mesh gives', async () => {
-        const doc = await check(services, arch('mesh m { breaker\n service a\n service b }\na -> b { breaker false }'));
+        const doc = await check(services, arch('mesh m { breaker\n service a\n service b }\na -> b { breaker false timeout none }'));
         expect(findingsOf(doc, 'missing-timeout')).toHaveLength(1);
     });
 
     test('quick fix: add a timeout and a breaker, with braces or into the ones there', async () => {
-        const bare = await check(services, arch('  service a\n  service b\n  a -> b : grpc "charge"'));
+        const bare = await check(services, arch('  service a\n  service b\n  a -> b : grpc "charge" { timeout none }'));
         const first = await fixAndRecheck(services, bare, 'missing-timeout', /timeout and a circuit breaker/);
         expect(first.text).toContain('a -> b : grpc "charge" { timeout 2s breaker }');
         expect(first.findings).toEqual([]);
         expect(first.errors).toEqual([]);
 
-        const braced = await check(services, arch('  service a\n  service b\n  a -> b {\n    retries 1\n    breaker false\n  }'));
+        const braced = await check(services, arch('  service a\n  service b\n  a -> b {\n    retries 1\n    breaker false\n    timeout none\n  }'));
         const second = await fixAndRecheck(services, braced, 'missing-timeout', /timeout and a circuit breaker/);
         expect(second.text).toContain('  a -> b {\n    retries 1\n    breaker\n    timeout 2s\n  }');
         expect(second.findings).toEqual([]);
     });
 
     test('suppressed by a comment above the call', async () => {
-        const doc = await check(services, arch('  service a\n  service b\n  // archsight-ignore missing-timeout: same host\n  a -> b'));
+        const doc = await check(services, arch('  service a\n  service b\n  // archsight-ignore missing-timeout: same host\n  a -> b { timeout none }'));
         expect(findingsOf(doc, 'missing-timeout')).toEqual([]);
     });
 });

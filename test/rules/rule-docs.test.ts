@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BUILTIN_RULES } from '../../language-server/src/rules/rule-registry.js';
-import type { Rule } from '../../language-server/src/rules/rule.js';
+import { defaultThresholds, type Rule } from '../../language-server/src/rules/rule.js';
 import { check, createRuleTestServices, diagnosticsOf } from './rule-test-kit.js';
 
 const services = createRuleTestServices();
@@ -81,7 +81,11 @@ describe('rule pages', () => {
                     // Examples are valid .arch: the only errors allowed are rule findings.
                     const languageErrors = (doc.diagnostics ?? []).filter(d => d.severity === 1 && !ruleIds.has(String(d.code)));
                     expect(languageErrors.map(d => d.message)).toEqual([]);
-                    expect(diagnosticsOf(doc, rule.id).length > 0, `${bad.includes(text) ? 'bad' : 'good'} example:\n${text}`).toBe(bad.includes(text));
+                    // An opt-in rule is off by default: its examples are checked with it on.
+                    const fires = rule.optIn
+                        ? rule.check(services.Arch.model.ModelProvider.getModel(doc), { thresholds: defaultThresholds(rule) }).length > 0
+                        : diagnosticsOf(doc, rule.id).length > 0;
+                    expect(fires, `${bad.includes(text) ? 'bad' : 'good'} example:\n${text}`).toBe(bad.includes(text));
                 }
             });
         });

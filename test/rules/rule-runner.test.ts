@@ -8,13 +8,13 @@ import { missingTimeout } from '../../language-server/src/rules/resilience/missi
 import type { Rule } from '../../language-server/src/rules/rule.js';
 import { RuleRegistry } from '../../language-server/src/rules/rule-registry.js';
 import { RuleRunner } from '../../language-server/src/rules/rule-runner.js';
-import { arch, check, createRuleTestServices, diagnosticsOf } from './rule-test-kit.js';
+import { arch, check, createRuleTestServices, diagnosticsOf, findingsOf } from './rule-test-kit.js';
 
 const services = createRuleTestServices();
 afterEach(() => clearDocuments(services.shared));
 
 const modelOf = async (text: string) => services.Arch.model.ModelProvider.getModel(await check(services, text));
-const CALL = arch('  service a\n  service b\n  a -> b');
+const CALL = arch('  service a\n  service b\n  a -> b { timeout none breaker none }');
 
 describe('the rule runner', () => {
     test('a rule that throws becomes an internal-error finding; the other rules still report', async () => {
@@ -36,10 +36,33 @@ describe('the rule runner', () => {
     });
 
     test('a comment naming another rule does not suppress; one naming several does', async () => {
-        const other = await check(services, arch('  service a\n  service b\n  // archsight-ignore sync-cycle\n  a -> b'));
+        const other = await check(services, arch('  service a\n  service b\n  // archsight-ignore sync-cycle\n  a -> b { timeout none }'));
         expect(diagnosticsOf(other, 'missing-timeout')).toHaveLength(1);
-        const both = await check(services, arch('  service a\n  service b\n  // archsight-ignore sync-cycle, missing-timeout: same process\n  a -> b'));
+        const both = await check(services, arch('  service a\n  service b\n  // archsight-ignore sync-cycle, missing-timeout: same process\n  a -> b { timeout none }'));
         expect(diagnosticsOf(both, 'missing-timeout')).toHaveLength(0);
+    });
+
+    test('a suppression naming an unknown rule is an error; one that silences nothing is reported', async () => {
+        const doc = await check(services, arch('  service a\n  service b\n  // archsight-ignore missing-timout\n  a -> b { timeout none }\n  // archsight-ignore sync-cycle: stale\n  b -> a { timeout 1s }'));
+        expect(findingsOf(doc, 'unknown-suppression')).toEqual([
+            "5:3 error archsight-ignore names an unknown rule 'missing-timout'. Did you mean 'missing-timeout'?",
+        ]);
+        // The cycle a → b → a is reported on a -> b: the comment above b -> a suppresses nothing.
+        expect(findingsOf(doc, 'unused-suppression')).toEqual([
+            "7:3 warning archsight-ignore sync-cycle suppresses nothing here: the rule finds nothing on 'b->a'. Remove the comment.",
+        ]);
+        // Near miss: a suppression that silences a finding, and one of a rule that is off, are not reported.
+        const used = await check(services, arch('  service a\n  service b\n  // archsight-ignore missing-timeout, unverified\n  a -> b { timeout none }'));
+        expect([...findingsOf(used, 'unused-suppression'), ...findingsOf(used, 'unknown-suppression')]).toEqual([]);
+    });
+
+    test('past 25 findings of one rule in one file, the rest are counted in one', async () => {
+        const many = Array.from({ length: 30 }, (_, i) => `  service s${i} { secrets literal }`).join('\n');
+        const findings = findingsOf(await check(services, arch(many)), 'hardcoded-secret');
+        expect(findings).toHaveLength(26);
+        expect(findings[25]).toMatch(/^27:11 error 's25' has its credentials .* \(And 4 more 'hardcoded-secret' findings in this file, 30 in all, not listed one by one\.\)$/);
+        // Near miss: 25 are listed one by one.
+        expect(findingsOf(await check(services, arch(many.split('\n').slice(0, 25).join('\n'))), 'hardcoded-secret')).toHaveLength(25);
     });
 
     test('in slices: the same findings, the event loop gets turns between the rules, and a cancelled build stops it', async () => {
@@ -83,7 +106,7 @@ describe('rule diagnostics', () => {
     test('findings on imported declarations are reported in their own file', async () => {
         const factory = services.shared.workspace.LangiumDocumentFactory;
         const { URI } = await import('langium');
-        const lib = factory.fromString('service a\nservice b\na -> b\n', URI.file('/ws/lib.arch'));
+        const lib = factory.fromString('service a\nservice b\na -> b { timeout none }\n', URI.file('/ws/lib.arch'));
         const main = factory.fromString('import "./lib.arch"\narchitecture "M" {\n  client web\n  web -> a\n}\n', URI.file('/ws/main.arch'));
         services.shared.workspace.LangiumDocuments.addDocument(lib);
         services.shared.workspace.LangiumDocuments.addDocument(main);
@@ -100,6 +123,6 @@ describe('explainFindings', () => {
         expect(text).toContain("**missing-timeout** (warning): Call 'a' → 'b' has neither a timeout nor a circuit breaker");
         expect(text).toContain(missingTimeout.explanation);
         expect(text).toContain('[More about missing-timeout](https://github.com/archsight/archsight/blob/main/docs/rules/missing-timeout.md)');
-        expect(explainFindings(model, 'a')).toBeUndefined();
+        expect(explainFindings(await modelOf(arch('service a { health "/healthz" }\nmetrics m\na ..> m')), 'a')).toBeUndefined();
     });
 });

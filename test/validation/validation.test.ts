@@ -167,7 +167,7 @@ describe('placement', () => {
 
     test('only sidecars nest inside elements', async () => {
         expect(await problems('service a { database db }', 'misplaced-declaration')).toEqual([
-            "1:13 error Only sidecars can be declared inside an element; move database 'db' out of 'a'. [misplaced-declaration]",
+            "1:13 error Inside an element go its sidecars, a service's versions, and a dbserver's databases. Move database 'db' out of 'a'. [misplaced-declaration]",
         ]);
     });
 

@@ -1,6 +1,6 @@
 import type { ArchModel, ModelElement } from '../model/model-types.js';
 import { callPolicy } from '../rules/analysis/call-policy.js';
-import { elementsInside } from '../rules/analysis/graph.js';
+import { elementsInside, isRequestCall } from '../rules/analysis/graph.js';
 
 /** Proxies that route many paths: a failure behind one breaks that route, not every caller of the proxy. */
 function isRouter(e: ModelElement | undefined): boolean {
@@ -34,7 +34,7 @@ export function blastRadius(model: ArchModel, id: string): string[] {
         for (const s of e?.sidecarIds ?? []) fail(s);
         if (x !== id && isRouter(e)) continue;
         for (const r of model.incoming.get(x) ?? []) {
-            if (r.kind === 'sync' && !callPolicy(model, r).breaker) fail(r.sourceId);
+            if (isRequestCall(r) && !callPolicy(model, r).breaker) fail(r.sourceId);
         }
     }
     return order;

@@ -1,13 +1,14 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
 import type { DiagramOptions, DiagramView } from '../diagram/diagram-types.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { expandInputs, readSource, UsageError } from './files.js';
 import type { Output } from './output.js';
+import { terminalLine, terminalName } from './terminal-text.js';
 import { loadAndValidate } from './workspace-loader.js';
+import { ArchFileSystem } from '../workspace/arch-file-system.js';
 
 export const RENDER_HELP = `Usage: archsight render <file.arch> [options]
 
@@ -71,8 +72,9 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     if (output !== undefined) await checkOutput(output, values.output!, input, values.force);
 
     const source = await readSource(input, display);
-    const services = createArchServices(NodeFileSystem).Arch;
+    const services = createArchServices(ArchFileSystem).Arch;
     const [document] = await loadAndValidate(services, [source]);
+    if (output !== undefined) await refuseSources(output, values.output!, input, services.shared.workspace.LangiumDocuments.all.map(d => d.uri.fsPath).toArray(), cwd);
     const model = services.model.ModelProvider.getModel(document);
     if (values.focus !== undefined && !model.elements.has(values.focus) && !model.groups.has(values.focus)) {
         throw new UsageError(`There is no element or group '${values.focus}' in '${display}'.`);
@@ -92,7 +94,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
         await writeOutput(output, values.output!, result.svg, values.force);
     }
     const errors = collectDiagnostics([document], cwd).filter(d => d.severity === 'error');
-    for (const d of errors) io.err(`${d.display}:${d.line}:${d.column}  error  ${d.message.replace(/\s*\n\s*/g, ' ')}${d.code ? `  [${d.code}]` : ''}\n`);
+    for (const d of errors) io.err(`${terminalName(d.display)}:${d.line}:${d.column}  error  ${terminalLine(d.message)}${d.code ? `  [${terminalLine(d.code)}]` : ''}\n`);
     return errors.length > 0 ? 1 : 0;
 }
 
@@ -105,8 +107,30 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 export async function checkOutput(output: string, display: string, input: string, force: boolean): Promise<void> {
     if (path.resolve(output) === path.resolve(input)) throw new UsageError(`Refusing to write the diagram over its own source '${display}'.`);
     const stat = await fs.stat(output).catch(() => undefined);
+    if (stat && sameFile(stat, await fs.stat(input).catch(() => undefined))) {
+        throw new UsageError(`Refusing to write the diagram over its own source: '${display}' is a link to it.`);
+    }
     if (stat?.isDirectory()) throw new UsageError(`'${display}' is a folder; give a file name such as '${path.join(display, 'diagram.svg')}'.`);
     if (stat && !force) throw new UsageError(`'${display}' already exists; use --force to overwrite it.`);
+}
+
+/**
+ * The output may be a symbolic or hard link to the source or to a file it imports (known
+ * once they are loaded): `--force` would overwrite them with SVG. The file the output
+ * names after following links is compared with each of them.
+ */
+async function refuseSources(output: string, display: string, input: string, sources: readonly string[], cwd: string): Promise<void> {
+    const target = await fs.stat(output).catch(() => undefined);
+    if (!target) return;
+    for (const source of sources) {
+        if (!sameFile(target, await fs.stat(source).catch(() => undefined))) continue;
+        if (path.resolve(source) === path.resolve(input)) throw new UsageError(`Refusing to write the diagram over its own source: '${display}' is a link to it.`);
+        throw new UsageError(`Refusing to write the diagram over '${path.relative(cwd, source) || source}', which the diagram imports: '${display}' is a link to it.`);
+    }
+}
+
+function sameFile(a: Stats, b: Stats | undefined): boolean {
+    return b !== undefined && a.dev === b.dev && a.ino === b.ino;
 }
 
 export async function writeOutput(output: string, display: string, svg: string, force: boolean): Promise<void> {

@@ -50,6 +50,14 @@ const ICONS: Readonly<Record<ElementKind, string>> = {
     dashboard: 'M1.5 12.5a6.5 6.5 0 0 1 13 0M8 12.5l3-4.5',
     // The UML component symbol.
     component: 'M4.5 2h9.5v12H4.5zM2 5h5v2H2zM2 9h5v2H2z',
+    // A window with a page in it.
+    frontend: 'M1.5 2.5h13v11h-13zM1.5 5h13M4 8h8M4 10.5h5',
+    // A branch: two deployments of one service.
+    version: 'M4 2v12M4 10c0-3 8-2 8-6M12 2v2',
+    // Two cylinders side by side: one server, several databases.
+    dbserver: 'M1.5 4c0-1.5 6-1.5 6 0v8c0 1.5-6 1.5-6 0zM1.5 4c0 1.5 6 1.5 6 0M8.5 4c0-1.5 6-1.5 6 0v8c0 1.5-6 1.5-6 0zM8.5 4c0 1.5 6 1.5 6 0',
+    // A book.
+    library: 'M2.5 2.5h4.5v11H2.5zM7 2.5h4.5v11H7zM11.5 3l2.5-0.5 1 11-2.5 0.5',
 };
 
 /** The icon of `kind` as a `<path>` at (`x`, `y`). */

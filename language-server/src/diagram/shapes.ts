@@ -41,6 +41,10 @@ export const SHAPE_OF_KIND: Readonly<Record<ElementKind, ShapeName>> = {
     alerting: 'soft',
     dashboard: 'soft',
     component: 'component',
+    frontend: 'browser',
+    version: 'rounded',
+    dbserver: 'cylinder',
+    library: 'note',
 };
 
 const NONE: Insets = { top: 0, right: 0, bottom: 0, left: 0 };

@@ -9,6 +9,7 @@ import { COLLAPSED_GROUP, collapsedSummary, contentFrame, GROUP_HEADER } from '.
 import { drawShape, SHAPE_OF_KIND } from './shapes.js';
 import { diagramStylesheet } from './styles.js';
 import { escapeXml, num } from './xml.js';
+import { ownValue } from '../util/own-keys.js';
 
 /**
  * Draws a laid-out diagram as one SVG document. Pure: the same input gives the same text.
@@ -72,7 +73,7 @@ type Changes = NonNullable<RenderOptions['changes']>;
 
 /** The class of a changed item; a bundle or merged edge is changed when one of its relations is. */
 function changeClasses(changes: Changes, ids: readonly string[]): string[] {
-    const found = ids.map(id => changes[id]).filter(c => c !== undefined);
+    const found = ids.map(id => ownValue(changes, id)).filter(c => c !== undefined);
     if (found.length === 0) return [];
     const one = found.every(c => c === found[0]) ? found[0] : 'changed';
     return [`change-${one}`];
@@ -81,7 +82,7 @@ function changeClasses(changes: Changes, ids: readonly string[]): string[] {
 function drawNode(node: PlacedNode, findings: RenderOptions['findings'], changes: Changes): string {
     const { spec } = node;
     const kind = spec.kind as ElementKind;
-    const found = findings?.[spec.id];
+    const found = ownValue(findings, spec.id);
     const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...findingClasses(found), ...changeClasses(changes, [spec.id])];
     const frame = contentFrame(kind, node.width, node.height, { lines: spec.lines, technology: spec.technology });
     const texts = spec.lines.map((line, i) => `<text class="label" x="${frame.textX}" y="${frame.baselines[i]}">${escapeXml(line)}</text>`);
@@ -99,7 +100,7 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings'], changes
 
 function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], changes: Changes): string {
     const { spec } = group;
-    const found = findings?.[spec.id];
+    const found = ownValue(findings, spec.id);
     const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found), ...changeClasses(changes, [spec.id])];
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" transform="translate(${num(group.x)} ${num(group.y)})">`
         + `<title>${escapeXml(withFindings(spec.title, found))}</title>`
@@ -113,7 +114,7 @@ function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], chang
 function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings'], changes: Changes): string {
     const { spec } = edge;
     // A bundle shows the findings of every link it stands for.
-    const found = spec.relationIds ? spec.relationIds.flatMap(id => findings?.[id] ?? []) : findings?.[spec.id];
+    const found = spec.relationIds ? spec.relationIds.flatMap(id => ownValue(findings, id) ?? []) : ownValue(findings, spec.id);
     const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found), ...changeClasses(changes, spec.relationIds ?? [spec.id])];
     const d = routePath(edge.points);
     let label = '';

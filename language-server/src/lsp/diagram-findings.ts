@@ -3,6 +3,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagramFinding } from '../diagram/diagram-types.js';
 import type { ArchModel, SourceLocation } from '../model/model-types.js';
 import { innermostContaining } from './innermost-range.js';
+import { newTable } from '../util/own-keys.js';
 
 const SEVERITIES: Partial<Record<DiagnosticSeverity, DiagramFinding['severity']>> = {
     [DiagnosticSeverity.Error]: 'error',
@@ -33,7 +34,7 @@ export function findingsByItem(model: ArchModel, uri: string, diagnostics: reado
             else byLine.set(line, [item]);
         }
     }
-    const result: Record<string, DiagramFinding[]> = {};
+    const result = newTable<DiagramFinding[]>();
     for (const diagnostic of diagnostics) {
         const severity = SEVERITIES[diagnostic.severity ?? DiagnosticSeverity.Error];
         if (!severity) continue;

@@ -6,7 +6,8 @@
 export type ElementKind =
     | 'client' | 'gateway' | 'service' | 'function' | 'esb' | 'bus' | 'queue' | 'database'
     | 'cache' | 'storage' | 'sidecar' | 'registry' | 'timer' | 'metrics' | 'logs' | 'traces'
-    | 'agent' | 'collector' | 'shipper' | 'exporter' | 'alerting' | 'dashboard' | 'component';
+    | 'agent' | 'collector' | 'shipper' | 'exporter' | 'alerting' | 'dashboard' | 'component'
+    | 'frontend' | 'version' | 'dbserver' | 'library';
 
 export type GroupKind = 'system' | 'boundary' | 'monolith' | 'layer' | 'mesh' | 'control-plane' | 'stack';
 
@@ -61,6 +62,10 @@ export const ELEMENT_KINDS: Readonly<Record<ElementKind, KindInfo>> = {
     alerting: info('observability', 'Alert routing and notification (Alertmanager).', { observabilityHelper: true }),
     dashboard: info('observability', 'Dashboards and search UIs (Grafana, Kibana, Jaeger UI).', { observabilityHelper: true }),
     component: info('compute', 'Anything else: a module, a library, a job.', { workload: true }),
+    frontend: info('edge', 'A front end that runs code: a web UI server, a server-rendered site, a back end for a mobile app (BFF).', { workload: true }),
+    version: info('compute', 'One deployment of a service, declared inside it (a canary beside the stable release).'),
+    dbserver: info('data', 'A database server or instance that hosts several databases, declared inside it.'),
+    library: info('platform', 'A library that services are built with (`uses` in their body).'),
 };
 
 export const GROUP_KINDS: Readonly<Record<GroupKind, string>> = {

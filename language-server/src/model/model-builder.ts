@@ -134,10 +134,11 @@ class ModelMerger {
         return true;
     }
 
-    private addElement(fragment: FragmentElement, groupId: string | undefined, hostId: string | undefined): boolean {
+    private addElement(fragment: FragmentElement, groupId: string | undefined, hostId: string | undefined, partOf?: string): boolean {
         if (this.isTaken(fragment)) return false;
         this.problems.push(...fragment.problems);
         const sidecarIds: string[] = [];
+        const partIds: string[] = [];
         this.elements.set(fragment.id, {
             id: fragment.id,
             kind: fragment.kind,
@@ -148,6 +149,9 @@ class ModelMerger {
             hostId,
             sidecarIds,
             ownerId: fragment.ownerId,
+            partOf,
+            partIds,
+            libraryIds: fragment.libraryIds,
             location: fragment.location,
             suppressions: fragment.suppressions,
             node: fragment.node,
@@ -155,6 +159,9 @@ class ModelMerger {
         for (const nested of fragment.nested) {
             if (!('type' in nested)) this.problems.push(nested);
             else if (this.addElement(nested, groupId, fragment.id)) sidecarIds.push(nested.id);
+        }
+        for (const part of fragment.parts) {
+            if (this.addElement(part, groupId, undefined, fragment.id)) partIds.push(part.id);
         }
         if (fragment.ownersProblem) this.problems.push(fragment.ownersProblem);
         if (fragment.triggers.length > 0) this.triggerLinks.push(fragment);

@@ -6,6 +6,7 @@ import { isArchElement, isGroup, isRelation } from '../../generated/ast.js';
 import { SIGNALS, type ElementKind, type GroupKind, type Signal } from './kinds.js';
 import type { ModelProblem, Properties, PropertyValue, RelationKind, SourceLocation } from './model-types.js';
 import { normalizeProperty } from './property-values.js';
+import { newTable } from '../util/own-keys.js';
 
 /**
  * What one document contributes to the semantic model, read from its own AST only:
@@ -42,8 +43,12 @@ export interface FragmentElement extends FragmentDeclaration {
     readonly kind: ElementKind;
     /** Sidecars, and problems for other kinds declared inside the element, in the order written. */
     readonly nested: ReadonlyArray<FragmentElement | ModelProblem>;
+    /** Versions and databases declared inside it (nested elements that are not sidecars). */
+    readonly parts: readonly FragmentElement[];
     /** The first owner, when its reference resolved. */
     readonly ownerId?: string;
+    /** The libraries it uses, whose references resolved. */
+    readonly libraryIds: readonly string[];
     readonly ownersProblem?: ModelProblem;
     readonly triggers: readonly FragmentTrigger[];
 }
@@ -78,6 +83,14 @@ export interface FragmentTrigger {
     readonly label?: string;
     readonly location: SourceLocation;
     readonly suppressions: readonly string[];
+}
+
+const NESTING_HINT = 'Inside an element go its sidecars, a service\'s versions, and a dbserver\'s databases.';
+
+/** Versions inside what runs code; databases and caches inside a database server. */
+function isPart(host: string, inner: string): boolean {
+    if (inner === 'version') return ['service', 'function', 'frontend', 'gateway', 'component'].includes(host);
+    return host === 'dbserver' && (inner === 'database' || inner === 'cache');
 }
 
 const ARROW_KINDS: Readonly<Record<string, RelationKind>> = { '->': 'sync', '~>': 'async', '..>': 'observe' };
@@ -134,9 +147,13 @@ class FragmentReader {
     }
 
     private element(node: ArchElement): FragmentElement {
-        const nested = (node.sidecars ?? []).map(sidecar => sidecar.kind === 'sidecar'
-            ? this.element(sidecar)
-            : this.problem('error', `Only sidecars can be declared inside an element; move ${sidecar.kind} '${sidecar.name}' out of '${node.name}'.`, 'misplaced-declaration', sidecar, 'kind'));
+        const nested: Array<FragmentElement | ModelProblem> = [];
+        const parts: FragmentElement[] = [];
+        for (const inner of node.sidecars ?? []) {
+            if (inner.kind === 'sidecar') nested.push(this.element(inner));
+            else if (isPart(node.kind, inner.kind)) parts.push(this.element(inner));
+            else nested.push(this.problem('error', `${NESTING_HINT} Move ${inner.kind} '${inner.name}' out of '${node.name}'.`, 'misplaced-declaration', inner, 'kind'));
+        }
         const owners = node.owners ?? [];
         return {
             ...this.declaration(node, []),
@@ -144,6 +161,8 @@ class FragmentReader {
             node,
             kind: node.kind as ElementKind,
             nested,
+            parts,
+            libraryIds: (node.uses ?? []).flatMap(u => u.libraries.flatMap(l => l.ref?.name ? [l.ref.name] : [])),
             ownerId: owners[0]?.service?.ref?.name,
             ownersProblem: owners.length > 1
                 ? this.problem('error', `A data store has one owner; '${node.name}' names ${owners.length}.`, 'multiple-owners', owners[1])
@@ -179,7 +198,7 @@ class FragmentReader {
     }
 
     private properties(properties: readonly Property[], problems: ModelProblem[]): Properties {
-        const result: Record<string, PropertyValue> = {};
+        const result = newTable<PropertyValue>();
         for (const p of properties) {
             const normalized = normalizeProperty(p.key, p.value);
             if ('error' in normalized) {

@@ -42,6 +42,12 @@ export interface ModelElement extends Located {
     readonly sidecarIds: readonly string[];
     /** For a data store: the service that owns its data. */
     readonly ownerId?: string;
+    /** For a `version` or a database declared inside a `dbserver`: the element it is part of. */
+    readonly partOf?: string;
+    /** Versions of a service, databases of a database server, in the order written. */
+    readonly partIds: readonly string[];
+    /** The libraries it `uses`. */
+    readonly libraryIds: readonly string[];
     readonly node: ArchElement;
 }
 

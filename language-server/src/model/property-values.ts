@@ -2,6 +2,7 @@ import type { Value } from '../../generated/ast.js';
 import { isBooleanValue, isNumberValue, isQuantityValue, isStringValue, isWordValue } from '../../generated/ast.js';
 import type { PropertyValue } from './model-types.js';
 import { PROPERTIES, parseDuration, parseSize } from './properties.js';
+import { ownValue } from '../util/own-keys.js';
 
 export type Normalized = { readonly value: PropertyValue } | { readonly error: string };
 
@@ -24,9 +25,13 @@ function textOf(value: Value): string | undefined {
  * Validation reports the error; the model builder leaves the property out.
  */
 export function normalizeProperty(key: string, value: Value | undefined): Normalized {
-    const spec = PROPERTIES[key];
+    const spec = ownValue(PROPERTIES, key);
     if (!spec) return { error: `Unknown property '${key}'.` };
     const type = spec.value;
+    if (spec.states && value && isWordValue(value) && (value.word === 'none' || value.word === 'default')) {
+        // A flag stated absent is `false`, as `breaker false` always was.
+        return { value: value.word === 'none' && (type.type === 'flag' || type.type === 'flag-or-text') ? false : value.word };
+    }
     switch (type.type) {
         case 'flag':
             if (value === undefined) return { value: true };

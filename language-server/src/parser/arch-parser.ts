@@ -21,7 +21,7 @@ export class ArchParser extends LangiumParser {
         if (limit) return this.refuse<T>(limit, input, options);
         this.guard.start();
         try {
-            const result = super.parse<T>(input, options);
+            const result = capLexerErrors(super.parse<T>(input, options));
             return this.guard.stopped ? withStopNote(result, this.guard.stopped) : result;
         } catch (error) {
             return this.refuse<T>({
@@ -43,6 +43,21 @@ export class ArchParser extends LangiumParser {
         if (root) (root as unknown as { _text: string })._text = input;
         return { ...empty, lexerErrors: [error] };
     }
+}
+
+/**
+ * Character-level errors meet the same limit as the parser's: a megabyte of `x@` is half a
+ * million of them, which nobody reads and which made a 118 MB message to the editor.
+ */
+function capLexerErrors<T extends AstNode>(result: ParseResult<T>): ParseResult<T> {
+    const max = INPUT_LIMITS.maxSyntaxErrors;
+    if (result.lexerErrors.length <= max) return result;
+    const last = result.lexerErrors[max - 1];
+    const note: ILexingError = {
+        offset: last.offset, line: last.line, column: last.column, length: last.length,
+        message: `More than ${max} unexpected characters: only the first ${max} are reported.`,
+    };
+    return { ...result, lexerErrors: [...result.lexerErrors.slice(0, max), note] };
 }
 
 /** Says why the syntax errors stop where they stop. */

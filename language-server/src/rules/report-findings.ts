@@ -2,13 +2,20 @@ import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
 import { Cancellation, URI, UriUtils } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { ArchServices } from '../arch-module.js';
-import type { ConfigProblem } from './config/rule-settings.js';
+import type { ArchModel, SourceLocation } from '../model/model-types.js';
+import { suggest } from './config/parse-config.js';
+import type { ConfigProblem, RuleConfig } from './config/rule-settings.js';
+import type { TargetRef } from './finding.js';
 import type { RuleDiagnosticData } from './quick-fix.js';
 import { INTERNAL_ERROR, type RuleFinding } from './rule-runner.js';
 import { findingSubject } from '../diff/fingerprint.js';
 
 /** The code of a diagnostic about the rule configuration itself. */
 export const CONFIG_ERROR = 'config-error';
+/** An `archsight-ignore` comment that names no rule of the reviewer. */
+export const UNKNOWN_SUPPRESSION = 'unknown-suppression';
+/** An `archsight-ignore` comment that silences nothing (as eslint's unused disable directives). */
+export const UNUSED_SUPPRESSION = 'unused-suppression';
 
 /**
  * Runs the rules on the model of `document` and reports what belongs to it: findings on
@@ -34,6 +41,31 @@ export async function reportRuleFindings(
         accept(finding.severity, finding.message, { ...details(finding), node: finding.node, range: finding.location.range, data });
     }
     await reportImportedTargets(services, document, findings, accept, cancelToken);
+    reportSuppressions(services, model, config, uri, accept);
+}
+
+/**
+ * A suppression that names an unknown rule is an error (a typo silences nothing); one
+ * whose rule runs and finds nothing there is reported, so that stale ones get removed.
+ */
+function reportSuppressions(services: ArchServices, model: ArchModel, config: RuleConfig, uri: string, accept: ValidationAcceptor): void {
+    const registry = services.rules.RuleRegistry;
+    const enabled = new Set(config.rules.filter(r => r.severity !== 'off').map(r => r.rule.id));
+    let used: ReadonlySet<string> | undefined;
+    const check = (kind: TargetRef['kind'], id: string, located: { location: SourceLocation; suppressions: readonly string[]; node: AstNode }) => {
+        if (located.location.uri !== uri) return;
+        for (const ruleId of new Set(located.suppressions)) {
+            const at = { node: located.node, range: located.location.range };
+            if (!registry.get(ruleId)) {
+                accept('error', `archsight-ignore names an unknown rule '${ruleId}'.${suggest(ruleId, registry.ids())}`, { ...at, code: UNKNOWN_SUPPRESSION });
+            } else if (enabled.has(ruleId) && !(used ??= services.rules.RuleRunner.usedSuppressions(model, config)).has(`${ruleId} ${kind} ${id}`)) {
+                accept('warning', `archsight-ignore ${ruleId} suppresses nothing here: the rule finds nothing on '${id}'. Remove the comment.`, { ...at, code: UNUSED_SUPPRESSION });
+            }
+        }
+    };
+    for (const e of model.elements.values()) if (e.suppressions.length > 0) check('element', e.id, e);
+    for (const g of model.groups.values()) if (g.suppressions.length > 0) check('group', g.id, g);
+    for (const r of model.relations) if (r.suppressions.length > 0) check('relation', r.id, r);
 }
 
 function details(finding: RuleFinding) {

@@ -25,18 +25,35 @@ import { timeoutMismatch } from './resilience/timeout-mismatch.js';
 import { functionCallsFunction } from './serverless/function-calls-function.js';
 import { functionTriggerLoop } from './serverless/function-trigger-loop.js';
 import { functionWithoutTrigger } from './serverless/function-without-trigger.js';
+import { sharedDatabaseServer } from './coupling/shared-database-server.js';
+import { sharedLibrary } from './coupling/shared-library.js';
+import { syncFanOut } from './coupling/sync-fan-out.js';
+import { excessivePrivilege } from './mesh-security/excessive-privilege.js';
+import { hardcodedSecret } from './mesh-security/hardcoded-secret.js';
+import { unauthenticatedTraffic } from './mesh-security/unauthenticated-traffic.js';
+import { brokenTracePropagation } from './observability/broken-trace-propagation.js';
+import { localLoggingOnly } from './observability/local-logging-only.js';
+import { noObservabilityBackend } from './observability/no-observability-backend.js';
+import { cascadingFailure } from './resilience/cascading-failure.js';
+import { connectionBottleneck } from './resilience/connection-bottleneck.js';
+import { missingCircuitBreaker } from './resilience/missing-circuit-breaker.js';
+import { retryBudgetExceeded } from './resilience/retry-budget-exceeded.js';
+import { unverified } from './resilience/unverified.js';
+import { duplicatedService } from './structure/duplicated-service.js';
+import { megaservice } from './structure/megaservice.js';
+import { nanoservice } from './structure/nanoservice.js';
 import { layerSkipping } from './structure/layer-skipping.js';
 import { orphanElement } from './structure/orphan-element.js';
 
 /** Every rule the reviewer ships, in the order of the catalogue (by group). */
 export const BUILTIN_RULES: readonly Rule[] = [
     esbSinglePointOfFailure, esbBusinessLogic, missingApiGateway, fixedEndpoint,
-    syncCycle, deepSyncChain, sharedDatabase, foreignDataAccess, hubDependency, sharedDeploymentUnit, technologyBudget,
-    missingTimeout, timeoutMismatch, retryAmplification, singleReplica,
-    missingTelemetry, missingHealthCheck, alertsWithoutAlertmanager, unbufferedLogPipeline,
-    missingSidecar, sidecarWithoutControlPlane, unencryptedTraffic, publicNonGateway,
+    syncCycle, deepSyncChain, sharedDatabase, sharedDatabaseServer, foreignDataAccess, hubDependency, sharedDeploymentUnit, sharedLibrary, syncFanOut, technologyBudget,
+    missingTimeout, missingCircuitBreaker, cascadingFailure, timeoutMismatch, retryAmplification, retryBudgetExceeded, connectionBottleneck, singleReplica, unverified,
+    missingTelemetry, noObservabilityBackend, localLoggingOnly, brokenTracePropagation, missingHealthCheck, alertsWithoutAlertmanager, unbufferedLogPipeline,
+    missingSidecar, sidecarWithoutControlPlane, unencryptedTraffic, publicNonGateway, hardcodedSecret, excessivePrivilege, unauthenticatedTraffic,
     functionCallsFunction, functionWithoutTrigger, functionTriggerLoop,
-    layerSkipping, orphanElement,
+    layerSkipping, orphanElement, megaservice, nanoservice, duplicatedService,
 ];
 
 /** The rules known to this server; tests and embedders can construct it with their own list. */

@@ -7,6 +7,9 @@ import type { RuleSeverity } from './rule.js';
 import { ruleDocsUrl } from './rule.js';
 import { configKey, type RuleConfig } from './config/rule-settings.js';
 
+/** The most findings of one rule in one file that are reported one by one; the rest are counted in one more. */
+export const MAX_PER_FILE = 25;
+
 /** The code of the diagnostic that reports a rule which threw. */
 export const INTERNAL_ERROR = 'internal-error';
 
@@ -48,7 +51,7 @@ export function locateTarget(model: ArchModel, target: TargetRef, relations?: Re
  * model and configuration, so validation, hover and code lenses share one run.
  */
 export class RuleRunner {
-    private readonly cache = new WeakMap<ArchModel, { key: string; findings: RuleFinding[] }>();
+    private readonly cache = new WeakMap<ArchModel, { key: string; findings: RuleFinding[]; suppressed: ReadonlySet<string> }>();
 
     run(model: ArchModel, config: RuleConfig): RuleFinding[] {
         const key = configKey(config);
@@ -56,7 +59,17 @@ export class RuleRunner {
         if (cached) return cached;
         const run = new RuleRun(model);
         for (const enabled of config.rules) run.add(enabled);
-        return this.remember(model, key, run.findings);
+        return this.remember(model, key, run);
+    }
+
+    /**
+     * The suppressions that silenced a finding in the last run of `model` with `config`,
+     * as `rule-id kind id` (after `run` or `runInSlices`): the others are unused.
+     */
+    usedSuppressions(model: ArchModel, config: RuleConfig): ReadonlySet<string> {
+        const entry = this.cache.get(model);
+        if (entry?.key !== configKey(config)) this.run(model, config);
+        return this.cache.get(model)!.suppressed;
     }
 
     /**
@@ -73,7 +86,7 @@ export class RuleRunner {
             await interruptAndCheck(cancelToken);
             run.add(enabled);
         }
-        return this.remember(model, key, run.findings);
+        return this.remember(model, key, run);
     }
 
     private cached(model: ArchModel, key: string): RuleFinding[] | undefined {
@@ -81,15 +94,17 @@ export class RuleRunner {
         return entry?.key === key ? entry.findings : undefined;
     }
 
-    private remember(model: ArchModel, key: string, findings: RuleFinding[]): RuleFinding[] {
-        this.cache.set(model, { key, findings });
-        return findings;
+    private remember(model: ArchModel, key: string, run: RuleRun): RuleFinding[] {
+        this.cache.set(model, { key, findings: run.findings, suppressed: run.suppressed });
+        return run.findings;
     }
 }
 
 /** The findings of the rules over one model, added rule by rule. */
 class RuleRun {
     readonly findings: RuleFinding[] = [];
+    /** `rule-id kind id` of each suppression that silenced a finding. */
+    readonly suppressed = new Set<string>();
     private readonly relations: ReadonlyMap<string, ModelRelation>;
 
     constructor(private readonly model: ArchModel) {
@@ -109,9 +124,21 @@ class RuleRun {
             });
             return;
         }
+        const perFile = new Map<string, number>();
         for (const finding of findings) {
             const target = locateTarget(model, finding.target, relations);
-            if (!target || target.suppressions.includes(rule.id)) continue;
+            if (!target) continue;
+            if (target.suppressions.includes(rule.id)) {
+                this.suppressed.add(`${rule.id} ${finding.target.kind} ${finding.target.id}`);
+                continue;
+            }
+            // Past a screenful of one rule in one file, the rest are folded into one finding that counts them.
+            const shown = (perFile.get(target.location.uri) ?? 0) + 1;
+            perFile.set(target.location.uri, shown);
+            if (shown > MAX_PER_FILE) {
+                if (shown === MAX_PER_FILE + 1) this.summaries.set(target.location.uri, this.findings.length);
+                else continue;
+            }
             const related = (finding.related ?? []).flatMap(info => {
                 const at = locateTarget(model, info.target, relations);
                 return at ? [{ location: at.location, message: info.message }] : [];
@@ -122,5 +149,17 @@ class RuleRun {
                 relatedTargets: (finding.related ?? []).map(info => info.target), fixes: finding.fixes ?? [], docs: ruleDocsUrl(rule.id),
             });
         }
+        for (const [uri, index] of this.summaries) {
+            const more = perFile.get(uri)! - MAX_PER_FILE;
+            const first = this.findings[index];
+            this.findings[index] = {
+                ...first, related: [], fixes: [],
+                message: `${first.message} (And ${more - 1} more '${rule.id}' finding${more - 1 === 1 ? '' : 's'} in this file, ${more + MAX_PER_FILE} in all, not listed one by one.)`,
+            };
+        }
+        this.summaries.clear();
     }
+
+    /** Per file, where the summary of the rule being added sits in `findings`. */
+    private readonly summaries = new Map<string, number>();
 }

@@ -39,6 +39,8 @@ export interface Rule {
     /** Why it matters and how to fix it, in markdown; shown on hover. */
     readonly explanation: string;
     readonly thresholds?: Readonly<Record<string, ThresholdSpec>>;
+    /** Off unless a configuration gives it a severity (the rule's default is what it then reports at). */
+    readonly optIn?: true;
     check(model: ArchModel, context: RuleContext): Finding[];
 }
 

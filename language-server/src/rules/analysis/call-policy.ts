@@ -4,11 +4,34 @@ import { enclosing } from './graph.js';
 /** Where a call's policy comes from: the call itself, the caller's sidecar, the caller (a gateway), or its mesh. */
 export type PolicySource = 'call' | 'sidecar' | 'caller' | 'mesh';
 
+/**
+ * What the model says about one guard of a call: `set` (a value, or the flag), `default`
+ * (the platform's default applies), `none` (stated absent) or `unknown` (not written).
+ */
+export type GuardState = 'set' | 'default' | 'none' | 'unknown';
+
 /** The timeout, retries and circuit breaker that guard one synchronous call, and who gives each. */
 export interface CallPolicy {
+    /** A timeout with a known duration. */
     readonly timeout?: { readonly ms: number; readonly from: PolicySource; readonly fromId: string };
     readonly retries?: { readonly count: number; readonly from: PolicySource; readonly fromId: string };
     readonly breaker?: { readonly from: PolicySource; readonly fromId: string };
+    readonly timeoutState: GuardState;
+    readonly breakerState: GuardState;
+    readonly fallbackState: GuardState;
+}
+
+/** A guard is in place when it is set or the platform's default applies. */
+export function guarded(state: GuardState): boolean {
+    return state === 'set' || state === 'default';
+}
+
+/** The state of a written value: `none` and `false` are stated absent, `default` the platform's. */
+export function stateOf(value: unknown): GuardState {
+    if (value === undefined) return 'unknown';
+    if (value === 'none' || value === false) return 'none';
+    if (value === 'default') return 'default';
+    return 'set';
 }
 
 /**
@@ -43,18 +66,25 @@ function computePolicy(model: ArchModel, call: ModelRelation): CallPolicy {
     let timeout: CallPolicy['timeout'];
     let retries: CallPolicy['retries'];
     let breaker: CallPolicy['breaker'];
-    let breakerDecided = false;
+    let timeoutState: GuardState = 'unknown';
+    let breakerState: GuardState = 'unknown';
+    let fallbackState: GuardState = 'unknown';
     for (const s of sources) {
         const p = s.properties;
-        if (!timeout && typeof p.timeout === 'number') timeout = { ms: p.timeout, from: s.from, fromId: s.id };
+        // The nearest source that says anything decides: `timeout none` on a call is not overruled by the mesh's.
+        if (timeoutState === 'unknown' && p.timeout !== undefined) {
+            timeoutState = stateOf(p.timeout);
+            if (typeof p.timeout === 'number') timeout = { ms: p.timeout, from: s.from, fromId: s.id };
+        }
         if (!retries && typeof p.retries === 'number') retries = { count: p.retries, from: s.from, fromId: s.id };
         // The nearest `breaker` wins either way: `breaker false` on a call switches off the mesh's.
-        if (!breakerDecided && typeof p.breaker === 'boolean') {
-            breakerDecided = true;
-            if (p.breaker) breaker = { from: s.from, fromId: s.id };
+        if (breakerState === 'unknown' && p.breaker !== undefined) {
+            breakerState = stateOf(p.breaker);
+            if (guarded(breakerState)) breaker = { from: s.from, fromId: s.id };
         }
+        if (fallbackState === 'unknown' && p.fallback !== undefined) fallbackState = stateOf(p.fallback);
     }
-    return { timeout, retries, breaker };
+    return { timeout, retries, breaker, timeoutState, breakerState, fallbackState };
 }
 
 /** `2s`, `500ms`, `1.5m`: a duration as people write it. */

@@ -12,15 +12,23 @@ export function isWorkload(model: ArchModel, id: string): boolean {
     return e !== undefined && ELEMENT_KINDS[e.kind].workload;
 }
 
-/** The synchronous calls out of `id`, self-calls left out. Shared per model: do not change the array. */
+/**
+ * A call made at startup or by the platform (`startup`: configuration, registration, key
+ * discovery) is not on a request path: chains, cycles, hubs and blast radius leave it out.
+ */
+export function isRequestCall(r: ModelRelation): boolean {
+    return r.kind === 'sync' && r.properties.startup !== true;
+}
+
+/** The synchronous calls on request paths out of `id`, self-calls left out. Shared per model: do not change the array. */
 export function syncCallsFrom(model: ArchModel, id: string): readonly ModelRelation[] {
     let calls = syncCallsCache.get(model);
     if (!calls) syncCallsCache.set(model, calls = new Map());
     let result = calls.get(id);
     if (!result) {
         const outgoing = outgoingOf(model, id);
-        result = outgoing.some(r => r.kind === 'sync' && r.sourceId !== r.targetId)
-            ? outgoing.filter(r => r.kind === 'sync' && r.sourceId !== r.targetId)
+        result = outgoing.some(r => isRequestCall(r) && r.sourceId !== r.targetId)
+            ? outgoing.filter(r => isRequestCall(r) && r.sourceId !== r.targetId)
             : NONE;
         calls.set(id, result);
     }
@@ -89,17 +97,30 @@ function membersByGroup(model: ArchModel): Map<string, ModelElement[]> {
  * one member, as the relations of its shortest cycle through its first member.
  */
 export function syncCycles(model: ArchModel): ModelRelation[][] {
+    return syncComponents(model).map(c => [...c.cycle]);
+}
+
+/** A strongly connected component of synchronous calls: its members in source order, its calls, and its shortest cycle through the first member. */
+export interface SyncComponent {
+    readonly members: readonly string[];
+    readonly calls: readonly ModelRelation[];
+    readonly cycle: readonly ModelRelation[];
+}
+
+export function syncComponents(model: ArchModel): SyncComponent[] {
     const ids = [...model.elements.keys(), ...model.groups.keys()];
+    const order = new Map(ids.map((id, i) => [id, i]));
     const components = stronglyConnected(ids, id => syncCallsFrom(model, id).map(r => r.targetId));
-    const cycles: ModelRelation[][] = [];
+    const result: SyncComponent[] = [];
     for (const component of components) {
         if (component.length < 2) continue;
         const members = new Set(component);
-        const start = ids.find(id => members.has(id))!;
-        const cycle = shortestCycle(model, start, members);
-        if (cycle) cycles.push(cycle);
+        const sorted = [...component].sort((a, b) => order.get(a)! - order.get(b)!);
+        const cycle = shortestCycle(model, sorted[0], members);
+        const calls = sorted.flatMap(id => syncCallsFrom(model, id).filter(r => members.has(r.targetId)));
+        if (cycle) result.push({ members: sorted, calls, cycle });
     }
-    return cycles;
+    return result.sort((a, b) => order.get(a.members[0])! - order.get(b.members[0])!);
 }
 
 function shortestCycle(model: ArchModel, start: string, members: ReadonlySet<string>): ModelRelation[] | undefined {
@@ -176,7 +197,7 @@ function stronglyConnected(ids: readonly string[], next: (id: string) => readonl
  * `follow` decides which calls a chain may continue along.
  */
 export function syncChains(model: ArchModel, follow: (r: ModelRelation) => boolean = () => true, maxPaths = 5000): ModelRelation[][] {
-    const called = new Set(model.relations.filter(r => r.kind === 'sync' && follow(r)).map(r => r.targetId));
+    const called = new Set(model.relations.filter(r => isRequestCall(r) && follow(r)).map(r => r.targetId));
     const starts = [...model.elements.keys(), ...model.groups.keys()].filter(id => !called.has(id));
     const chains: ModelRelation[][] = [];
     const callsFrom = (id: string, onPath: Set<string>): readonly ModelRelation[] => {

@@ -40,7 +40,7 @@ export interface RuleConfig {
 /** Applies settings layers in order (defaults, config file, editor settings or command line): later layers win. */
 export function resolveRules(registry: RuleRegistry, layers: readonly RulesSettings[]): EffectiveRule[] {
     return registry.rules.map(rule => {
-        let severity: SeveritySetting = rule.defaultSeverity;
+        let severity: SeveritySetting = rule.optIn ? 'off' : rule.defaultSeverity;
         const thresholds = defaultThresholds(rule);
         for (const layer of layers) {
             const settings = layer[rule.id];

@@ -4,6 +4,7 @@ import type { TargetRef } from '../finding.js';
 import { element, relation, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
 import { enclosing } from '../analysis/graph.js';
+import { ownValue } from '../../util/own-keys.js';
 
 /**
  * Words of a technology that name a language, and the language they count as: a
@@ -21,7 +22,7 @@ const PROTOCOL_ALIASES: Readonly<Record<string, string>> = { https: 'http', http
 
 function language(technology: string | undefined): string | undefined {
     for (const word of (technology ?? '').toLowerCase().split(/[\s/]+/)) {
-        const known = LANGUAGES[word] ?? LANGUAGES[word.replace(/[-@]?\d+(\.\d+)*$/, '')];
+        const known = ownValue(LANGUAGES, word) ?? ownValue(LANGUAGES, word.replace(/[-@]?\d+(\.\d+)*$/, ''));
         if (known) return known;
     }
     return undefined;
@@ -30,7 +31,7 @@ function language(technology: string | undefined): string | undefined {
 function protocol(text: string | undefined): string | undefined {
     if (!text) return undefined;
     const word = text.toLowerCase();
-    return PROTOCOL_ALIASES[word] ?? word;
+    return ownValue(PROTOCOL_ALIASES, word) ?? word;
 }
 
 /**
@@ -47,18 +48,27 @@ function talksBetweenParts(model: ArchModel, r: ModelRelation): boolean {
     });
 }
 
+/** A product's name without its version: `postgres/16`, `"mysql 8"` and `mysql` are one technology. */
+function product(technology: string | undefined): string | undefined {
+    const word = (technology ?? '').toLowerCase().split(/[\s/]+/)[0]?.replace(/[-@]\d+(\.\d+)*$/, '');
+    return word || undefined;
+}
+
 /** Each language and protocol is a toolchain, a library set and an on-call skill the organisation must keep. */
 export const technologyBudget: Rule = {
     id: 'technology-budget',
     group: 'coupling',
     defaultSeverity: 'info',
-    description: 'The services and functions use more languages, or the calls and messages between them more protocols, than the budget (`maxLanguages` 4, `maxProtocols` 4).',
+    description: 'More languages, protocols, datastore or broker technologies are in use than the budget (`maxLanguages` 4, `maxProtocols` 4, `maxDatastores` 3, `maxBrokers` 2), each counted on its own.',
     explanation: 'Polyglot freedom has a price: every language needs its build, its libraries for tracing, ' +
         'retries and security, and people on call who can read it; every protocol needs its clients, proxies ' +
-        'and debugging tools. Agree a budget and converge on it when a service is next rewritten.',
+        'and debugging tools; every datastore and broker technology needs its operations, backups and upgrades. ' +
+        'Each kind is counted against its own budget. Agree a budget and converge on it when a service is next rewritten.',
     thresholds: {
         maxLanguages: { default: 4, min: 1, description: 'The most languages that services and functions may use.' },
         maxProtocols: { default: 4, min: 1, description: 'The most protocols that relations may use.' },
+        maxDatastores: { default: 3, min: 1, description: 'The most database, cache and storage technologies.' },
+        maxBrokers: { default: 2, min: 1, description: 'The most message broker, queue and ESB technologies.' },
     },
     check(model, { thresholds }) {
         const languages = new Map<string, TargetRef>();
@@ -72,6 +82,15 @@ export const technologyBudget: Rule = {
             const p = talksBetweenParts(model, r) ? protocol(r.protocol) : undefined;
             if (p && !protocols.has(p)) protocols.set(p, relation(r.id));
         }
+        const datastores = new Map<string, TargetRef>();
+        const brokers = new Map<string, TargetRef>();
+        for (const e of model.elements.values()) {
+            if (e.properties.external === true) continue;
+            const kind = ELEMENT_KINDS[e.kind];
+            const into = kind.dataStore || e.kind === 'dbserver' ? datastores : kind.messaging ? brokers : undefined;
+            const name = into ? product(e.technology) : undefined;
+            if (into && name && !into.has(name)) into.set(name, element(e.id));
+        }
         const findings: Finding[] = [];
         const over = (what: string, used: Map<string, TargetRef>, budget: number, describe: (name: string) => string) => {
             if (used.size <= budget) return;
@@ -84,6 +103,8 @@ export const technologyBudget: Rule = {
         };
         over('languages', languages, thresholds.maxLanguages, name => `first use of ${name}`);
         over('protocols', protocols, thresholds.maxProtocols, name => `first use of ${name}`);
+        over('datastore technologies', datastores, thresholds.maxDatastores, name => `first use of ${name}`);
+        over('broker technologies', brokers, thresholds.maxBrokers, name => `first use of ${name}`);
         return findings;
     },
 };

@@ -24,6 +24,12 @@ export function checkPlacement({ model, report }: CheckContext): void {
                 report('error', `A sidecar runs beside a service, function, gateway or component, not a ${host.kind}.`, 'misplaced-declaration', { ...at, property: 'kind' });
             }
         }
+        for (const libraryId of element.libraryIds) {
+            const library = model.elements.get(libraryId);
+            if (library && library.kind !== 'library') {
+                report('error', `'${element.id}' uses '${libraryId}', which is a ${library.kind}, not a library.`, 'relation-ends', at);
+            }
+        }
         const ownerNode = element.node.owners[0];
         if (ownerNode && !ELEMENT_KINDS[element.kind].dataStore) {
             report('error', `Only data stores (database, cache, storage) have an owner; '${element.id}' is a ${element.kind}.`, 'misplaced-declaration', { uri: element.location.uri, node: ownerNode });

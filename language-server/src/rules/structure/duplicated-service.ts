@@ -1,0 +1,54 @@
+import { isObservabilityKind } from '../../model/kinds.js';
+import type { ArchModel } from '../../model/model-types.js';
+import { element, type Finding } from '../finding.js';
+import type { Rule } from '../rule.js';
+import { names } from '../analysis/graph.js';
+import { ownServices } from '../analysis/service-sizes.js';
+
+/** What a service depends on: the elements it calls or sends to, and the stores it owns. */
+function dependencies(model: ArchModel, id: string): Set<string> {
+    const result = new Set<string>();
+    for (const r of model.outgoing.get(id) ?? []) {
+        const target = model.elements.get(r.targetId);
+        if ((r.kind === 'sync' || r.kind === 'async') && r.properties.startup !== true && !(target && isObservabilityKind(target.kind))) result.add(r.targetId);
+    }
+    for (const e of model.elements.values()) if (e.ownerId === id) result.add(e.id);
+    return result;
+}
+
+/** Two services that use the same things are likely doing the same job twice. */
+export const duplicatedService: Rule = {
+    id: 'duplicated-service',
+    group: 'structure',
+    defaultSeverity: 'warning',
+    description: 'Two services have near-identical dependencies and stores (`minSimilarity`, 80%, over at least `minDependencies`, 3).',
+    explanation: 'Two services that call the same services and use the same stores usually implement the ' +
+        'same capability twice: fixes land in one and not the other, and the data they share drifts. The ' +
+        'rule compares what each service depends on (Jaccard similarity of the elements it calls, sends ' +
+        'to and owns). Merge them, or let one call the other. Versions of one service are not compared.',
+    thresholds: {
+        minSimilarity: { default: 80, min: 1, description: 'The share of shared dependencies, in per cent, that makes two services duplicates.' },
+        minDependencies: { default: 3, min: 1, description: 'The fewest dependencies a service needs before it is compared.' },
+    },
+    check(model, { thresholds }) {
+        const services = ownServices(model).map(s => ({ id: s.id, deps: dependencies(model, s.id) })).filter(s => s.deps.size >= thresholds.minDependencies);
+        const findings: Finding[] = [];
+        const reported = new Set<string>();
+        for (let i = 0; i < services.length; i++) {
+            for (let j = i + 1; j < services.length; j++) {
+                const [a, b] = [services[i], services[j]];
+                if (reported.has(b.id)) continue;
+                const shared = [...a.deps].filter(d => b.deps.has(d));
+                const union = new Set([...a.deps, ...b.deps]).size;
+                if (shared.length * 100 < thresholds.minSimilarity * union) continue;
+                reported.add(b.id);
+                findings.push({
+                    target: element(b.id),
+                    message: `'${b.id}' and '${a.id}' depend on nearly the same elements (${shared.length} of ${union}: ${names(shared)}): they may do the same job twice.`,
+                    related: [{ target: element(a.id), message: `'${a.id}' has the same dependencies` }],
+                });
+            }
+        }
+        return findings;
+    },
+};

@@ -1,0 +1,195 @@
+import { clearDocuments } from 'langium/test';
+import { afterEach, describe, expect, test } from 'vitest';
+import { unverified } from '../../language-server/src/rules/resilience/unverified.js';
+import { arch, check, createRuleTestServices, findingsOf } from './rule-test-kit.js';
+
+/** The rules added for issue 12: each with a case that fires and near misses that do not. */
+const services = createRuleTestServices();
+afterEach(() => clearDocuments(services.shared));
+
+const findings = async (text: string, rule: string) => findingsOf(await check(services, arch(text)), rule).map(f => f.replace(/^\S+ \S+ /, ''));
+
+describe('missing-circuit-breaker', () => {
+    const base = 'gateway edge\nservice a\nservice b\nedge -> a { timeout 3s breaker }\n';
+    test('a timeout, breaker none, no fallback, from a caller others call', async () => {
+        expect(await findings(base + 'a -> b { timeout 1s breaker none }', 'missing-circuit-breaker')).toEqual([
+            "Call 'a' → 'b' has a timeout but no circuit breaker or fallback: while 'b' is down, every request to 'a' waits out the timeout.",
+        ]);
+    });
+    test('near misses: breaker unknown; a fallback; no timeout known; a caller nobody calls', async () => {
+        for (const text of [
+            base + 'a -> b { timeout 1s }',
+            base + 'a -> b { timeout 1s breaker none fallback }',
+            base + 'a -> b { timeout none breaker none }',
+            'service a\nservice b\na -> b { timeout 1s breaker none }',
+        ]) expect(await findings(text, 'missing-circuit-breaker'), text).toEqual([]);
+    });
+});
+
+describe('cascading-failure', () => {
+    const chain = (guard: string) => `gateway edge\nservice web\nservice a\nservice b\nservice core\nedge -> web { timeout 5s }\nweb -> a { timeout 3s }\nweb -> b { timeout 3s }\na -> core { timeout 1s ${guard} }\nb -> core { timeout 1s ${guard} }`;
+    test('one finding for the element whose failure takes most down, naming them', async () => {
+        expect(await findings(chain(''), 'cascading-failure')).toEqual([
+            "When 'core' fails, 4 workloads fail with it through calls with neither breaker nor fallback (1 of 1 by blast radius): 'a', 'b', 'web' and 'edge'.",
+        ]);
+    });
+    test('near misses: the calls into it have breakers, or fallbacks; the calls are startup calls', async () => {
+        expect(await findings(chain('breaker'), 'cascading-failure')).toEqual([]);
+        expect(await findings(chain('fallback "cached"'), 'cascading-failure')).toEqual([]);
+        expect(await findings(chain('startup'), 'cascading-failure')).toEqual([]);
+    });
+});
+
+describe('no-observability-backend', () => {
+    test('two services and no back end', async () => {
+        expect(await findings('service a\nservice b\na -> b', 'no-observability-backend')).toEqual([
+            "2 services and no metrics, logs or traces back end: nothing observes 'a' and 'b'.",
+        ]);
+    });
+    test('near misses: one service; a back end; a monolith of modules', async () => {
+        expect(await findings('service a', 'no-observability-backend')).toEqual([]);
+        expect(await findings('service a\nservice b\nmetrics m\na ..> m', 'no-observability-backend')).toEqual([]);
+        expect(await findings('monolith app { layer l { component x component y } }', 'no-observability-backend')).toEqual([]);
+    });
+});
+
+describe('local-logging-only', () => {
+    test('logs in local files, and on stdout with nothing to collect them', async () => {
+        expect(await findings('service a { logging file }\nservice b { logging stdout }', 'local-logging-only')).toEqual([
+            "'a' writes its logs to local files that nothing ships: they are lost with the instance.",
+            "'b' writes its logs to stdout and nothing collects them: they are lost with the container.",
+        ]);
+    });
+    test('near misses: a logs link; stdout with a shipper on the host; logging not written', async () => {
+        expect(await findings('service a { logging file }\nlogs es\na ..> es', 'local-logging-only')).toEqual([]);
+        expect(await findings('service b { logging stdout }\nshipper fb { signal logs }', 'local-logging-only')).toEqual([]);
+        expect(await findings('service c', 'local-logging-only')).toEqual([]);
+    });
+});
+
+describe('broken-trace-propagation', () => {
+    const path = (a: string, b: string, c: string) => `traces jaeger\ngateway edge { propagation ${a} }\nservice x { propagation ${b} }\nservice y { propagation ${c} }\nedge -> x { timeout 1s }\nx -> y { timeout 1s }`;
+    test('a service on the path that drops the context; a call between different formats', async () => {
+        expect(await findings(path('w3c', 'none', 'w3c'), 'broken-trace-propagation')).toEqual(["'x' does not pass the trace context on: every trace through it breaks in two."]);
+        expect(await findings(path('w3c', 'w3c', 'b3'), 'broken-trace-propagation')).toEqual(["'x' propagates w3c trace context but 'y' reads b3: traces break on this call."]);
+    });
+    test('near misses: one format throughout; none at the end of the path; an architecture that does not trace', async () => {
+        expect(await findings(path('w3c', 'w3c', 'w3c'), 'broken-trace-propagation')).toEqual([]);
+        expect(await findings(path('w3c', 'w3c', 'none'), 'broken-trace-propagation')).toEqual([]);
+        expect(await findings('gateway edge\nservice x { propagation none }\nservice y\nedge -> x\nx -> y', 'broken-trace-propagation')).toEqual([]);
+    });
+});
+
+describe('hardcoded-secret and excessive-privilege', () => {
+    test('a literal secret; root, privileged and the Docker socket', async () => {
+        expect(await findings('service a { secrets literal }', 'hardcoded-secret')).toHaveLength(1);
+        expect(await findings('service a { root privileged docker-socket }', 'excessive-privilege')).toEqual([
+            "'a' runs privileged (it can take over the host), and mounts the Docker socket (it can start any container on the host), and runs as root: a bug in it is a compromise of its host.",
+        ]);
+        expect(await findings('shipper fb { privileged host-mount }', 'excessive-privilege')).toEqual(["'fb' runs privileged (it can take over the host): a bug in it is a compromise of its host."]);
+    });
+    test('near misses: secrets from env or a store; root false; a shipper that mounts the host', async () => {
+        expect(await findings('service a { secrets env }\nservice b { secrets store }', 'hardcoded-secret')).toEqual([]);
+        expect(await findings('service a { root false }\nshipper fb { host-mount docker-socket }', 'excessive-privilege')).toEqual([]);
+    });
+});
+
+describe('unauthenticated-traffic', () => {
+    test('a call with auth none while another is authenticated', async () => {
+        expect(await findings('service a\nservice b { auth jwt }\nservice c\na -> b\na -> c { auth none }', 'unauthenticated-traffic')).toEqual([
+            "Call 'a' → 'c' is not authenticated, while 1 other call is: anyone inside the network can call 'c'.",
+        ]);
+    });
+    test('near misses: nothing is authenticated; authentication unknown', async () => {
+        expect(await findings('service a\nservice b { auth none }\nservice c\na -> b\na -> c { auth none }', 'unauthenticated-traffic')).toEqual([]);
+        expect(await findings('service a\nservice b { auth jwt }\nservice c\na -> b\na -> c', 'unauthenticated-traffic')).toEqual([]);
+    });
+});
+
+describe('shared-database-server and shared-library', () => {
+    test('a server that hosts the databases of two services; a library two services use', async () => {
+        expect(await findings('service a\nservice b\ndbserver pg { database da { owner a } database db { owner b } }\na -> da\nb -> db', 'shared-database-server')).toEqual([
+            "Database server 'pg' is shared by 2 services: 'a' and 'b'; they fail, slow down and upgrade together.",
+        ]);
+        expect(await findings('library lib\nservice a { uses lib }\nservice b { uses lib }', 'shared-library')).toEqual([
+            "Library 'lib' is built into 2 services, 'a' and 'b': a change to it is a release of all of them.",
+        ]);
+    });
+    test('near misses: a server of one service; a third-party library; a library one service uses', async () => {
+        expect(await findings('service a\ndbserver pg { database da { owner a } database dx { owner a } }\na -> da', 'shared-database-server')).toEqual([]);
+        expect(await findings('library lib { external }\nservice a { uses lib }\nservice b { uses lib }', 'shared-library')).toEqual([]);
+        expect(await findings('library lib\nservice a { uses lib }\nservice b', 'shared-library')).toEqual([]);
+    });
+});
+
+describe('connection-bottleneck, sync-fan-out and retry-budget-exceeded', () => {
+    test('a pool of 1 with two callers; five calls per request; retries in a loop that outlast the caller', async () => {
+        expect(await findings('service a\nservice b\ndatabase d { pool 1 }\na -> d\nb -> d', 'connection-bottleneck')).toEqual([
+            "'d' has a connection pool of 1 on a busy path: its requests queue one behind the other.",
+        ]);
+        expect(await findings('service h\nservice a\nservice b\nh -> a { repeat 4 }\nh -> b', 'sync-fan-out')).toEqual([
+            "'h' makes 5 synchronous calls to other services per request (more than 4): 'a' and 'b'.",
+        ]);
+        expect(await findings('gateway g\nservice h\nservice r\ng -> h { timeout 2s }\nh -> r { timeout 500ms retries 1 repeat 3 }', 'retry-budget-exceeded')).toEqual([
+            "'h' calls 'r' 3 times per request, each up to 1s (timeout 500ms, 2 attempts): 3s in all, but 'g' gives up on 'h' after 2s.",
+        ]);
+    });
+    test('near misses: a pool of 1 with one internal caller; four calls; a loop within the caller\'s timeout', async () => {
+        expect(await findings('service a\ndatabase d { pool 1 }\na -> d', 'connection-bottleneck')).toEqual([]);
+        expect(await findings('service h\nservice a\nservice b\nh -> a { repeat 3 }\nh -> b', 'sync-fan-out')).toEqual([]);
+        expect(await findings('gateway g\nservice h\nservice r\ng -> h { timeout 4s }\nh -> r { timeout 500ms retries 1 repeat 3 }', 'retry-budget-exceeded')).toEqual([]);
+    });
+});
+
+describe('megaservice, nanoservice and duplicated-service', () => {
+    const sizes = (big: number, small: number) => `service a { loc ${big} }\nservice b { loc 5000 }\nservice c { loc 6000 }\nservice d { loc ${small} }\na -> b\nb -> c\nc -> d`;
+    test('far above and far below the median size; two services with the same dependencies', async () => {
+        expect(await findings(sizes(60000, 5500), 'megaservice')).toEqual(["'a' is a megaservice: 60000 lines of code against a median of 5750."]);
+        expect(await findings(sizes(6000, 200), 'nanoservice')).toEqual(["'d' is a nanoservice: 200 lines of code against a median of 5500, and 1 neighbour."]);
+        expect(await findings('service a\nservice b\nservice x\nservice y\ndatabase z\na -> x\na -> y\na -> z\nb -> x\nb -> y\nb -> z', 'duplicated-service')).toEqual([
+            "'b' and 'a' depend on nearly the same elements (3 of 3: 'x', 'y' and 'z'): they may do the same job twice.",
+        ]);
+    });
+    test('near misses: sizes near the median; sizes not written; overlapping but different dependencies', async () => {
+        expect(await findings(sizes(9000, 4000), 'megaservice')).toEqual([]);
+        expect(await findings(sizes(9000, 4000), 'nanoservice')).toEqual([]);
+        expect(await findings('service a\nservice b\nservice c\nservice d\na -> b', 'nanoservice')).toEqual([]);
+        expect(await findings('service a\nservice b\nservice x\nservice y\ndatabase z\ndatabase w\na -> x\na -> y\na -> z\nb -> x\nb -> y\nb -> w', 'duplicated-service')).toEqual([]);
+    });
+});
+
+describe('unverified (opt-in)', () => {
+    test('off by default; lists unknown guards and health checks when on', async () => {
+        const text = arch('service a\nservice b { health "/h" }\nservice c\na -> b\na -> c { timeout 1s breaker none }');
+        expect(findingsOf(await check(services, text), 'unverified')).toEqual([]);
+        const model = services.Arch.model.ModelProvider.getModel(await check(services, text));
+        expect(unverified.check(model, { thresholds: {} }).map(f => f.message)).toEqual([
+            "Call 'a' → 'b': the timeout and circuit breaker are not known.",
+            "'c' is called by others, but whether it has a health check is not known.",
+        ]);
+    });
+});
+
+describe('missing-health-check (changed)', () => {
+    test('fires on a called service even when no element declares health; and on an endpoint nothing probes', async () => {
+        expect(await findings('service a\nservice b\na -> b', 'missing-health-check')).toEqual([
+            "Service 'b' has no health check: others call it, and nothing can tell whether it is alive.",
+        ]);
+        expect(await findings('service a { health none }\nservice b { health "/h" probed none }\na -> b', 'missing-health-check').then(f => f.filter(x => !x.startsWith("Service 'a'")))).toEqual([
+            "'b' offers a health endpoint that nothing probes: traffic keeps reaching it while it is stuck.",
+        ]);
+    });
+    test('near misses: a service nobody calls; only a startup call; a probed endpoint; a front end others do not call', async () => {
+        expect(await findings('service a', 'missing-health-check')).toEqual([]);
+        expect(await findings('service a\nservice b\na -> b { startup }', 'missing-health-check').then(f => f.filter(x => !x.startsWith("Service 'a'")))).toEqual([]);
+        expect(await findings('service a\nservice b { health "/h" probed }\na -> b', 'missing-health-check').then(f => f.filter(x => !x.startsWith("Service 'a'")))).toEqual([]);
+        expect(await findings('frontend web { exposure public }\nservice b { health "/h" }\nweb -> b', 'missing-health-check')).toEqual(["Front end 'web' has no health check, while 'b' declares one."]);
+    });
+});
+
+describe('public-non-gateway (changed)', () => {
+    test('a public service fires; a public front end does not', async () => {
+        expect(await findings('service a { exposure public }', 'public-non-gateway')).toHaveLength(1);
+        expect(await findings('frontend web { exposure public }', 'public-non-gateway')).toEqual([]);
+    });
+});
