@@ -12,7 +12,7 @@ const write = (name: string, text: string) => writeFileSync(path.join(dir, name)
 const SHOP = `architecture "Shop" {
   service orders
   service payments
-  orders -> payments : grpc
+  orders -> payments : grpc { timeout none }
 }
 `;
 // The same finding, lines moved, and one new finding on another call.
@@ -22,8 +22,8 @@ architecture "Shop" {
   service shipping
   service orders
   service payments
-  orders -> shipping
-  orders -> payments : grpc
+  orders -> shipping { timeout none }
+  orders -> payments : grpc { timeout none }
 }
 `;
 

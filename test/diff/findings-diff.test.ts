@@ -17,7 +17,7 @@ const BASE = arch(`
   orders -> payments : grpc { timeout 500ms }
   orders -> ordersDb
 `);
-const WITHOUT_TIMEOUT = BASE.replace('orders -> payments : grpc { timeout 500ms }', 'orders -> payments : grpc');
+const WITHOUT_TIMEOUT = BASE.replace('orders -> payments : grpc { timeout 500ms }', 'orders -> payments : grpc { timeout none }');
 
 const lines = (findings: readonly { rule: string; severity: string; message: string }[]) => findings.map(f => `${f.severity} ${f.rule}: ${f.message}`);
 

@@ -45,7 +45,7 @@ async function open(text: string) {
 
 describe('archsight/compare', () => {
     test('the edited document against HEAD: the changes, the new finding and the marked diagram', async () => {
-        await open(COMMITTED.replace('service payments "Payment Service" : java', 'service billing "Payment Service" : java').replace('orders -> payments : grpc { timeout 1s }', 'orders -> billing : grpc'));
+        await open(COMMITTED.replace('service payments "Payment Service" : java', 'service billing "Payment Service" : java').replace('orders -> payments : grpc { timeout 1s }', 'orders -> billing : grpc { timeout none }'));
         const answer = await compare(services.shared, { uri: URI.file(file).toString(), against: { kind: 'revision', revision: 'HEAD' } });
         expect(answer.error).toBeUndefined();
         expect(answer.title).toBe('shop.arch ↔ HEAD');
