@@ -8,6 +8,8 @@ import { ElkThread } from '../language-server/src/diagram/elk-thread.js';
 import { placeDiagram } from '../language-server/src/diagram/placement.js';
 import { renderSvg } from '../language-server/src/diagram/svg-renderer.js';
 import { selectView } from '../language-server/src/diagram/views.js';
+import { collectDiagnostics } from '../language-server/src/cli/diagnostics.js';
+import { diffModels, type DiffSide } from '../language-server/src/diff/model-diff.js';
 
 /** The model of `text` as one file, parsed and linked in a fresh workspace, with its services. */
 async function linkedModel(text: string) {
@@ -126,3 +128,29 @@ export async function previewDiagram(text: string): Promise<{ svg: string; width
 }
 
 export { createNonce, previewHtml } from '../extension/src/preview/preview-html.js';
+
+/**
+ * `archsight diff` of two single-file architectures in process: each side parsed, linked
+ * and checked in its own workspace (as the CLI does), then compared. Returns both times.
+ */
+export async function diffTimes(before: string, after: string): Promise<{ checkMs: number; diffMs: number; items: number; introduced: number; fixed: number }> {
+    const start = performance.now();
+    const old = await checkedSide('before', before);
+    const now = await checkedSide('after', after);
+    const checked = performance.now();
+    const diff = diffModels(old, now, location => ({ file: location.uri, line: location.range.start.line + 1, uri: location.uri }));
+    const done = performance.now();
+    return { checkMs: checked - start, diffMs: done - checked, items: diff.items.length, introduced: diff.introduced.length, fixed: diff.fixed.length };
+}
+
+async function checkedSide(name: string, text: string): Promise<DiffSide> {
+    const { shared, Arch } = createArchServices(EmptyFileSystem);
+    const doc = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file(`/bench/${name}.arch`));
+    shared.workspace.LangiumDocuments.addDocument(doc);
+    await shared.workspace.DocumentBuilder.build([doc], { validation: true });
+    const findings = collectDiagnostics([doc], '/bench').map(d => ({
+        rule: d.code ?? 'syntax-error', severity: d.severity === 'hint' ? 'info' as const : d.severity, message: d.message, subject: d.subject,
+        place: { file: d.display, line: d.line, uri: d.file },
+    }));
+    return { name, model: Arch.model.ModelProvider.getModel(doc), findings };
+}

@@ -1,7 +1,7 @@
 // `npm run bench`: measures what issue 6 asks for, prints medians with the machine's load
 // average beside each figure, and writes bench/results/latest.json.
 // `--quick` runs fewer repetitions and sizes; `--only <name,…>` runs some sections
-// (check, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, legibility). Benchmarks measure; tests never assert timings.
+// (check, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, legibility, diff). Benchmarks measure; tests never assert timings.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -11,6 +11,7 @@ import { bundles, serverBundle, writeCodeCache } from '../scripts/bundle.mjs';
 import { checkFresh } from './check-fresh.mjs';
 import { firstPreview } from './first-preview.mjs';
 import { generateModel } from './generate-model.mjs';
+import { diffBench } from './diff-bench.mjs';
 import { importFresh, writeManifests, writeTraceFile } from './import-bench.mjs';
 import { blockingWhileDrawing, editToDiagnostics, editToDiagram, median, startup } from './lsp-bench.mjs';
 import { previewFluidity } from './preview-fluidity.mjs';
@@ -78,6 +79,17 @@ if (wanted('check')) {
     }
     console.log('archsight check');
     console.table(rows);
+}
+
+if (wanted('diff')) {
+    const measured = await withLoad(() => diffBench(ROOT, api, runs));
+    results.diff1000 = measured;
+    console.log(`\narchsight diff of two 1,000-element architectures (${measured.items} changes, ${measured.introduced} findings introduced, ${measured.fixed} fixed)`);
+    console.table({
+        'fresh process: archsight diff a.arch b.arch (read, check both sides, compare, print)': { median: ms(measured.freshMs), load: measured.load },
+        'in process: parse, link and check both sides': { median: ms(measured.checkMs), load: measured.load },
+        'in process: the comparison (match, changes, findings, blast radii)': { median: ms(measured.diffMs), load: measured.load },
+    });
 }
 
 if (wanted('diagram')) {

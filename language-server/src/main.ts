@@ -2,6 +2,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { CodeLensRefreshRequest, createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createArchServices } from './arch-module.js';
 import { registerDiagramHandler } from './lsp/diagram-handler.js';
+import { registerCompareHandler } from './lsp/compare-handler.js';
 import { registerImportDriftHandlers } from './lsp/import-drift-handler.js';
 import { registerLayoutWarmUp } from './lsp/layout-warm-up.js';
 import { ArchFileSystem } from './workspace/arch-file-system.js';
@@ -13,6 +14,7 @@ const connection = createConnection(ProposedFeatures.all);
 const { shared, Arch } = createArchServices({ connection, ...ArchFileSystem });
 startLanguageServer(shared);
 registerDiagramHandler(shared);
+registerCompareHandler(shared);
 registerImportDriftHandlers(shared, Arch);
 // The first preview of an opened file is laid out before it is asked for.
 registerLayoutWarmUp(shared);

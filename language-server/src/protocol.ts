@@ -1,5 +1,6 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { DiagramFinding, DiagramOptions, DiagramResult } from './diagram/diagram-types.js';
+import type { FindingEntry, ItemChange } from './diff/diff-types.js';
 
 /**
  * The custom messages between the language server and the VS Code extension, one
@@ -58,6 +59,33 @@ export interface DiagramResponse {
 export namespace DiagramRequest {
     export const method = 'archsight/diagram';
     export const type = new RequestType<DiagramParams, DiagramResponse, void>(method);
+}
+
+/** What "Compare Architecture with…" compares the document with. */
+export type CompareTarget =
+    | { readonly kind: 'revision'; readonly revision: string }
+    | { readonly kind: 'file'; readonly uri: string };
+
+export interface CompareParams {
+    /** The document as the editor holds it now (unsaved edits included) is the new side. */
+    readonly uri: string;
+    readonly against: CompareTarget;
+}
+
+/** The diff diagram (theme `vscode`) and the changes beside it; `error` instead when it failed. */
+export interface CompareResponse {
+    readonly title: string;
+    readonly summary?: string;
+    readonly svg?: string;
+    readonly changes?: readonly ItemChange[];
+    readonly introduced?: readonly FindingEntry[];
+    readonly fixed?: readonly FindingEntry[];
+    readonly error?: string;
+}
+
+export namespace CompareRequest {
+    export const method = 'archsight/compare';
+    export const type = new RequestType<CompareParams, CompareResponse, void>(method);
 }
 
 /** `Archsight: Import Architecture…`: the files and folders to read, and the title to give. */

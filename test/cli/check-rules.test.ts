@@ -144,6 +144,7 @@ describe('--format sarif', () => {
             level: 'warning',
             message: { text: "Database 'shopDb' is shared by 2 services: 'orders' and 'payments'." },
             locations: [{ physicalLocation: { artifactLocation: { uri: 'shop/shop.arch', uriBaseId: 'SRCROOT' }, region: { startLine: 5, startColumn: 12, endLine: 5, endColumn: 18 } } }],
+            partialFingerprints: { 'archsightFingerprint/v1': expect.stringMatching(/^[0-9a-f]{32}$/) },
             relatedLocations: [
                 { id: 1, physicalLocation: { artifactLocation: { uri: 'shop/shop.arch', uriBaseId: 'SRCROOT' }, region: { startLine: 8, startColumn: 3, endLine: 8, endColumn: 19 } }, message: { text: "'orders' uses 'shopDb'" } },
                 { id: 2, physicalLocation: { artifactLocation: { uri: 'shop/shop.arch', uriBaseId: 'SRCROOT' }, region: { startLine: 9, startColumn: 3, endLine: 9, endColumn: 21 } }, message: { text: "'payments' uses 'shopDb'" } },

@@ -36,7 +36,7 @@ describe('nothing reaches a terminal raw', () => {
 
     test('a message of a million spaces and line breaks is one line, at once (the regular expression was quadratic)', () => {
         const message = `a${' '.repeat(1_000_000)}\n${' '.repeat(1_000_000)}b${' '.repeat(1_000_000)}`;
-        const diagnostic: FileDiagnostic = { file: '/x.arch', display: 'x.arch', line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', message };
+        const diagnostic: FileDiagnostic = { file: '/x.arch', display: 'x.arch', line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', message, subject: [], fingerprint: '' };
         const started = performance.now();
         const [line] = formatText([diagnostic], 1).split('\n');
         expect(performance.now() - started).toBeLessThan(2_000);

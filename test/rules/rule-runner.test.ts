@@ -98,6 +98,8 @@ describe('rule diagnostics', () => {
         expect(d.data).toEqual({
             code: 'single-replica', target: element('a'),
             fixes: [{ kind: 'set-properties', title: "Run 'a' with 2 replicas", target: element('a'), properties: [{ key: 'replicas', value: '2' }] }],
+            // The fingerprint's subject: the target, then the related places by id (see diff/fingerprint.ts).
+            subject: ['element:a', 'relation:b->a', 'relation:c->a', 'relation:d->a'],
         });
     });
 

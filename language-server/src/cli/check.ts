@@ -5,6 +5,8 @@ import { createArchServices } from '../arch-module.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { describeFsError, expandInputs, readSource, UsageError, type SourceFile } from './files.js';
 import { fixInPasses, type Analysis } from './fix-passes.js';
+import { baselineStates, toBaseline } from '../diff/baseline.js';
+import { DEFAULT_BASELINE, readBaseline, writeBaseline } from './baseline-file.js';
 import { formatGithub } from './format-github.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
@@ -45,6 +47,11 @@ Options:
   --fix-dry-run          Report what would remain after --fix, and change no file
   --color, --no-color    Colour the text report (default: on a terminal, unless
                          NO_COLOR is set)
+  --baseline <file>      Report only findings that are not in this baseline (matched
+                         by stable fingerprint: the rule and the ids it names, not
+                         lines); SARIF keeps them all, with their baselineState
+  --write-baseline       Write every current finding to the --baseline file (default
+                         archsight-baseline.json) and exit 0
   -h, --help             Show this help
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
@@ -71,6 +78,8 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
             'fix-dry-run': { type: 'boolean' },
             color: { type: 'boolean' },
             'no-color': { type: 'boolean' },
+            baseline: { type: 'string' },
+            'write-baseline': { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h' },
         },
     });
@@ -106,7 +115,19 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
         analysis = await analyse(sources);
     }
     const { services, documents } = analysis;
-    const all = [...collectDiagnostics(documents, cwd), ...await importedErrors(services, documents, cwd)];
+    const found = [...collectDiagnostics(documents, cwd), ...await importedErrors(services, documents, cwd)];
+    if (values['write-baseline']) {
+        const file = values.baseline ?? DEFAULT_BASELINE;
+        await writeBaseline(path.resolve(cwd, file), file, toBaseline(found));
+        io.err(`archsight check: wrote ${found.length} finding${found.length === 1 ? '' : 's'} to the baseline '${file}'.\n`);
+        return 0;
+    }
+    const states = values.baseline === undefined ? undefined : baselineStates(found, await readBaseline(path.resolve(cwd, values.baseline), values.baseline));
+    // Against a baseline only what is new is reported (and counts); SARIF marks each result instead.
+    const all = states ? found.filter((_, i) => states[i] === 'new') : found;
+    if (states && found.length > all.length) {
+        io.err(`archsight check: ${found.length - all.length} finding${found.length - all.length === 1 ? '' : 's'} of the baseline '${values.baseline}' not reported.\n`);
+    }
     const diagnostics = values.quiet ? all.filter(d => d.severity === 'error') : all;
     const paint = wantsColor(values, values['output-file'] === undefined && io.isTTY) && values.format === 'text' ? COLORS : NO_COLORS;
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
@@ -118,10 +139,11 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
         const files = [...paths, ...new Set(diagnostics.filter(d => d.imported).map(d => d.file))];
         report = formatJson(diagnostics, files.map(p => ({ file: p, display: path.relative(cwd, p) || p })));
     } else if (values.format === 'sarif') {
-        report = formatSarif(diagnostics, services.rules.RuleRegistry.rules, cwd, {
+        const sarifResults = states && !values.quiet ? found : diagnostics;
+        report = formatSarif(sarifResults, services.rules.RuleRegistry.rules, cwd, {
             commandLine: ['archsight', 'check', ...args].join(' '),
             notifications: tooManyWarnings ? [tooManyWarnings] : [],
-        });
+        }, states && !values.quiet ? states : undefined);
     } else if (values.format === 'github') {
         report = formatGithub(diagnostics);
     } else {

@@ -3,6 +3,10 @@ import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { fingerprint, messageSubject } from '../diff/fingerprint.js';
+
+/** The rule id of diagnostics that carry no code (syntax errors). */
+export const SYNTAX_ERROR = 'syntax-error';
 
 /** A place in a file with a message: a diagnostic's own, or one that explains it. */
 export interface RelatedDiagnostic {
@@ -25,6 +29,10 @@ export interface FileDiagnostic extends RelatedDiagnostic {
     readonly related?: readonly RelatedDiagnostic[];
     /** An error of a file that a checked file imports, not of a checked file. */
     readonly imported?: boolean;
+    /** The ids the finding names (a rule's target and related places), or its file and message. */
+    readonly subject: readonly string[];
+    /** Stable across edits that move lines: the rule and `subject` (see `diff/fingerprint.ts`). */
+    readonly fingerprint: string;
 }
 
 const SEVERITIES = {
@@ -62,6 +70,10 @@ function toFileDiagnostic(file: string, display: string, d: Diagnostic, placeOf:
             line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
         };
     });
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    const code = d.code === undefined ? undefined : String(d.code);
+    const named = (d.data as { subject?: unknown } | undefined)?.subject;
+    const subject = Array.isArray(named) ? named.map(String) : messageSubject(display, message);
     return {
         file,
         display,
@@ -70,8 +82,10 @@ function toFileDiagnostic(file: string, display: string, d: Diagnostic, placeOf:
         endLine: d.range.end.line + 1,
         endColumn: d.range.end.character + 1,
         severity: SEVERITIES[d.severity ?? DiagnosticSeverity.Error],
-        message: typeof d.message === 'string' ? d.message : d.message.value,
-        code: d.code === undefined ? undefined : String(d.code),
+        message,
+        code,
         ...(related.length > 0 ? { related } : {}),
+        subject,
+        fingerprint: fingerprint(code ?? SYNTAX_ERROR, subject),
     };
 }

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../rules/rule.js';
 import { ruleDocsUrl } from '../rules/rule.js';
+import type { BaselineState } from '../diff/baseline.js';
 import type { FileDiagnostic } from './diagnostics.js';
 import { LANGUAGE_CHECKS, LANGUAGE_DOCS_URL } from './language-checks.js';
 
@@ -32,7 +33,7 @@ export interface SarifInvocation {
  * help links in `tool.driver.rules`, one result per diagnostic whose location is
  * relative to the working folder (`%SRCROOT%`), and the invocation.
  */
-export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: readonly Rule[], cwd: string, invocation?: SarifInvocation): string {
+export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: readonly Rule[], cwd: string, invocation?: SarifInvocation, states?: readonly BaselineState[]): string {
     const catalogue: SarifRule[] = rules.map(rule => ({
         id: rule.id,
         name: pascalCase(rule.id),
@@ -60,7 +61,7 @@ export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: reado
             properties: { tags: ['language'] },
         });
     }
-    const results = diagnostics.map(d => {
+    const results = diagnostics.map((d, i) => {
         const ruleId = d.code ?? SYNTAX;
         return {
             ruleId,
@@ -68,6 +69,9 @@ export function formatSarif(diagnostics: readonly FileDiagnostic[], rules: reado
             level: LEVELS[d.severity],
             message: { text: d.message },
             locations: [location(d.display, d)],
+            // Code scanning follows a result across edits by this, rather than by its line.
+            partialFingerprints: { 'archsightFingerprint/v1': d.fingerprint },
+            ...(states ? { baselineState: states[i] } : {}),
             ...(d.related && d.related.length > 0
                 ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.display, r), message: { text: r.message } })) }
                 : {}),

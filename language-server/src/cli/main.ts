@@ -5,6 +5,7 @@ import { runInit } from './init-command.js';
 import { runRender } from './render.js';
 import { runRules } from './rules-command.js';
 import { describeArgumentError } from './argument-errors.js';
+import { runDiff } from './diff.js';
 import { UsageError } from './files.js';
 import { processOutput, type Output } from './output.js';
 import { ownValue } from '../util/own-keys.js';
@@ -18,6 +19,7 @@ const HELP = `Usage: archsight <command> [options]
 Commands:
   check <files|folders|globs...>   Check .arch files and report problems
   render <file.arch> [-o out.svg]  Draw an architecture as an SVG diagram
+  diff <old> [<new>]               Compare two architectures (files, folders, git revisions)
   import <sources...> [-o x.arch]  Draft an architecture from compose files, Kubernetes/Istio
                                    manifests and traces
   drift <x.arch> --against <src>   Report where the architecture and what runs differ
@@ -39,6 +41,7 @@ type Command = (args: string[], io: Output) => Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
     check: runCheck,
     render: runRender,
+    diff: runDiff,
     import: runImport, drift: runDrift,
     rules: runRules,
     init: runInit,

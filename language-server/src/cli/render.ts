@@ -170,7 +170,7 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 }
 
 /** Refuses before any work is done: an existing file without --force, or the input itself. */
-async function checkOutput(output: string, display: string, input: string, force: boolean): Promise<void> {
+export async function checkOutput(output: string, display: string, input: string, force: boolean): Promise<void> {
     if (path.resolve(output) === path.resolve(input)) throw new UsageError(`Refusing to write the diagram over its own source '${display}'.`);
     const stat = await fs.stat(output).catch(() => undefined);
     if (stat && sameFile(stat, await fs.stat(input).catch(() => undefined))) {
@@ -199,7 +199,7 @@ function sameFile(a: Stats, b: Stats | undefined): boolean {
     return b !== undefined && a.dev === b.dev && a.ino === b.ino;
 }
 
-async function writeOutput(output: string, display: string, svg: string, force: boolean): Promise<void> {
+export async function writeOutput(output: string, display: string, svg: string, force: boolean): Promise<void> {
     try {
         // 'wx' fails if the file appeared since the check, rather than overwrite it.
         await fs.writeFile(output, svg, { encoding: 'utf8', flag: force ? 'w' : 'wx' });

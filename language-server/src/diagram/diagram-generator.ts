@@ -31,6 +31,7 @@ export class DiagramGenerator {
             legend: options.legend,
             findings: options.findings,
             findingPaths: options.findingPaths,
+            changes: options.changes,
             title: model.title,
         });
         const notice = selection.notice;

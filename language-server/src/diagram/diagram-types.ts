@@ -23,6 +23,11 @@ export interface DiagramOptions {
     /** Items on the path of a finding reported on another item (the hops of a chain), by id: marked, not counted. */
     readonly findingPaths?: Readonly<Record<string, readonly DiagramFinding[]>>;
     /**
+     * Changes to mark, by element, group or relation id (`archsight diff`, the compare
+     * view): drawn as `change-<kind>` classes, with a key to them in the legend.
+     */
+    readonly changes?: Readonly<Record<string, DiagramChange>>;
+    /**
      * Draw at most this many elements one by one; a larger view is drawn with its
      * top-level groups collapsed, and says so in `notice` (default 600, see `collapse.ts`).
      */
@@ -44,6 +49,9 @@ export interface DiagramOptions {
     /** Groups drawn open whatever the level (with the groups around them). */
     readonly expand?: readonly string[];
 }
+
+/** How a drawn item differs from the architecture it is compared with. */
+export type DiagramChange = 'added' | 'removed' | 'changed';
 
 export interface DiagramFinding {
     readonly severity: 'error' | 'warning' | 'info';

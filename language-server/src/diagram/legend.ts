@@ -7,6 +7,7 @@ import { drawIcon, ICON_SIZE } from './icons.js';
 import { FONT, textWidth } from './measure.js';
 import { drawShape, SHAPE_OF_KIND } from './shapes.js';
 import { escapeXml } from './xml.js';
+import type { DiagramChange } from './diagram-types.js';
 
 /**
  * A key to the shapes and line styles that the diagram uses, and only those, in rows
@@ -41,14 +42,15 @@ const EDGE_ENTRIES: ReadonlyArray<{ kind: RelationKind; signal?: Signal; text: s
     { kind: 'observe', text: 'observability signal' },
 ];
 
-/** What else the drawing shows that needs a word: finding badges, marks of a finding's path. */
+/** What else the drawing shows that needs a word: finding badges, marks of a finding's path, changes. */
 export interface LegendExtras {
     readonly badges?: boolean;
     readonly paths?: boolean;
+    readonly changes?: Readonly<Record<string, DiagramChange>>;
 }
 
 export function buildLegend(diagram: LaidOutDiagram, extras: LegendExtras = {}): Legend | undefined {
-    const entries = [...kindEntries(diagram), ...edgeEntries(diagram), ...markEntries(diagram, extras)];
+    const entries = [...changeEntries(extras.changes), ...kindEntries(diagram), ...edgeEntries(diagram), ...markEntries(diagram, extras)];
     if (entries.length === 0) return undefined;
     const textX = SWATCH_W + 6 + ICON_SIZE + 8;
     const column = Math.max(...entries.map(e => textX + textWidth(e.text, FONT.technology))) + 20;
@@ -74,6 +76,23 @@ export function buildLegend(diagram: LaidOutDiagram, extras: LegendExtras = {}):
                 + '</g>';
         },
     };
+}
+
+const CHANGE_ENTRIES: ReadonlyArray<{ change: DiagramChange; text: string }> = [
+    { change: 'added', text: 'added' },
+    { change: 'removed', text: 'removed (where it was)' },
+    { change: 'changed', text: 'changed, renamed or moved' },
+];
+
+/** The marks of a comparison, first: a box and a line in the colour of each kind of change. */
+function changeEntries(changes: Readonly<Record<string, DiagramChange>> | undefined): Entry[] {
+    if (!changes || Object.keys(changes).length === 0) return [];
+    const line = [{ x: SWATCH_W + 6, y: SWATCH_H / 2 }, { x: SWATCH_W + 6 + ICON_SIZE, y: SWATCH_H / 2 }];
+    return CHANGE_ENTRIES.map(e => ({
+        text: e.text,
+        swatch: `<g class="legend-item legend-change"><g class="node change-${e.change}">${drawShape('rounded', SWATCH_W, SWATCH_H)}</g>`
+            + `<g class="edge change-${e.change}"><path class="edge-line" d="${routePath(line)}"/></g></g>`,
+    }));
 }
 
 function kindEntries(diagram: LaidOutDiagram): Entry[] {

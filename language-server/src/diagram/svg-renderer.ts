@@ -24,6 +24,7 @@ export interface RenderOptions {
     readonly findings?: DiagramOptions['findings'];
     /** Items on the path of a finding reported elsewhere, marked but not counted. */
     readonly findingPaths?: DiagramOptions['findingPaths'];
+    readonly changes?: DiagramOptions['changes'];
     /** The architecture's title, for the document's `<title>`. */
     readonly title?: string;
 }
@@ -48,14 +49,15 @@ export function renderSvg(diagram: LaidOutDiagram, options: RenderOptions): Rend
         const groups = diagram.nodes.filter(n => n.spec.type === 'group');
         const elements = diagram.nodes.filter(n => n.spec.type === 'element');
         const paths = options.findingPaths;
-        body.push(`<g class="groups">${groups.map(g => drawGroup(g, options.findings, paths)).join('')}</g>`);
-        body.push(`<g class="nodes">${elements.map(n => drawNode(n, options.findings, paths)).join('')}</g>`);
-        body.push(`<g class="edges">${diagram.edges.map(e => drawEdge(e, options.findings, paths)).join('')}</g>`);
+        const changes = options.changes ?? {};
+        body.push(`<g class="groups">${groups.map(g => drawGroup(g, options.findings, paths, changes)).join('')}</g>`);
+        body.push(`<g class="nodes">${elements.map(n => drawNode(n, options.findings, paths, changes)).join('')}</g>`);
+        body.push(`<g class="edges">${diagram.edges.map(e => drawEdge(e, options.findings, paths, changes)).join('')}</g>`);
         // Badges last, above every line that might cross a box's corner.
         body.push(`<g class="finding-badges">${diagram.nodes.map(n => drawNodeBadge(n, options.findings)).join('')}${diagram.edges.map(e => edgeBadge(edgeFindings(e, options.findings), e)).join('')}</g>`);
     }
     if (options.legend && !empty) {
-        const legend = buildLegend(diagram, { badges: badgesDrawn(diagram, options), paths: !!options.findingPaths && Object.keys(options.findingPaths).length > 0 });
+        const legend = buildLegend(diagram, { changes: options.changes, badges: badgesDrawn(diagram, options), paths: !!options.findingPaths && Object.keys(options.findingPaths).length > 0 });
         if (legend) {
             body.push(legend.draw(MARGIN, height));
             width = Math.max(width, legend.width + 2 * MARGIN);
@@ -93,11 +95,21 @@ function pathClass(id: string, relationIds: readonly string[] | undefined, paths
     return (relationIds ?? [id]).some(r => (ownValue(paths, r)?.length ?? 0) > 0) ? ['finding-path'] : [];
 }
 
-function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths']): string {
+type Changes = NonNullable<RenderOptions['changes']>;
+
+/** The class of a changed item; a bundle or merged edge is changed when one of its relations is. */
+function changeClasses(changes: Changes, ids: readonly string[]): string[] {
+    const found = ids.map(id => ownValue(changes, id)).filter(c => c !== undefined);
+    if (found.length === 0) return [];
+    const one = found.every(c => c === found[0]) ? found[0] : 'changed';
+    return [`change-${one}`];
+}
+
+function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths'], changes: Changes): string {
     const { spec } = node;
     const kind = spec.kind as ElementKind;
     const found = ownValue(findings, spec.id);
-    const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths)];
+    const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths), ...changeClasses(changes, [spec.id])];
     const frame = contentFrame(kind, node.width, node.height, { lines: spec.lines, technology: spec.technology });
     const texts = spec.lines.map((line, i) => `<text class="label" x="${frame.textX}" y="${frame.baselines[i]}">${escapeXml(line)}</text>`);
     if (spec.technology) {
@@ -112,10 +124,10 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: 
         + '</g>';
 }
 
-function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths']): string {
+function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths'], changes: Changes): string {
     const { spec } = group;
     const found = ownValue(findings, spec.id);
-    const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths)];
+    const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths), ...changeClasses(changes, [spec.id])];
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" transform="translate(${num(group.x)} ${num(group.y)})">`
         + `<title>${escapeXml(withFindings(spec.title, found, ownValue(paths, spec.id)))}</title>`
         + `<rect class="group-box" width="${num(group.width)}" height="${num(group.height)}" rx="10"/>`
@@ -125,11 +137,11 @@ function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths
         + '</g>';
 }
 
-function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths']): string {
+function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths'], changes: Changes): string {
     const { spec } = edge;
     const found = edgeFindings(edge, findings);
     const onPath = spec.relationIds ? spec.relationIds.flatMap(id => ownValue(paths, id) ?? []) : ownValue(paths, spec.id);
-    const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found), ...pathClass(spec.id, spec.relationIds, paths)];
+    const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found), ...pathClass(spec.id, spec.relationIds, paths), ...changeClasses(changes, spec.relationIds ?? [spec.id])];
     const d = routePath(edge.points);
     let label = '';
     if (spec.labelLines.length > 0 && edge.labelBox) {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
 import type { FileDiagnostic } from '../cli/diagnostics.js';
+import { fingerprint, messageSubject } from '../diff/fingerprint.js';
 import type { DriftFinding } from './drift-finding.js';
 
 /**
@@ -12,11 +13,15 @@ export function driftDiagnostics(findings: readonly DriftFinding[], modelFile: s
         const location = finding.location;
         const file = location ? URI.parse(location.uri).fsPath : modelFile;
         const range = location?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } };
+        const display = path.relative(cwd, file) || file;
+        // Matched like a language check: by file and message (see diff/fingerprint.ts).
+        const subject = messageSubject(display, finding.message);
         return {
-            file, display: path.relative(cwd, file) || file,
+            file, display,
             line: range.start.line + 1, column: range.start.character + 1,
             endLine: range.end.line + 1, endColumn: range.end.character + 1,
             severity: finding.severity, message: finding.message, code: finding.code,
+            subject, fingerprint: fingerprint(finding.code, subject),
         };
     }).sort((a, b) => a.display.localeCompare(b.display) || a.line - b.line || a.column - b.column);
 }

@@ -38,4 +38,6 @@ export interface RuleDiagnosticData {
     readonly code: string;
     readonly target: TargetRef;
     readonly fixes: readonly QuickFix[];
+    /** The ids the finding names (its target first, then the related places): its stable fingerprint's subject. */
+    readonly subject?: readonly string[];
 }

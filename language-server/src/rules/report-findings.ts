@@ -8,6 +8,7 @@ import type { ConfigProblem, RuleConfig } from './config/rule-settings.js';
 import type { TargetRef } from './finding.js';
 import type { RuleDiagnosticData } from './quick-fix.js';
 import { INTERNAL_ERROR, type RuleFinding } from './rule-runner.js';
+import { findingSubject } from '../diff/fingerprint.js';
 
 /** The code of a diagnostic about the rule configuration itself. */
 export const CONFIG_ERROR = 'config-error';
@@ -36,7 +37,7 @@ export async function reportRuleFindings(
             continue;
         }
         if (finding.location.uri !== uri || !finding.target) continue;
-        const data: RuleDiagnosticData = { code: finding.ruleId, target: finding.target, fixes: finding.fixes };
+        const data: RuleDiagnosticData = { code: finding.ruleId, target: finding.target, fixes: finding.fixes, subject: findingSubject(finding) };
         accept(finding.severity, finding.message, { ...details(finding), node: finding.node, range: finding.location.range, data });
     }
     await reportImportedTargets(services, document, findings, accept, cancelToken);
@@ -108,7 +109,7 @@ async function reportImportedTargets(
         if (file === undefined) relativePaths.set(other, file = UriUtils.relative(UriUtils.dirname(document.uri), URI.parse(other)));
         accept(finding.severity, `${finding.message} ('${finding.target!.id}' is declared in ${file}.)`, {
             ...details(finding), node: document.parseResult.value, range: anchor,
-            data: { code: finding.ruleId, target: finding.target!, fixes: [] } satisfies RuleDiagnosticData,
+            data: { code: finding.ruleId, target: finding.target!, fixes: [], subject: findingSubject(finding) } satisfies RuleDiagnosticData,
         });
     }
 }

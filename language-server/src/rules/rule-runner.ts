@@ -23,6 +23,8 @@ export interface RuleFinding {
     readonly location?: SourceLocation;
     readonly node?: AstNode;
     readonly related: ReadonlyArray<{ readonly location: SourceLocation; readonly message: string }>;
+    /** What the related places are, by id: with the target, the subject of the finding's fingerprint. */
+    readonly relatedTargets: readonly TargetRef[];
     readonly fixes: readonly QuickFix[];
     readonly docs: string;
 }
@@ -117,7 +119,7 @@ class RuleRun {
             findings = rule.check(model, { thresholds });
         } catch (error) {
             this.findings.push({
-                ruleId: INTERNAL_ERROR, severity: 'error', related: [], fixes: [], docs: ruleDocsUrl(rule.id),
+                ruleId: INTERNAL_ERROR, severity: 'error', related: [], relatedTargets: [], fixes: [], docs: ruleDocsUrl(rule.id),
                 message: `Internal error in rule '${rule.id}': ${error instanceof Error ? error.message : String(error)}`,
             });
             return;
@@ -143,7 +145,8 @@ class RuleRun {
             });
             this.findings.push({
                 ruleId: rule.id, severity, message: finding.message, target: finding.target,
-                location: target.location, node: target.node, related, fixes: finding.fixes ?? [], docs: ruleDocsUrl(rule.id),
+                location: target.location, node: target.node, related,
+                relatedTargets: (finding.related ?? []).map(info => info.target), fixes: finding.fixes ?? [], docs: ruleDocsUrl(rule.id),
             });
         }
         for (const [uri, index] of this.summaries) {
