@@ -1,7 +1,7 @@
 // `npm run bench`: measures what issue 6 asks for, prints medians with the machine's load
 // average beside each figure, and writes bench/results/latest.json.
 // `--quick` runs fewer repetitions and sizes; `--only <name,…>` runs some sections
-// (check, diagram, edit, preview, fluidity, blocking, startup, vsix). Benchmarks measure; tests never assert timings.
+// (check, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, legibility). Benchmarks measure; tests never assert timings.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -9,9 +9,12 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundles, serverBundle, writeCodeCache } from '../scripts/bundle.mjs';
 import { checkFresh } from './check-fresh.mjs';
+import { firstPreview } from './first-preview.mjs';
 import { generateModel } from './generate-model.mjs';
+import { importFresh, writeManifests, writeTraceFile } from './import-bench.mjs';
 import { blockingWhileDrawing, editToDiagnostics, editToDiagram, median, startup } from './lsp-bench.mjs';
 import { previewFluidity } from './preview-fluidity.mjs';
+import { printSampleMetrics, sampleMetrics } from './sample-metrics.mjs';
 import { vsixSize } from './vsix-size.mjs';
 import { writeModel } from './write-model.mjs';
 
@@ -175,6 +178,42 @@ if (wanted('startup')) {
         'spawn → first diagnostics, 100 elements': { median: ms(small.firstDiagnosticsMs), load: small.load },
         'spawn → first diagnostics, 1,000 elements (4 files)': { median: ms(large.firstDiagnosticsMs), load: large.load },
     });
+}
+
+if (wanted('first-preview')) {
+    const rows = await withLoad(() => firstPreview(SERVER, path.join(ROOT, 'samples'), quick ? 1 : 3));
+    results.firstPreview = rows;
+    console.log('\nFirst preview of each sample, fresh server (the layout starts when the file opens); load ' + rows.load);
+    const table = {};
+    for (const [sample, row] of Object.entries(rows)) {
+        if (sample === 'load') continue;
+        table[sample] = { 'open → diagram (asked at once)': ms(row.atOpenMs), 'request → diagram (asked 2 s after opening)': ms(row.afterLookingMs) };
+    }
+    console.table(table);
+}
+
+if (wanted('import')) {
+    // Issue 15: 1,000 services' manifests and a 100 MB trace file, each under 10 s and 1 GB.
+    const importRuns = quick ? 1 : 3;
+    const manifests = writeManifests(1000);
+    const traces = writeTraceFile(100, 'jaeger');
+    const otlp = writeTraceFile(100, 'otlp');
+    const rows = {};
+    results.import = {};
+    for (const [name, source] of [['1,000 services (10 YAML files, 2,200 objects)', manifests], [`Jaeger JSON, ${traces.megabytes.toFixed(0)} MB`, traces.file], [`OTLP JSON lines, ${otlp.megabytes.toFixed(0)} MB`, otlp.file]]) {
+        const r = await withLoad(() => importFresh(ROOT, source, importRuns));
+        results.import[name] = r;
+        rows[name] = { 'import, fresh process: wall': ms(r.wallMs), 'CPU': ms(r.cpuMs), 'peak memory': `${r.peakMB.toFixed(0)} MB`, 'load': r.load };
+    }
+    console.log('\narchsight import (targets: < 10 s and < 1 GB each)');
+    console.table(rows);
+}
+
+if (wanted('legibility')) {
+    const measured = await withLoad(() => sampleMetrics());
+    results.legibility = measured;
+    printSampleMetrics(measured);
+    console.log(`(load ${measured.load})`);
 }
 
 if (wanted('vsix')) {

@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { DiagramRequest } from '../../language-server/src/protocol.js';
+import { DiagramRequest, DriftRequest, ImportRequest } from '../../language-server/src/protocol.js';
 import { registerBlastRadiusCommand } from './blast-radius-command.js';
+import { registerImportDriftCommands } from './import-drift-commands.js';
 import { registerPreview } from './preview/preview-commands.js';
 
 let client: LanguageClient | undefined;
@@ -13,6 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Before the start, so that a preview restored after a reload finds its serializer.
     registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
     registerBlastRadiusCommand(context);
+    registerImportDriftCommands(context, params => started.sendRequest(ImportRequest.type, params), params => started.sendRequest(DriftRequest.type, params));
     await client.start();
 }
 

@@ -76,7 +76,13 @@ export interface RenderPngMessage {
     readonly scale: number;
 }
 
-export type ToWebviewMessage = DiagramMessage | StatusMessage | HighlightMessage | RenderPngMessage;
+/** The server is drawing (a progress bar shows), or has answered. */
+export interface BusyMessage {
+    readonly type: 'busy';
+    readonly busy: boolean;
+}
+
+export type ToWebviewMessage = DiagramMessage | StatusMessage | HighlightMessage | RenderPngMessage | BusyMessage;
 
 // ---- webview → extension
 

@@ -1,11 +1,12 @@
 import './preview.css';
-import type { DiagramFinding } from '../../language-server/src/diagram/diagram-types.js';
 import type {
-    Banner, DiagramMessage, FromWebviewMessage, HighlightMessage, PreviewOptions, PreviewState, RenderPngMessage, StatusMessage,
+    Banner, BusyMessage, DiagramMessage, FromWebviewMessage, HighlightMessage, PreviewOptions, PreviewState, RenderPngMessage, StatusMessage,
     ToWebviewMessage, Viewport,
 } from './messages.js';
+import { FindingsList } from './findings-list.js';
 import { importSvg } from './svg-import.js';
 import { actualSize, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
+import { ownValue } from '../../language-server/src/util/own-keys.js';
 
 /**
  * The preview's script: shows the diagrams the extension sends, keeps zoom and pan across
@@ -42,7 +43,10 @@ const ui = {
     fit: $<HTMLButtonElement>('fit'),
     actualSize: $<HTMLButtonElement>('actual-size'),
     export: $<HTMLButtonElement>('export'),
-    counts: $<HTMLSpanElement>('counts'),
+    counts: $<HTMLButtonElement>('counts'),
+    nextFinding: $<HTMLButtonElement>('next-finding'),
+    findingsList: $<HTMLDivElement>('findings-list'),
+    progress: $<HTMLDivElement>('progress'),
 };
 
 const saved = (vscode.getState() ?? {}) as Partial<PreviewState>;
@@ -52,7 +56,6 @@ let viewport: Viewport | undefined = isViewport(saved.viewport) ? saved.viewport
 let svg: SVGSVGElement | undefined;
 let size = { width: 0, height: 0 };
 let byId = new Map<string, Element>();
-let findings: Readonly<Record<string, readonly DiagramFinding[]>> = {};
 let blastRadius: Readonly<Record<string, readonly string[]>> = {};
 let selected: string | undefined;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -64,6 +67,7 @@ window.addEventListener('message', event => {
         case 'status': return showStatus(message);
         case 'highlight': return highlight(message);
         case 'renderPng': return void renderPng(message);
+        case 'busy': return showBusy(message);
     }
 });
 
@@ -86,14 +90,13 @@ function showDiagram(message: DiagramMessage): void {
     byId = indexById(next);
     uri = message.uri;
     options = message.options;
-    findings = message.findings;
     blastRadius = message.blastRadius ?? {};
     ui.placeholder.hidden = true;
     if (selected && !byId.has(selected)) selected = undefined;
     applySelection();
     syncToolbar();
     showBanners(message.banners);
-    showCounts();
+    findingsList.update(message.findings, [...byId.keys()]);
     if (message.fit || !viewport) fit();
     else setViewport(viewport);
 }
@@ -125,16 +128,21 @@ function showBanners(banners: readonly Banner[]): void {
     }));
 }
 
-function showCounts(): void {
-    const count = { error: 0, warning: 0, info: 0 };
-    for (const list of Object.values(findings)) for (const finding of list) count[finding.severity]++;
-    const parts = [plural(count.error, 'error'), plural(count.warning, 'warning'), plural(count.info, 'note')].filter(Boolean);
-    ui.counts.textContent = parts.join(' · ');
-    ui.counts.className = `group${count.error ? ' has-errors' : count.warning ? ' has-warnings' : ''}`;
-}
-
-function plural(n: number, word: string): string {
-    return n === 0 ? '' : `${n} ${word}${n === 1 ? '' : 's'}`;
+/**
+ * A thin running bar while the server draws, shown only when drawing takes a moment (a
+ * first layout, a large diagram), so quick redraws while typing do not flicker.
+ */
+let busyTimer: ReturnType<typeof setTimeout> | undefined;
+function showBusy(message: BusyMessage): void {
+    clearTimeout(busyTimer);
+    if (!message.busy) {
+        ui.progress.hidden = true;
+        return;
+    }
+    busyTimer = setTimeout(() => {
+        ui.progress.hidden = false;
+        if (!svg) ui.placeholder.textContent = 'Laying out the diagram…';
+    }, svg ? 250 : 0);
 }
 
 // ---- selection, cursor highlight and blast radius
@@ -157,7 +165,7 @@ function applySelection(): void {
     const target = selected ? byId.get(selected) : undefined;
     target?.classList.add('selected');
     // Only an element's: a group's would light up all of it whenever the cursor is between its members.
-    const affected = selected && target?.classList.contains('node') ? blastRadius[selected] ?? [] : [];
+    const affected = selected && target?.classList.contains('node') ? ownValue(blastRadius, selected) ?? [] : [];
     for (const id of affected) if (id !== selected) byId.get(id)?.classList.add('in-blast-radius');
     svg.classList.toggle('has-blast-radius', affected.length > 0);
     ui.focus.disabled = !target || target.classList.contains('edge');
@@ -239,7 +247,11 @@ ui.stage.addEventListener('keydown', event => {
         '0': () => setViewport(actualSize(viewport!, ui.stage.clientWidth, ui.stage.clientHeight)), f: fit,
         ArrowLeft: () => setViewport({ ...viewport!, x: viewport!.x + step }), ArrowRight: () => setViewport({ ...viewport!, x: viewport!.x - step }),
         ArrowUp: () => setViewport({ ...viewport!, y: viewport!.y + step }), ArrowDown: () => setViewport({ ...viewport!, y: viewport!.y - step }),
-        Escape: () => select(undefined),
+        Escape: () => {
+            findingsList.close();
+            select(undefined);
+        },
+        n: () => findingsList.step(1), N: () => findingsList.step(-1),
     };
     const action = actions[event.key];
     if (action) {
@@ -252,7 +264,9 @@ ui.stage.addEventListener('keydown', event => {
 
 function syncToolbar(): void {
     ui.view.value = options.view;
-    ui.direction.textContent = options.direction === 'RIGHT' ? 'Left → right' : 'Top ↓ bottom';
+    // The button names what it does, not the state it is in.
+    ui.direction.textContent = options.direction === 'RIGHT' ? 'Lay out top to bottom' : 'Lay out left to right';
+    ui.direction.title = options.direction === 'RIGHT' ? 'Stack the tiers top to bottom' : 'Lay the tiers out from left to right';
     ui.legend.setAttribute('aria-pressed', String(options.legend));
     ui.legend.classList.toggle('pressed', options.legend);
     ui.focus.classList.toggle('pressed', options.focus !== undefined);
@@ -282,6 +296,12 @@ ui.actualSize.addEventListener('click', () => {
     if (viewport) setViewport(actualSize(viewport, ui.stage.clientWidth, ui.stage.clientHeight));
 });
 ui.export.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+
+const findingsList = new FindingsList(ui.counts, ui.nextFinding, ui.findingsList, id => {
+    select(id);
+    const item = byId.get(id);
+    if (item) bringIntoView(item);
+});
 
 // ---- PNG export: the extension host has no canvas, the webview has
 

@@ -19,6 +19,8 @@ import { ArchModelProvider } from './model/model-provider.js';
 import { createArchCompletionParser } from './parser/arch-completion-parser.js';
 import { createArchParser } from './parser/arch-parser.js';
 import { ArchParserErrorMessageProvider } from './parser/arch-parser-messages.js';
+import { ArchLexer } from './parser/arch-lexer.js';
+import { ArchLexerErrorMessages } from './parser/arch-lexer-messages.js';
 import { ArchTokenBuilder } from './parser/arch-token-builder.js';
 import { ArchLinker } from './references/arch-linker.js';
 import { ArchScopeComputation } from './scope/arch-scope-computation.js';
@@ -29,6 +31,8 @@ import { RuleRegistry } from './rules/rule-registry.js';
 import { RuleRunner } from './rules/rule-runner.js';
 import { ArchValidator, registerValidationChecks } from './validation/arch-validator.js';
 import { ArchDocumentBuilder } from './workspace/arch-document-builder.js';
+import { ArchDocumentFactory } from './workspace/arch-document-factory.js';
+import { ArchDocumentUpdateHandler } from './workspace/arch-document-update-handler.js';
 
 /** Services of our own, beside Langium's. */
 export type ArchAddedServices = {
@@ -75,10 +79,13 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
     },
     parser: {
         ParserErrorMessageProvider: () => new ArchParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new ArchLexerErrorMessages(),
         // Hostile input: size, nesting and error limits, linear-time strings and comments.
         LangiumParser: (services) => createArchParser(services),
         CompletionParser: (services) => createArchCompletionParser(services),
         TokenBuilder: () => new ArchTokenBuilder(),
+        // Misspelt keywords and `=>` are read as what was meant, with an error that says so.
+        Lexer: (services) => new ArchLexer(services),
     },
     references: {
         ScopeComputation: (services) => new ArchScopeComputation(services),
@@ -99,8 +106,12 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
 };
 
 export const ArchSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        DocumentUpdateHandler: (services) => new ArchDocumentUpdateHandler(services),
+    },
     workspace: {
         DocumentBuilder: (services) => new ArchDocumentBuilder(services),
+        LangiumDocumentFactory: (services) => new ArchDocumentFactory(services),
         ConfigurationProvider: (services) => new ArchConfigurationProvider(services),
     },
 };

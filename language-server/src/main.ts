@@ -1,10 +1,22 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createArchServices } from './arch-module.js';
 import { registerDiagramHandler } from './lsp/diagram-handler.js';
+import { registerImportDriftHandlers } from './lsp/import-drift-handler.js';
+import { registerLayoutWarmUp } from './lsp/layout-warm-up.js';
+import { ArchFileSystem } from './workspace/arch-file-system.js';
+import { keepServerAlive } from './workspace/server-errors.js';
 
+// The last line of defence: an error nobody foresaw is logged, and the server goes on.
+keepServerAlive();
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createArchServices({ connection, ...NodeFileSystem });
+const { shared, Arch } = createArchServices({ connection, ...ArchFileSystem });
 startLanguageServer(shared);
 registerDiagramHandler(shared);
+registerImportDriftHandlers(shared, Arch);
+// The first preview of an opened file is laid out before it is asked for.
+registerLayoutWarmUp(shared);
+// Code lenses follow their setting at once, not at the next edit.
+shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section }) => {
+    if (section === 'archsight') connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+});

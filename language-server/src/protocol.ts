@@ -17,6 +17,16 @@ export interface DiagramParams {
     readonly theme: DiagramOptions['theme'];
     readonly legend: boolean;
     /**
+     * The pane the preview shows the diagram in (CSS px): the server then draws the most
+     * detailed level of detail that reads there (and, with `chooseDirection`, the direction
+     * that fits it), as `archsight render` does for its `--pane`.
+     */
+    readonly pane?: DiagramOptions['pane'];
+    readonly chooseDirection?: boolean;
+    readonly level?: DiagramOptions['level'];
+    /** Groups opened in place (a double-click on a closed group). */
+    readonly expand?: readonly string[];
+    /**
      * When the document has syntax errors, draw what did parse anyway. The preview asks for
      * this only while it has no good diagram to keep; an export never does.
      */
@@ -49,3 +59,57 @@ export namespace DiagramRequest {
     export const method = 'archsight/diagram';
     export const type = new RequestType<DiagramParams, DiagramResponse, void>(method);
 }
+
+/** `Archsight: Import Architecture…`: the files and folders to read, and the title to give. */
+export interface ImportParams {
+    /** File-system paths of compose files, manifests, folders and trace files. */
+    readonly sources: readonly string[];
+    readonly title: string;
+}
+
+/** The formatted `.arch` text, or one line saying why there is none. */
+export interface ImportResponse {
+    readonly text?: string;
+    readonly elements?: number;
+    readonly relations?: number;
+    readonly error?: string;
+}
+
+export namespace ImportRequest {
+    export const method = 'archsight/import';
+    export const type = new RequestType<ImportParams, ImportResponse, void>(method);
+}
+
+/** `Archsight: Check Drift…`: a model document and the sources to compare it with. */
+export interface DriftParams {
+    readonly uri: string;
+    readonly sources: readonly string[];
+}
+
+/** One difference between the model and the sources; without a range it is about the architecture as a whole. */
+export interface DriftItem {
+    readonly code: string;
+    readonly severity: 'warning' | 'info';
+    readonly message: string;
+    /** The document the range is in (a file the model imports, or the model itself). */
+    readonly uri: string;
+    readonly range?: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+    /** For a call the model does not declare: its ends. */
+    readonly call?: { readonly sourceId: string; readonly targetId: string; readonly arrow: string };
+}
+
+export interface DriftResponse {
+    readonly findings?: readonly DriftItem[];
+    readonly error?: string;
+}
+
+export namespace DriftRequest {
+    export const method = 'archsight/drift';
+    export const type = new RequestType<DriftParams, DriftResponse, void>(method);
+}
+
+/**
+ * What a new preview asks for first. The server lays that out as soon as a file is opened
+ * (see `lsp/layout-warm-up.ts`), so the first preview finds its layout done and ELK warm.
+ */
+export const FIRST_PREVIEW = { view: 'all', direction: 'DOWN', legend: true } as const satisfies Pick<DiagramParams, 'view' | 'direction' | 'legend'>;

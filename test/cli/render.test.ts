@@ -30,7 +30,7 @@ describe('archsight render', () => {
     test('without -o the SVG goes to standard output', () => {
         const r = runCli(['render', 'shop.arch', '--no-legend'], dir);
         expect(r.code).toBe(0);
-        expect(r.stdout).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="archsight-diagram theme-light direction-right"/);
+        expect(r.stdout).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="archsight-diagram theme-light direction-(right|down)"/);
         expect(groupsWithClass(parseSvg(r.stdout), 'legend')).toEqual([]);
     });
 
@@ -50,13 +50,13 @@ describe('archsight render', () => {
         expect(dark.stdout).toContain('theme-dark');
         expect(css(dark.stdout)).toContain('.diagram-background { fill: #1e1e1e; }');
         expect(css(runCli(['render', 'shop.arch'], dir).stdout)).toContain('.diagram-background { fill: #ffffff; }');
-    });
+    }, 180_000);
 
     test('--view, --focus and --direction choose what is drawn and how', () => {
         expect(ids(runCli(['render', 'shop.arch', '--view', 'observability'], dir).stdout, 'node')).toEqual(['orders', 'prom']);
         expect(ids(runCli(['render', 'shop.arch', '--focus', 'edge'], dir).stdout, 'node')).toEqual(['web', 'edge', 'orders']);
         expect(runCli(['render', 'shop.arch', '--direction', 'down'], dir).stdout).toContain('direction-down');
-    });
+    }, 180_000);
 
     test('a file with errors is drawn as far as it goes, with the errors on stderr and exit 1', () => {
         const r = runCli(['render', 'broken.arch', '-o', 'broken.svg'], dir);
@@ -74,6 +74,9 @@ describe('archsight render', () => {
             [['render', 'shop.arch', '--focus', 'nosuch'], "archsight render: There is no element or group 'nosuch' in 'shop.arch'.\n"],
             [['render', 'shop.arch', '-o', 'no/such/folder/x.svg'], "archsight render: Cannot write 'no/such/folder/x.svg': its folder does not exist.\n"],
             [['render', 'shop.arch', '-o', 'shop.arch', '--force'], "archsight render: Refusing to write the diagram over its own source 'shop.arch'.\n"],
+            [['render', 'shop.arch', '--level', 'deep'], "archsight render: Unknown level 'deep'; use auto, full or a number (0: every group closed).\n"],
+            [['render', 'shop.arch', '--expand', 'nosuch'], "archsight render: There is no group 'nosuch' to expand in 'shop.arch'.\n"],
+            [['render', 'shop.arch', '--pane', 'wide'], "archsight render: Pane 'wide' is not a size such as 800x1000 (width x height in pixels, at least 100 each).\n"],
         ];
         for (const [args, message] of cases) {
             const r = runCli(args, dir);
@@ -81,7 +84,22 @@ describe('archsight render', () => {
         }
         expect(existsSync(path.join(dir, 'missing.svg'))).toBe(false);
         expect(readFileSync(path.join(dir, 'shop.arch'), 'utf8')).toBe(SHOP);
-    });
+    }, 180_000);
+
+    test('--level closes groups, drawn with their counts, --expand opens one; findings are badges unless --no-findings', () => {
+        writeFileSync(path.join(dir, 'groups.arch'), 'architecture "Groups" {\n  client web\n  system shop "Shop" {\n    service orders\n    service payments\n  }\n  stack obs { metrics prom }\n  web -> orders\n  orders -> payments\n  orders ..> prom\n}\n');
+        const closed = runCli(['render', 'groups.arch', '--level', '0', '--no-legend'], dir);
+        expect(closed.code).toBe(0);
+        expect(ids(closed.stdout, 'collapsed')).toEqual(['shop', 'obs']);
+        const expanded = runCli(['render', 'groups.arch', '--level', '0', '--expand', 'shop', '--no-legend'], dir);
+        expect(ids(expanded.stdout, 'collapsed')).toEqual(['obs']);
+        expect(ids(expanded.stdout, 'node')).toEqual(['web', 'orders', 'payments']);
+        // payments: a single replica that others depend on, or no telemetry: some finding the reviewer reports.
+        const full = runCli(['render', 'groups.arch', '--level', 'full'], dir);
+        expect(groupsWithClass(parseSvg(full.stdout), 'finding-badge').length).toBeGreaterThan(0);
+        const quiet = runCli(['render', 'groups.arch', '--level', 'full', '--no-findings'], dir);
+        expect(groupsWithClass(parseSvg(quiet.stdout), 'finding-badge')).toEqual([]);
+    }, 180_000);
 
     test('is listed in the help, with its own help', () => {
         expect(runCli(['--help'], dir).stdout).toContain('render <file.arch> [-o out.svg]');

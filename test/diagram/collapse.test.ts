@@ -90,7 +90,7 @@ describe('past the size limit', () => {
         expect(elementsOf(boxes[0], 'text').map(t => allText(t))).toEqual(['Shop', 'system', '4 elements inside']);
         const merged = groupsWithClass(svg, 'edge').find(e => e.getAttribute('data-id') === 'merged:edge->shop')!;
         expect(merged.getAttribute('data-relations')).toBe('edge->orders edge->payments');
-        expect(elementsOf(merged, 'title').map(t => allText(t))).toEqual(['2 calls from edge to Shop:\nedge → orders\nedge → payments']);
+        expect(elementsOf(merged, 'title').map(t => allText(t))).toEqual(['2 calls from edge to Shop:\nedge → orders: rest\nedge → payments']);
         // Clicking the merged edge reveals the first relation it stands for.
         const item = result.items.find(i => i.id === 'merged:edge->shop')!;
         expect(item.type).toBe('relation');

@@ -13,15 +13,24 @@ const services = createTestServices();
 const generator = services.Arch.diagram.DiagramGenerator;
 afterEach(() => clearDocuments(services.shared));
 
-/** Ids of the groups around an element or group, and the host of a sidecar. */
-function enclosing(model: ArchModel, id: string): Set<string> {
+/**
+ * Ids of the groups around an element or group, and the host of a sidecar; and the data
+ * plane of a mesh (drawn when its control plane configures the members as one) around
+ * whatever of the mesh is not in its control plane.
+ */
+function enclosing(model: ArchModel, id: string, diagram?: LaidOutDiagram): Set<string> {
     const result = new Set<string>();
+    if (id.startsWith('dataplane:')) result.add(id.slice('dataplane:'.length));
     const element = model.elements.get(id);
     if (element?.hostId) result.add(element.hostId);
     let parent = element?.groupId ?? model.groups.get(id)?.parentId;
+    let inControlPlane = model.groups.get(id)?.kind === 'control-plane';
     while (parent) {
         result.add(parent);
-        parent = model.groups.get(parent)?.parentId;
+        const group = model.groups.get(parent)!;
+        if (group.kind === 'mesh' && !inControlPlane && diagram?.nodes.some(n => n.spec.id === `dataplane:${parent}`)) result.add(`dataplane:${parent}`);
+        inControlPlane ||= group.kind === 'control-plane';
+        parent = group.parentId;
     }
     return result;
 }
@@ -39,7 +48,8 @@ describe.each(FIXTURES.flatMap(name => (['RIGHT', 'DOWN'] as const).map(directio
     });
 
     test('every element, group and relation is drawn once (signal links maybe in a bundle)', () => {
-        expect(diagram.nodes.map(n => n.spec.id).sort()).toEqual([...model.elements.keys(), ...model.groups.keys()].sort());
+        const dataPlanes = diagram.nodes.map(n => n.spec.id).filter(id => id.startsWith('dataplane:'));
+        expect(diagram.nodes.map(n => n.spec.id).sort()).toEqual([...model.elements.keys(), ...model.groups.keys(), ...dataPlanes].sort());
         const drawn = diagram.edges.flatMap(e => e.spec.relationIds ?? [e.spec.id]);
         expect(drawn.sort()).toEqual(model.relations.map(r => r.id).sort());
     });
@@ -48,7 +58,7 @@ describe.each(FIXTURES.flatMap(name => (['RIGHT', 'DOWN'] as const).map(directio
         const clashes: string[] = [];
         for (const [i, a] of diagram.nodes.entries()) {
             for (const b of diagram.nodes.slice(i + 1)) {
-                if (enclosing(model, a.spec.id).has(b.spec.id) || enclosing(model, b.spec.id).has(a.spec.id)) continue;
+                if (enclosing(model, a.spec.id, diagram).has(b.spec.id) || enclosing(model, b.spec.id, diagram).has(a.spec.id)) continue;
                 if (overlaps(a, b)) clashes.push(`${a.spec.id} × ${b.spec.id}`);
             }
         }
@@ -57,7 +67,7 @@ describe.each(FIXTURES.flatMap(name => (['RIGHT', 'DOWN'] as const).map(directio
 
     test('groups contain the boxes of their members', () => {
         for (const node of diagram.nodes) {
-            for (const groupId of enclosing(model, node.spec.id)) {
+            for (const groupId of enclosing(model, node.spec.id, diagram)) {
                 const group = diagram.nodes.find(n => n.spec.id === groupId)!;
                 if (group.spec.type === 'group') expect(contains(group, node), `${groupId} ⊇ ${node.spec.id}`).toBe(true);
             }

@@ -31,7 +31,7 @@ describe('the SVG', () => {
         }
         const groups = groupsWithClass(doc, 'group');
         expect(groups.map(g => `${g.getAttribute('data-id')} ${classesOf(g)[1]}`).sort()).toEqual([
-            'istiod group-control-plane', 'shopMesh group-mesh',
+            'dataplane:shopMesh group-data-plane', 'istiod group-control-plane', 'shopMesh group-mesh',
         ]);
         const edges = groupsWithClass(doc, 'edge').filter(e => !classesOf(e).includes('bundle'));
         const bundles = groupsWithClass(doc, 'bundle');
@@ -46,7 +46,7 @@ describe('the SVG', () => {
 
     test('bundles the signal links of a group\'s members into one edge from the group, in the overview only', async () => {
         const { doc, result } = await draw(fixture('service-mesh'));
-        const bundles = groupsWithClass(doc, 'bundle').map(b => ({
+        const bundles = groupsWithClass(doc, 'bundle').filter(b => classesOf(b).includes('rel-observe')).map(b => ({
             id: b.getAttribute('data-id'),
             classes: classesOf(b).join(' '),
             ends: `${b.getAttribute('data-source')} -> ${b.getAttribute('data-target')}`,

@@ -184,3 +184,24 @@ describe('keywords and kinds', () => {
         expect(await labelsAt('service <|>')).toEqual([]);
     });
 });
+
+describe('a complete word lets Enter through', () => {
+    async function listAt(line: string) {
+        let list: { items: CompletionItem[]; isIncomplete: boolean } = { items: [], isIncomplete: false };
+        await complete({ text: SHOP.replace('CURSOR', line), index: 0, assert: l => { list = l; }, disposeAfterCheck: true });
+        return list;
+    }
+
+    test('a fully typed technology, id or keyword gets no list, so VS Code closes its widget', async () => {
+        expect((await listAt('database store : postgres<|>')).items).toEqual([]);
+        expect((await listAt('orders -> payments<|>')).items).toEqual([]);
+        expect((await listAt('orders -> payments { timeout 2s<|> }')).items).toEqual([]);
+    });
+
+    test('a half-typed word still gets its choices, and every list asks VS Code to ask again', async () => {
+        const half = await listAt('database store : postgr<|>');
+        expect(half.items.map(i => i.label)).toEqual(['postgres']);
+        expect(half.isIncomplete).toBe(true);
+        expect((await listAt('orders -> pay<|>')).items.map(i => i.label)).toEqual(['payments']);
+    });
+});

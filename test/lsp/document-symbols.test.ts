@@ -18,7 +18,7 @@ const SHOP = `architecture "Shop" {
   client web : browser
   system shop {
     boundary payments {
-      service pay : java {
+      service pay "Payment Service" : java {
         sidecar envoy : envoy
       }
       database payDb : postgres
@@ -30,7 +30,7 @@ const SHOP = `architecture "Shop" {
   orders -> pay
 }`;
 
-test('groups contain their members, nested groups nest, relations are left out', async () => {
+test('groups contain their members, labels stand beside ids, nested groups nest, relations are left out', async () => {
     await symbols({
         text: SHOP,
         assert: list => expect(outline(list)).toEqual([
@@ -38,7 +38,7 @@ test('groups contain their members, nested groups nest, relations are left out',
             '  web (client : browser)',
             '  shop (system)',
             '    payments (boundary)',
-            '      pay (service : java)',
+            '      pay (Payment Service · service : java)',
             '        envoy (sidecar : envoy)',
             '      payDb (database : postgres)',
             '    orders (service)',
@@ -57,6 +57,7 @@ test('symbols carry icons by kind and select the id', async () => {
             const pay = shop.children![0].children![0];
             expect(pay.kind).toBe(SymbolKind.Module);
             expect(pay.selectionRange).toEqual({ start: { line: 4, character: 14 }, end: { line: 4, character: 17 } });
+            expect(pay.detail).toBe('Payment Service · service : java');
             expect(shop.children![0].children![1].kind).toBe(SymbolKind.Struct);
         },
         disposeAfterCheck: true,

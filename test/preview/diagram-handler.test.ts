@@ -117,6 +117,36 @@ describe('the diagram request', () => {
         expect(response.diagram).toBeUndefined();
     });
 
+    test('a document deleted while its drawing waits for its build gets an answer', async () => {
+        const { LangiumDocumentFactory, LangiumDocuments } = services.shared.workspace;
+        const doc = LangiumDocumentFactory.fromString(arch('service soon "Deleted soon"'), URI.parse('file:///deleted-while-waiting.arch'));
+        LangiumDocuments.addDocument(doc);
+        // An update cancelled before it built anything: the request waits for a build, and then the document is gone.
+        const cancelled = new Cancellation.CancellationTokenSource();
+        cancelled.cancel();
+        await services.shared.workspace.DocumentBuilder.update([doc.uri], [], cancelled.token).catch(() => undefined);
+        const answer = handler.handle(params(doc));
+        await new Promise(resolve => setTimeout(resolve, 50));
+        LangiumDocuments.deleteDocument(doc.uri);
+        const response = await answer;
+        expect(response.error).toBe('The language server has not loaded this file.');
+    });
+
+    test('a theme, direction or view outside the allowed values is refused, whoever sends it', async () => {
+        const doc = await services.parse(SHOP, { validation: true });
+        const bad: Array<[Record<string, unknown>, string]> = [
+            [{ theme: '"><script>alert(1)</script>' }, 'Unknown theme; use one of vscode, light, dark.'],
+            [{ direction: 'LEFT" onload="x' }, 'Unknown direction; use one of RIGHT, DOWN.'],
+            [{ view: 'toString' }, 'Unknown view; use one of all, calls, messaging, observability.'],
+            [{ legend: 'yes' }, 'legend must be true or false.'],
+            [{ focus: { id: 'orders' } }, 'focus must be the id of an element or group.'],
+        ];
+        for (const [extra, error] of bad) {
+            const response = await handler.handle({ ...params(doc), ...extra } as unknown as DiagramParams);
+            expect(response).toEqual({ uri: doc.uri.toString(), error });
+        }
+    });
+
     test('a newer request for the same document supersedes one still waiting', async () => {
         const doc = await services.parse(SHOP, { validation: true });
         const first = handler.handle(params(doc));

@@ -67,6 +67,18 @@ describe('the state a preview comes back with after a reload', () => {
         expect(parsePreviewState({ uri: 'file:///ws/shop.arch' })?.options).toEqual({ view: 'all', direction: 'DOWN', legend: true });
     });
 
+    test('only an .arch document is restored: no command, web address, other file, query or fragment', () => {
+        for (const uri of ['untitled:Untitled-1.arch', 'vscode-remote://ssh-remote+box/ws/shop.arch', 'file:///ws/SHOP.ARCH']) {
+            expect(parsePreviewState({ uri })?.uri).toBe(uri);
+        }
+        for (const uri of [
+            'command:workbench.action.terminal.new', 'https://example.com/shop.arch', 'file:///etc/passwd',
+            'file:///ws/shop.arch?x=1', 'file:///ws/shop.arch#frag', 'file:///ws/shop.arch.exe', 'javascript:alert(1)//.arch',
+        ]) {
+            expect(parsePreviewState({ uri })).toBeUndefined();
+        }
+    });
+
     test('without a document URI there is nothing to restore', () => {
         for (const state of [undefined, null, {}, { uri: 42 }, { uri: 'shop.arch' }, { uri: '' }]) {
             expect(parsePreviewState(state)).toBeUndefined();

@@ -41,7 +41,7 @@ export function parseWebviewMessage(raw: unknown, knownIds: ReadonlySet<string>)
 export function parsePreviewState(raw: unknown): PreviewState | undefined {
     if (!isRecord(raw)) return undefined;
     const { uri, options } = raw;
-    if (typeof uri !== 'string' || !/^[a-z][a-z0-9+.-]*:/i.test(uri)) return undefined;
+    if (typeof uri !== 'string' || !isArchDocumentUri(uri)) return undefined;
     const saved = isRecord(options) ? options : {};
     return {
         uri,
@@ -51,6 +51,15 @@ export function parsePreviewState(raw: unknown): PreviewState | undefined {
             legend: typeof saved.legend === 'boolean' ? saved.legend : DEFAULT_OPTIONS.legend,
         },
     };
+}
+
+/**
+ * A saved preview names an `.arch` document: a file, an Untitled editor or a remote file,
+ * never a command or a web address, and nothing after the name (a query, a fragment).
+ */
+export function isArchDocumentUri(uri: string): boolean {
+    const match = /^(file|untitled|vscode-remote|vscode-vfs|vscode-userdata):([^?#]*)$/i.exec(uri);
+    return match !== null && /\.arch$/i.test(match[2]);
 }
 
 function parseOptions(raw: unknown, knownIds: ReadonlySet<string>): PreviewOptions | undefined {

@@ -62,7 +62,7 @@ export function previewHtml(parts: PreviewHtmlParts): string {
     <button id="clear-focus" title="Show everything again">Clear focus</button>
   </span>
   <span class="group">
-    <button id="direction" title="Lay the tiers out left to right or top to bottom"></button>
+    <button id="direction"></button>
     <button id="legend" aria-pressed="false" title="Show or hide the legend">Legend</button>
   </span>
   <span class="group">
@@ -75,11 +75,16 @@ export function previewHtml(parts: PreviewHtmlParts): string {
   <span class="group">
     <button id="export" title="Export the diagram as SVG or PNG">Export…</button>
   </span>
-  <span id="counts" class="group" aria-live="polite"></span>
+  <span id="findings" class="group">
+    <button id="counts" aria-haspopup="listbox" aria-expanded="false" aria-live="polite" title="List the findings of the reviewer" disabled>No findings</button>
+    <button id="next-finding" title="Reveal the next finding in the editor (N; Shift+N for the previous one)" disabled>Next finding</button>
+  </span>
 </div>
+<div id="progress" role="progressbar" aria-label="Laying out the diagram" hidden></div>
 <div id="banners" aria-live="polite"></div>
 <div id="stage" tabindex="0" aria-label="Diagram: drag to pan, wheel to zoom">
   <div id="viewport"></div>
+  <div id="findings-list" role="listbox" aria-label="Findings" hidden></div>
   <p id="placeholder">Drawing the diagram…</p>
 </div>
 <script nonce="${attr(parts.nonce)}" src="${attr(parts.scriptUri)}"></script>

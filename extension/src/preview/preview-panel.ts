@@ -99,6 +99,7 @@ export class PreviewPanel implements vscode.Disposable {
             renderWhenStale: this.lastDiagram === undefined,
         };
         let response: DiagramResponse;
+        this.post({ type: 'busy', busy: true });
         try {
             response = await this.source(params, request.token);
         } catch (error) {
@@ -109,6 +110,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (this.disposed || seq !== this.requestSeq || response.superseded) return;
         this.request = undefined;
         this.show(response);
+        this.post({ type: 'busy', busy: false });
     }
 
     /** Highlights the element the editor's cursor is in. */
@@ -206,6 +208,7 @@ export class PreviewPanel implements vscode.Disposable {
                 if (this.lastDiagram) this.post({ ...this.lastDiagram, fit: false });
                 if (this.lastStatus) this.post(this.lastStatus);
                 if (this.highlighted) this.post({ type: 'highlight', id: this.highlighted });
+                if (this.request) this.post({ type: 'busy', busy: true });
                 return;
             case 'reveal':
                 return this.revealDeclaration(message.id);

@@ -18,7 +18,9 @@ export function registerPreviewSerializer(manager: PreviewManager): vscode.Dispo
             const uri = vscode.Uri.parse(restored.uri, true);
             try {
                 // The language server learns of the file by its opening, also when no editor shows it.
-                await vscode.workspace.openTextDocument(uri);
+                const document = await vscode.workspace.openTextDocument(uri);
+                // Only what the workspace opens as an architecture gets a preview.
+                if (document.languageId !== 'arch') throw new Error('not an .arch document');
             } catch {
                 panel.dispose();
                 return;

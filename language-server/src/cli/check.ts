@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { expandInputs, readSource, UsageError } from './files.js';
@@ -11,6 +10,7 @@ import { formatText } from './format-text.js';
 import type { Output } from './output.js';
 import { configureRules } from './rule-options.js';
 import { loadAndValidate } from './workspace-loader.js';
+import { ArchFileSystem } from '../workspace/arch-file-system.js';
 
 export const CHECK_HELP = `Usage: archsight check [options] <files|folders|globs...>
 
@@ -34,7 +34,7 @@ const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
 export async function runCheck(args: string[], io: Output): Promise<number> {
     const { values, positionals } = parseArgs({
-        args,
+        args: joinNegativeValues(args, ['--max-warnings']),
         allowPositionals: true,
         options: {
             format: { type: 'string', default: 'text' },
@@ -57,7 +57,7 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
     const cwd = process.cwd();
     const paths = await expandInputs(positionals, cwd);
     const sources = await Promise.all(paths.map(p => readSource(p, path.relative(cwd, p) || p)));
-    const services = createArchServices(NodeFileSystem).Arch;
+    const services = createArchServices(ArchFileSystem).Arch;
     await configureRules(services, { config: values.config, rules: values.rule }, paths, cwd);
     const documents = await loadAndValidate(services, sources);
     const diagnostics = collectDiagnostics(documents, cwd);
@@ -83,4 +83,17 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
     if (value === undefined) return undefined;
     if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${value}'.`);
     return Number(value);
+}
+
+/**
+ * `--max-warnings -1`: parseArgs takes `-1` for an option and says so in three lines. The
+ * value is joined to its option, so that the option's own check says what it takes.
+ */
+function joinNegativeValues(args: readonly string[], options: readonly string[]): string[] {
+    const result: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+        if (options.includes(args[i]) && /^-\d/.test(args[i + 1] ?? '')) result.push(`${args[i]}=${args[++i]}`);
+        else result.push(args[i]);
+    }
+    return result;
 }

@@ -1,10 +1,12 @@
 import type { FileDiagnostic } from './diagnostics.js';
+import { escapeControls } from './terminal-text.js';
 
 const LEVELS = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' } as const;
 
 /** Escapes a workflow command's message, as GitHub's toolkit does. */
 export function escapeData(text: string): string {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    // Other control characters too: a CI log is read in a terminal.
+    return escapeControls(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a workflow command's property value: also `:` and `,`, which separate properties. */

@@ -1,8 +1,9 @@
 import type { FileDiagnostic } from './diagnostics.js';
+import { terminalLine, terminalName } from './terminal-text.js';
 
 /** `file:line:col  severity  message  [code]`, one per line, then a summary, as tsc and eslint print. */
 export function formatText(diagnostics: readonly FileDiagnostic[], fileCount: number): string {
-    const lines = diagnostics.map(d => `${d.display}:${d.line}:${d.column}  ${d.severity}  ${oneLine(d.message)}${d.code ? `  [${d.code}]` : ''}`);
+    const lines = diagnostics.map(d => `${terminalName(d.display)}:${d.line}:${d.column}  ${d.severity}  ${terminalLine(d.message)}${d.code ? `  [${terminalLine(d.code)}]` : ''}`);
     const errors = diagnostics.filter(d => d.severity === 'error').length;
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
     const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
@@ -13,10 +14,6 @@ export function formatText(diagnostics: readonly FileDiagnostic[], fileCount: nu
         lines.push(`${errors > 0 ? '✖' : '⚠'} ${plural(diagnostics.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${others ? `, ${others} info` : ''}) in ${files}.`);
     }
     return lines.join('\n') + '\n';
-}
-
-function oneLine(text: string): string {
-    return text.replace(/\s*\n\s*/g, ' ');
 }
 
 function plural(n: number, word: string): string {

@@ -1,7 +1,12 @@
 import { runCheck } from './check.js';
+import { runDrift } from './drift.js';
+import { runImport } from './import.js';
 import { runRender } from './render.js';
 import { UsageError } from './files.js';
 import { processOutput, type Output } from './output.js';
+import { ownValue } from '../util/own-keys.js';
+import { terminalLine } from './terminal-text.js';
+import { isLayoutTimeout } from '../diagram/layout-budget.js';
 
 declare const ARCHSIGHT_VERSION: string;
 
@@ -10,6 +15,9 @@ const HELP = `Usage: archsight <command> [options]
 Commands:
   check <files|folders|globs...>   Check .arch files and report problems
   render <file.arch> [-o out.svg]  Draw an architecture as an SVG diagram
+  import <sources...> [-o x.arch]  Draft an architecture from compose files, Kubernetes/Istio
+                                   manifests and traces
+  drift <x.arch> --against <src>   Report where the architecture and what runs differ
   help [command]                   Show help for a command
 
 Options:
@@ -24,6 +32,7 @@ type Command = (args: string[], io: Output) => Promise<number>;
 const COMMANDS: Readonly<Record<string, Command>> = {
     check: runCheck,
     render: runRender,
+    import: runImport, drift: runDrift,
 };
 
 /** Runs the CLI and returns its exit code; only here do errors become exit code 2. */
@@ -38,23 +47,24 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         return 0;
     }
     if (command === 'help') {
-        return rest[0] && COMMANDS[rest[0]] ? COMMANDS[rest[0]](['--help'], io) : main(['--help'], io);
+        const help = rest[0] ? ownValue(COMMANDS, rest[0]) : undefined;
+        return help ? help(['--help'], io) : main(['--help'], io);
     }
-    const run = COMMANDS[command];
+    const run = ownValue(COMMANDS, command);
     if (!run) {
-        io.err(`archsight: unknown command '${command}'. Run 'archsight --help' for the commands.\n`);
+        io.err(`archsight: unknown command '${terminalLine(command)}'. Run 'archsight --help' for the commands.\n`);
         return 2;
     }
     try {
         return await run(rest, io);
     } catch (error) {
-        io.err(`archsight ${command}: ${describe(error)}\n`);
+        io.err(`archsight ${command}: ${terminalLine(describe(error))}\n`);
         return 2;
     }
 }
 
 function describe(error: unknown): string {
-    if (error instanceof UsageError) return error.message;
+    if (error instanceof UsageError || isLayoutTimeout(error)) return error.message;
     // parseArgs reports unknown options and missing values with a code of its own.
     const code = (error as { code?: string })?.code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) return (error as Error).message;

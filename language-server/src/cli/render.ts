@@ -1,13 +1,15 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
 import type { DiagramOptions, DiagramView } from '../diagram/diagram-types.js';
+import { findingsAndPaths } from '../lsp/diagram-findings.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { expandInputs, readSource, UsageError } from './files.js';
 import type { Output } from './output.js';
+import { terminalLine, terminalName } from './terminal-text.js';
 import { loadAndValidate } from './workspace-loader.js';
+import { ArchFileSystem } from '../workspace/arch-file-system.js';
 
 export const RENDER_HELP = `Usage: archsight render <file.arch> [options]
 
@@ -20,8 +22,17 @@ Options:
   --view <all|calls|messaging|observability>
                           What to draw (default: all)
   --focus <id>            Draw only this element or group and its neighbours
-  --direction <right|down>
-                          Tiers run left to right or top to bottom (default: right)
+  --direction <auto|right|down>
+                          Tiers run left to right or top to bottom; auto lays out
+                          both and keeps the one that reads larger (default: auto)
+  --level <auto|full|n>   Which groups are drawn open: auto, the most detailed level
+                          whose labels are at least 9 px tall in the pane; full,
+                          every group; n, groups nested less than n deep (0: all
+                          groups closed, drawn with their counts) (default: auto)
+  --expand <group>        Draw this group open whatever the level (repeatable)
+  --pane <width>x<height> The view the diagram is read in, in CSS pixels, for auto
+                          (default: 800x1000, a side pane)
+  --no-findings           Leave out the findings (badges on elements and relations)
   --no-legend             Leave out the legend
   -h, --help              Show this help
 
@@ -33,7 +44,7 @@ Exit codes: 0 drawn, 1 drawn but the file has errors, 2 usage or I/O error (noth
 
 const THEMES = ['light', 'dark'] as const;
 const VIEWS = ['all', 'calls', 'messaging', 'observability'] as const;
-const DIRECTIONS = ['right', 'down'] as const;
+const DIRECTIONS = ['auto', 'right', 'down'] as const;
 
 export async function runRender(args: string[], io: Output): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -45,7 +56,11 @@ export async function runRender(args: string[], io: Output): Promise<number> {
             theme: { type: 'string', default: 'light' },
             view: { type: 'string', default: 'all' },
             focus: { type: 'string' },
-            direction: { type: 'string', default: 'right' },
+            direction: { type: 'string', default: 'auto' },
+            level: { type: 'string', default: 'auto' },
+            expand: { type: 'string', multiple: true, default: [] },
+            pane: { type: 'string', default: '800x1000' },
+            'no-findings': { type: 'boolean', default: false },
             'no-legend': { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h' },
         },
@@ -57,6 +72,8 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     const theme = oneOf('theme', values.theme, THEMES);
     const view: DiagramView = oneOf('view', values.view, VIEWS);
     const direction = oneOf('direction', values.direction, DIRECTIONS);
+    const level = levelOf(values.level!);
+    const pane = paneOf(values.pane!);
     if (positionals.length !== 1) {
         throw new UsageError(positionals.length === 0
             ? 'No file given. Try: archsight render <file.arch> -o diagram.svg'
@@ -71,18 +88,29 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     if (output !== undefined) await checkOutput(output, values.output!, input, values.force);
 
     const source = await readSource(input, display);
-    const services = createArchServices(NodeFileSystem).Arch;
+    const services = createArchServices(ArchFileSystem).Arch;
     const [document] = await loadAndValidate(services, [source]);
+    if (output !== undefined) await refuseSources(output, values.output!, input, services.shared.workspace.LangiumDocuments.all.map(d => d.uri.fsPath).toArray(), cwd);
     const model = services.model.ModelProvider.getModel(document);
     if (values.focus !== undefined && !model.elements.has(values.focus) && !model.groups.has(values.focus)) {
         throw new UsageError(`There is no element or group '${values.focus}' in '${display}'.`);
     }
+    for (const id of values.expand ?? []) {
+        if (!model.groups.has(id)) throw new UsageError(`There is no group '${id}' to expand in '${display}'.`);
+    }
+    const found = findingsAndPaths(model, document.uri.toString(), document.diagnostics ?? []);
     const options: DiagramOptions = {
         view,
         focus: values.focus,
-        direction: direction === 'down' ? 'DOWN' : 'RIGHT',
+        // Auto tries the direction that suits a tall pane first: it wins a tie.
+        direction: direction === 'right' ? 'RIGHT' : 'DOWN',
+        chooseDirection: direction === 'auto',
+        pane,
+        level,
+        expand: values.expand,
         theme,
         legend: !values['no-legend'],
+        ...(values['no-findings'] ? {} : { findings: found.findings, findingPaths: found.paths }),
     };
     const result = await services.diagram.DiagramGenerator.generate(model, options);
 
@@ -92,8 +120,20 @@ export async function runRender(args: string[], io: Output): Promise<number> {
         await writeOutput(output, values.output!, result.svg, values.force);
     }
     const errors = collectDiagnostics([document], cwd).filter(d => d.severity === 'error');
-    for (const d of errors) io.err(`${d.display}:${d.line}:${d.column}  error  ${d.message.replace(/\s*\n\s*/g, ' ')}${d.code ? `  [${d.code}]` : ''}\n`);
+    for (const d of errors) io.err(`${terminalName(d.display)}:${d.line}:${d.column}  error  ${terminalLine(d.message)}${d.code ? `  [${terminalLine(d.code)}]` : ''}\n`);
     return errors.length > 0 ? 1 : 0;
+}
+
+function levelOf(value: string): DiagramOptions['level'] {
+    if (value === 'auto' || value === 'full') return value;
+    if (/^\d+$/.test(value)) return Number(value);
+    throw new UsageError(`Unknown level '${value}'; use auto, full or a number (0: every group closed).`);
+}
+
+function paneOf(value: string): { width: number; height: number } {
+    const match = /^(\d+)x(\d+)$/.exec(value);
+    if (!match || Number(match[1]) < 100 || Number(match[2]) < 100) throw new UsageError(`Pane '${value}' is not a size such as 800x1000 (width x height in pixels, at least 100 each).`);
+    return { width: Number(match[1]), height: Number(match[2]) };
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
@@ -105,8 +145,30 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 async function checkOutput(output: string, display: string, input: string, force: boolean): Promise<void> {
     if (path.resolve(output) === path.resolve(input)) throw new UsageError(`Refusing to write the diagram over its own source '${display}'.`);
     const stat = await fs.stat(output).catch(() => undefined);
+    if (stat && sameFile(stat, await fs.stat(input).catch(() => undefined))) {
+        throw new UsageError(`Refusing to write the diagram over its own source: '${display}' is a link to it.`);
+    }
     if (stat?.isDirectory()) throw new UsageError(`'${display}' is a folder; give a file name such as '${path.join(display, 'diagram.svg')}'.`);
     if (stat && !force) throw new UsageError(`'${display}' already exists; use --force to overwrite it.`);
+}
+
+/**
+ * The output may be a symbolic or hard link to the source or to a file it imports (known
+ * once they are loaded): `--force` would overwrite them with SVG. The file the output
+ * names after following links is compared with each of them.
+ */
+async function refuseSources(output: string, display: string, input: string, sources: readonly string[], cwd: string): Promise<void> {
+    const target = await fs.stat(output).catch(() => undefined);
+    if (!target) return;
+    for (const source of sources) {
+        if (!sameFile(target, await fs.stat(source).catch(() => undefined))) continue;
+        if (path.resolve(source) === path.resolve(input)) throw new UsageError(`Refusing to write the diagram over its own source: '${display}' is a link to it.`);
+        throw new UsageError(`Refusing to write the diagram over '${path.relative(cwd, source) || source}', which the diagram imports: '${display}' is a link to it.`);
+    }
+}
+
+function sameFile(a: Stats, b: Stats | undefined): boolean {
+    return b !== undefined && a.dev === b.dev && a.ino === b.ino;
 }
 
 async function writeOutput(output: string, display: string, svg: string, force: boolean): Promise<void> {

@@ -27,8 +27,11 @@ export async function configureRules(services: ArchServices, options: RuleOption
     if (options.config !== undefined) {
         const absolute = path.resolve(cwd, options.config);
         try {
-            if (!(await fs.stat(absolute)).isFile()) throw Object.assign(new Error(), { code: 'EISDIR' });
+            const stat = await fs.stat(absolute);
+            if (stat.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+            if (!stat.isFile()) throw new UsageError(`'${options.config}' is not a regular file; --config takes an archsight.config.json.`);
         } catch (error) {
+            if (error instanceof UsageError) throw error;
             throw new UsageError(describeFsError(options.config, error));
         }
         configFile = URI.file(absolute);

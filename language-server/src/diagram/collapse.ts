@@ -30,9 +30,14 @@ export interface MergedRelations {
 
 const ARROWS: Readonly<Record<RelationKind, string>> = { sync: '->', async: '~>', observe: '..>', trigger: '~>' };
 
-export function collapseGroups(model: ArchModel, selection: ViewSelection, maxElements: number): ViewSelection {
-    if (selection.elementIds.size <= maxElements) return selection;
-    const expanded = expandedGroups(model, selection.focus);
+/**
+ * `open`: the level of detail chosen (`level-of-detail.ts`): the groups drawn open, all
+ * others collapsed whatever the size. Without it, groups collapse only past `maxElements`.
+ */
+export function collapseGroups(model: ArchModel, selection: ViewSelection, maxElements: number, open?: ReadonlySet<string>): ViewSelection {
+    if (open === undefined && selection.elementIds.size <= maxElements) return selection;
+    if (open !== undefined && [...selection.groupIds].every(id => open.has(id))) return selection;
+    const expanded = open ?? expandedGroups(model, selection.focus);
     // What each drawn element or group shows as: the outermost group around it that is not
     // expanded, or itself.
     const boxOf = (id: string): string => {
@@ -60,7 +65,7 @@ export function collapseGroups(model: ArchModel, selection: ViewSelection, maxEl
         edge.relations.push(r);
         edges.set(key, edge);
     }
-    const kept = keepBestConnected(boxes, [...edges.values()], maxElements);
+    const kept = keepBestConnected(boxes, [...edges.values()], open ? Infinity : maxElements);
     const elementIds = new Set<string>();
     const groupIds = new Set<string>();
     const collapsed = new Map<string, number>();
@@ -99,7 +104,8 @@ export function collapseGroups(model: ArchModel, selection: ViewSelection, maxEl
         bundles: [],
         collapsed: new Map([...collapsedIds].map(id => [id, collapsed.get(id) ?? 0])),
         merged,
-        notice: collapseNotice(selection, boxes.size, kept.size, maxElements),
+        notice: open ? levelNotice(selection, collapsedIds.size) : collapseNotice(selection, boxes.size, kept.size, maxElements),
+        ...(open ? { labelMerged: true } : {}),
     };
 }
 
@@ -146,6 +152,12 @@ function collapseNotice(selection: ViewSelection, boxes: number, kept: number, m
     if (kept < boxes) parts.push(`Of the ${thousands(boxes)} boxes, the ${kept} with the most relations are drawn.`);
     parts.push('Focus on a group, or choose a narrower view, to see its elements.');
     // What the view itself leaves out still holds; its signal bundles do not, they are merged too.
+    if (selection.notice && selection.bundles.length === 0) parts.push(selection.notice);
+    return parts.join(' ');
+}
+
+function levelNotice(selection: ViewSelection, collapsed: number): string {
+    const parts = [`${collapsed} ${collapsed === 1 ? 'group is' : 'groups are'} drawn closed, with their counts and the relations between them merged, so that the diagram reads at this size. Double-click a group, or render with --expand <group> or --level full, to open it.`];
     if (selection.notice && selection.bundles.length === 0) parts.push(selection.notice);
     return parts.join(' ');
 }

@@ -1,5 +1,7 @@
 import type { ArchModel } from '../model/model-types.js';
 import { collapseGroups, DEFAULT_MAX_ELEMENTS } from './collapse.js';
+import { bundleEdges } from './edge-bundles.js';
+import { candidateLevels, LABEL_PX, MIN_TEXT_PX, openAtLevel, textPxAtFit, type Pane } from './level-of-detail.js';
 import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
 import { toElkGraph, type DiagramGraph } from './elk-graph.js';
 import { ElkLayoutEngine, type ElkFactory } from './elk-layout.js';
@@ -22,19 +24,59 @@ export class DiagramGenerator {
     }
 
     async generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> {
-        const { selection, graph } = await this.graphOf(model, options);
-        const laidOut = await this.place(graph);
+        const { selection, laidOut } = await this.drawing(model, options);
         await nextTurn();
         const { svg, width, height } = renderSvg(laidOut, {
             theme: options.theme,
             legend: options.legend,
             findings: options.findings,
+            findingPaths: options.findingPaths,
             title: model.title,
         });
         const notice = selection.notice;
         const items = itemsOf(model, laidOut);
         await nextTurn();
-        return { svg, width, height, items, ...(notice ? { notice } : {}) };
+        return { svg, width, height, items, direction: laidOut.direction, ...(notice ? { notice } : {}) };
+    }
+
+    /**
+     * What to draw and where. With a pane (or a level, or groups to expand), levels of
+     * detail are tried from the most detailed, in one direction or both, until the labels
+     * read at least MIN_TEXT_PX in the pane; of the layouts tried the one that reads
+     * largest is kept. Levels that cannot fit (their boxes alone cover more than the pane
+     * allows) are skipped without a layout.
+     */
+    private async drawing(model: ArchModel, options: DiagramOptions): Promise<{ selection: ViewSelection; laidOut: LaidOutDiagram }> {
+        if (!options.pane && options.level === undefined && !options.expand?.length && !options.chooseDirection) {
+            const { selection, graph } = await this.graphOf(model, options);
+            return { selection, laidOut: await this.place(graph) };
+        }
+        const base = collapseGroups(model, selectView(model, options.view, options.focus), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
+        const pane = options.pane;
+        const level = options.level ?? (pane ? 'auto' : 'full');
+        const expand = options.expand ?? [];
+        const levels: (ReadonlySet<string> | undefined)[] = base.collapsed ? [undefined]
+            : level === 'auto' ? candidateLevels(model, base, expand)
+            : level === 'full' ? [undefined]
+            : [openAtLevel(model, base, level, expand)];
+        const other = options.direction === 'RIGHT' ? 'DOWN' : 'RIGHT';
+        const directions = options.chooseDirection && pane ? [options.direction, other] as const : [options.direction] as const;
+        let best: { selection: ViewSelection; laidOut: LaidOutDiagram; px: number } | undefined;
+        for (const [i, open] of levels.entries()) {
+            await nextTurn();
+            const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base);
+            for (const direction of directions) {
+                const graph = toElkGraph(model, selection, direction);
+                if (pane && i < levels.length - 1 && !mayFit(graph, pane)) continue;
+                const laidOut = await this.place(graph);
+                // The legend grows with what is drawn (badges, closed groups): measure the drawing as it will be.
+                const size = renderSvg(laidOut, { theme: 'light', legend: options.legend, findings: options.findings, findingPaths: options.findingPaths });
+                const px = pane ? textPxAtFit(size.width, size.height, pane) : 0;
+                if (!best || px > best.px + 0.05) best = { selection, laidOut, px };
+            }
+            if (!pane || (best && best.px >= MIN_TEXT_PX)) break;
+        }
+        return best!;
     }
 
     /**
@@ -48,8 +90,8 @@ export class DiagramGenerator {
     }
 
     /** The placed diagram without drawing it: for tests and measurements. */
-    async layout(model: ArchModel, options: LayoutChoices): Promise<LaidOutDiagram> {
-        return this.place((await this.graphOf(model, options)).graph);
+    async layout(model: ArchModel, options: LayoutChoices & Partial<Pick<DiagramOptions, 'pane' | 'chooseDirection' | 'level' | 'expand' | 'legend'>>): Promise<LaidOutDiagram> {
+        return (await this.drawing(model, { theme: 'light', legend: false, ...options })).laidOut;
     }
 
     /**
@@ -106,7 +148,25 @@ function nextTurn(): Promise<void> {
 
 /** What a view draws, collapsed past the size limit. */
 export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'maxElements'>): ViewSelection {
-    return collapseGroups(model, selectView(model, options.view, options.focus), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
+    return finishSelection(model, collapseGroups(model, selectView(model, options.view, options.focus), options.maxElements ?? DEFAULT_MAX_ELEMENTS));
+}
+
+/** Bundles the relations of an overview; focus draws each relation, and collapsed groups have them merged already. */
+function finishSelection(model: ArchModel, selection: ViewSelection): ViewSelection {
+    return selection.collapsed || selection.focus !== undefined ? selection : bundleEdges(model, selection);
+}
+
+/**
+ * Whether a graph might read in the pane: at the smallest readable zoom the pane shows an
+ * area of (pane / zoom)²; boxes with the room between them take at least twice their own area.
+ */
+function mayFit(graph: DiagramGraph, pane: Pane): boolean {
+    let area = 0;
+    for (const node of graph.nodes.values()) {
+        if (node.type === 'element' || node.collapsed !== undefined) area += node.width * node.height;
+    }
+    const zoom = MIN_TEXT_PX / LABEL_PX;
+    return 2 * area <= (pane.width / zoom) * (pane.height / zoom);
 }
 
 /** Where each drawn node and edge is declared, for click-to-source and cursor highlighting. */

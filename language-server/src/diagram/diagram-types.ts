@@ -20,11 +20,29 @@ export interface DiagramOptions {
     readonly legend: boolean;
     /** Findings to draw on the diagram, by element, group or relation id. */
     readonly findings?: Readonly<Record<string, readonly DiagramFinding[]>>;
+    /** Items on the path of a finding reported on another item (the hops of a chain), by id: marked, not counted. */
+    readonly findingPaths?: Readonly<Record<string, readonly DiagramFinding[]>>;
     /**
      * Draw at most this many elements one by one; a larger view is drawn with its
      * top-level groups collapsed, and says so in `notice` (default 600, see `collapse.ts`).
      */
     readonly maxElements?: number;
+    /**
+     * The pane the view opens in, in CSS pixels. With it the level of detail (and, with
+     * `chooseDirection`, the direction) is chosen so that labels are at least 9 px tall
+     * when the drawing is fitted into the pane (`level-of-detail.ts`).
+     */
+    readonly pane?: { readonly width: number; readonly height: number };
+    /** Lay out both ways and keep the one that reads larger in `pane`; `direction` wins a tie. */
+    readonly chooseDirection?: boolean;
+    /**
+     * Which groups are drawn open: `auto` (the default with a pane) the most detailed level
+     * that reads in the pane; `full` every group (the default without one); a number `n`
+     * the groups nested less than `n` deep (0: every group closed).
+     */
+    readonly level?: 'auto' | 'full' | number;
+    /** Groups drawn open whatever the level (with the groups around them). */
+    readonly expand?: readonly string[];
 }
 
 export interface DiagramFinding {
@@ -61,6 +79,8 @@ export interface DiagramResult {
     readonly width: number;
     readonly height: number;
     readonly items: readonly DiagramItem[];
+    /** The direction the drawing was laid out in (chosen when `chooseDirection`). */
+    readonly direction?: 'RIGHT' | 'DOWN';
     /** Set when the view leaves elements out (filters, focus, size limit), in words for the user. */
     readonly notice?: string;
 }

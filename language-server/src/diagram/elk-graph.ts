@@ -5,6 +5,7 @@ import type { EdgeSpec, FlowDirection, NodeSpec } from './graph-types.js';
 import { FONT, textWidth, truncate } from './measure.js';
 import { COLLAPSED_GROUP, collapsedSummary, elementSize, elementText, GROUP_HEADER, groupMinWidth, groupSubtitle } from './node-content.js';
 import type { MergedRelations } from './collapse.js';
+import { dataPlaneId, type EdgeBundle } from './edge-bundles.js';
 import { bundleLabel, type SignalBundle } from './signal-bundles.js';
 import type { ViewSelection } from './views.js';
 
@@ -131,7 +132,7 @@ class ElkGraphBuilder {
     constructor(private readonly model: ArchModel, private readonly selection: ViewSelection, private readonly direction: FlowDirection) {}
 
     build(): DiagramGraph {
-        const overview = this.selection.collapsed ? COLLAPSED_OPTIONS : {};
+        const overview = this.selection.collapsed && !this.selection.labelMerged ? COLLAPSED_OPTIONS : {};
         const root: ElkNode = { id: 'root', layoutOptions: { ...ROOT_OPTIONS, ...overview, 'elk.direction': this.direction }, children: [], edges: [] };
         this.elkNodes.set(root.id, root);
         const topElements = [...this.model.elements.values()].filter(e => e.groupId === undefined && e.hostId === undefined);
@@ -139,6 +140,7 @@ class ElkGraphBuilder {
         for (const relation of this.selection.relations) this.addEdge(relation);
         for (const bundle of this.selection.bundles) this.addBundle(bundle);
         for (const merged of this.selection.merged ?? []) this.addMerged(merged);
+        for (const bundle of this.selection.edgeBundles ?? []) this.addEdgeBundle(bundle);
         if (this.nodes.size > QUICK_SEARCH_ABOVE) Object.assign(root.layoutOptions!, QUICK_SEARCH_OPTIONS);
         if (this.nodes.size > NO_SOURCE_ORDER_ABOVE) root.layoutOptions!['elk.layered.considerModelOrder.strategy'] = 'NONE';
         return { elk: root, nodes: this.nodes, edges: this.edges, direction: this.direction };
@@ -217,7 +219,33 @@ class ElkGraphBuilder {
             node.children.filter(c => !layers.includes(c)).forEach(c => c.layoutOptions!['elk.partitioning.partition'] = String(layers.length));
         }
         node.layoutOptions!['elk.partitioning.partition'] ??= String(this.groupPartition(group));
+        if (this.selection.dataPlanes?.has(group.id)) this.addDataPlane(group, node);
         return node;
+    }
+
+    /**
+     * A mesh whose control plane configures its members as a whole: its members go into a
+     * data-plane box after the control plane along the flow, as Istio draws it, so that one
+     * edge from Pilot reaches them all.
+     */
+    private addDataPlane(mesh: ModelGroup, node: ElkNode): void {
+        const isControlPlane = (child: ElkNode) => this.model.groups.get(child.id)?.kind === 'control-plane';
+        const members = node.children!.filter(c => !isControlPlane(c));
+        if (members.length === 0) return;
+        const id = dataPlaneId(mesh.id);
+        const label = 'Data plane';
+        const subtitle = `${members.length} ${members.length === 1 ? 'workload' : 'workloads'} with their sidecars`;
+        const minWidth = groupMinWidth(label, subtitle);
+        const minHeight = GROUP_HEADER.height + 24;
+        this.nodes.set(id, { id, type: 'group', kind: 'data-plane', lines: [label], technology: subtitle, title: `Data plane of ${mesh.label}: the workloads and the sidecars its control plane configures`, width: minWidth, height: minHeight });
+        const plane = this.register(mesh.id, {
+            id,
+            layoutOptions: { ...GROUP_OPTIONS, 'elk.nodeSize.minimum': `(${minWidth},${minHeight})`, 'elk.partitioning.partition': '1' },
+            children: members,
+        });
+        members.forEach(m => this.parentOf.set(m.id, id));
+        node.children!.filter(isControlPlane).forEach(c => c.layoutOptions!['elk.partitioning.partition'] = '0');
+        node.children = [...node.children!.filter(isControlPlane), plane];
     }
 
     /** A group past the size limit: one box with its title and how many elements it holds. */
@@ -295,7 +323,10 @@ class ElkGraphBuilder {
         const count = `${n} ${n === 1 ? singular : pluralNoun}`;
         const name = (id: string) => this.model.elements.get(id)?.label ?? this.model.groups.get(id)?.label ?? id;
         const signals = new Set(merged.relations.map(r => r.signal));
-        const listed = merged.relations.slice(0, MAX_LISTED).map(r => `${name(r.sourceId)} → ${name(r.targetId)}`);
+        const listed = merged.relations.slice(0, MAX_LISTED).map(r => `${name(r.sourceId)} → ${name(r.targetId)}${edgeLines(r).length > 0 ? `: ${edgeLines(r).join(' ')}` : ''}`);
+        // A chosen level of detail has few merged edges: they say how many they stand for, or what the one says.
+        const own = n === 1 ? edgeLines(merged.relations[0]).map(line => truncate(line, MAX_EDGE_LABEL, FONT.edgeLabel)) : [];
+        const lines = !this.selection.labelMerged ? [] : own.length > 0 ? own : [count];
         if (n > MAX_LISTED) listed.push(`… and ${n - MAX_LISTED} more`);
         this.addEdgeSpec({
             id: merged.id,
@@ -303,11 +334,32 @@ class ElkGraphBuilder {
             signal: signals.size === 1 ? [...signals][0] : undefined,
             sourceId: merged.sourceId,
             targetId: merged.targetId,
-            // No label: labels on hundreds of edges would double the layout's time; the tooltip counts.
-            labelLines: [],
+            // Past the size limit no label: labels on hundreds of edges would double the layout's time; the tooltip counts.
+            labelLines: lines,
             title: `${count} from ${name(merged.sourceId)} to ${name(merged.targetId)}:\n${listed.join('\n')}`,
-            ...labelSize([]),
+            ...labelSize(lines),
             relationIds: merged.relations.map(r => r.id),
+        });
+    }
+
+    private addEdgeBundle(bundle: EdgeBundle): void {
+        const name = (id: string) => this.model.elements.get(id)?.label ?? this.model.groups.get(id)?.label ?? (this.nodes.get(id)?.lines[0]) ?? id;
+        const full = bundle.form === 'fan' ? fanLines(this.model, bundle) : parallelLines(bundle);
+        const lines = full.map(line => truncate(line, MAX_EDGE_LABEL, FONT.edgeLabel));
+        const listed = bundle.relations.slice(0, MAX_LISTED).map(r => `${name(r.sourceId)} → ${name(r.targetId)}${[r.protocol, r.label].some(Boolean) ? `: ${[r.protocol, r.label].filter(Boolean).join(' ')}` : ''}`);
+        if (bundle.relations.length > MAX_LISTED) listed.push(`… and ${bundle.relations.length - MAX_LISTED} more`);
+        const [singular, pluralNoun] = MERGED_NOUNS[bundle.kind];
+        const n = bundle.relations.length;
+        this.addEdgeSpec({
+            id: bundle.id,
+            kind: bundle.kind,
+            sourceId: bundle.sourceId,
+            targetId: bundle.targetId,
+            labelLines: lines,
+            // The label in full first: a line cut with "…" has its whole text one hover away.
+            title: `${full.join('\n')}\n${n} ${n === 1 ? singular : pluralNoun} from ${name(bundle.sourceId)} to ${name(bundle.targetId)}, drawn as one line:\n${listed.join('\n')}`,
+            ...labelSize(lines),
+            relationIds: bundle.relations.map(r => r.id),
         });
     }
 
@@ -336,6 +388,31 @@ class ElkGraphBuilder {
         this.elkNodes.get(id)!.edges ??= [];
         return id;
     }
+}
+
+/** What a fan says: the protocol they share, how many of what it reaches, and their labels. */
+function fanLines(model: ArchModel, bundle: EdgeBundle): string[] {
+    const protocols = new Set(bundle.relations.map(r => r.protocol ?? ''));
+    const kinds = new Set(bundle.relations.map(r => model.elements.get(r.targetId)?.kind));
+    const [kind] = kinds;
+    const n = new Set(bundle.relations.map(r => r.targetId)).size;
+    const noun = kinds.size === 1 && kind ? pluralOf(kind) : 'elements';
+    const labels = [...new Set(bundle.relations.map(r => r.label).filter((l): l is string => !!l && l.trim().length > 0))];
+    const [protocol] = protocols;
+    return [
+        `${protocols.size === 1 && protocol ? `${protocol} ` : ''}→ ${n} ${noun}`,
+        ...(labels.length > 0 ? [labels.join(', ')] : []),
+    ];
+}
+
+/** What parallel relations say: each one's protocol and label, one line each. */
+function parallelLines(bundle: EdgeBundle): string[] {
+    const lines = [...new Set(bundle.relations.map(r => edgeLines(r).join(' ')).filter(l => l.length > 0))];
+    return lines.length <= 3 ? lines : [...lines.slice(0, 2), `+${lines.length - 2} more`];
+}
+
+function pluralOf(kind: string): string {
+    return kind.endsWith('s') ? `${kind}es` : kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
 }
 
 function labelSize(lines: readonly string[]): { labelWidth: number; labelHeight: number } {

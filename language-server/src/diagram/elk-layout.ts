@@ -1,5 +1,6 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import { ElkThread } from './elk-thread.js';
+import { isLayoutTimeout } from './layout-budget.js';
 
 /**
  * Runs ELK, remembering recent results. The key is the whole input graph (ids, sizes,
@@ -58,7 +59,9 @@ export class ElkLayoutEngine {
     async layoutOrRelax(graph: ElkNode): Promise<ElkNode> {
         try {
             return await this.layout(graph);
-        } catch {
+        } catch (error) {
+            // A layout stopped at its budget would only be stopped again, another budget later.
+            if (isLayoutTimeout(error)) throw error;
             return this.layout(relaxed(graph));
         }
     }

@@ -1,5 +1,6 @@
 import type { ELK, ElkNode, ElkLayoutArguments } from 'elkjs/lib/elk-api.js';
 import { Worker } from 'node:worker_threads';
+import { LAYOUT_BUDGET_MS, LayoutTimeoutError } from './layout-budget.js';
 
 /**
  * ELK behind a `worker_threads` worker (`elk-worker.cjs`). A large layout takes seconds;
@@ -13,15 +14,20 @@ import { Worker } from 'node:worker_threads';
 export class ElkThread implements ELK {
     private worker: Worker | undefined;
     private nextId = 0;
-    private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+    private readonly pending = new Map<number, Call>();
+    /** Ends the call the worker is working on once it is over budget (calls are answered in order). */
+    private budgetTimer: NodeJS.Timeout | undefined;
+    /** The worker has loaded ELK: budgets run only from then on (loading takes seconds on a busy machine). */
+    private ready = false;
 
     /**
      * `warmUp`: while idle, the thread lays the last small diagram out again until V8 has
      * compiled ELK (see `elk-worker.cjs`); for the editor, where the next edit comes soon.
+     * `budgetMs`: how long one layout may run before the thread is stopped (see `layout-budget.ts`).
      * `script`: the worker's file; beside the bundle in `out/`, beside this file in the sources.
      */
     constructor(
-        private readonly options: { readonly warmUp?: boolean } = {},
+        private readonly options: { readonly warmUp?: boolean; readonly budgetMs?: number } = {},
         private readonly script: URL = new URL('./elk-worker.cjs', import.meta.url),
     ) {}
 
@@ -54,23 +60,63 @@ export class ElkThread implements ELK {
     }
 
     private call(method: string, args: unknown[] = []): Promise<unknown> {
-        const worker = this.start();
-        const id = this.nextId++;
         return new Promise((resolve, reject) => {
-            this.pending.set(id, { resolve, reject });
-            worker.postMessage({ id, method, args });
-            worker.ref();
+            const id = this.nextId++;
+            this.pending.set(id, { id, method, args, resolve, reject });
+            this.send(this.pending.get(id)!);
         });
+    }
+
+    private send(call: Call): void {
+        const worker = this.start();
+        worker.postMessage({ id: call.id, method: call.method, args: call.args });
+        worker.ref();
+        this.watchBudget();
+    }
+
+    /**
+     * The worker answers in order, so the oldest call still waiting is the one it works on:
+     * its budget starts when the call before it is answered (or when it is sent, if none is).
+     */
+    private watchBudget(): void {
+        if (this.budgetTimer !== undefined || !this.ready) return;
+        const running = this.pending.values().next().value;
+        if (!running) return;
+        const budget = this.options.budgetMs ?? LAYOUT_BUDGET_MS;
+        this.budgetTimer = setTimeout(() => {
+            this.budgetTimer = undefined;
+            if (this.pending.get(running.id) !== running) return this.watchBudget();
+            this.overBudget(running, budget);
+        }, budget);
+        this.budgetTimer.unref();
+    }
+
+    /** Ends the thread working on `running` (ELK cannot be interrupted otherwise) and sends the calls behind it to a new one. */
+    private overBudget(running: Call, budget: number): void {
+        const worker = this.worker;
+        this.worker = undefined;
+        this.pending.delete(running.id);
+        running.reject(new LayoutTimeoutError(budget));
+        void worker?.terminate();
+        for (const call of [...this.pending.values()]) this.send(call);
     }
 
     private start(): Worker {
         if (this.worker) return this.worker;
         const worker = new Worker(this.script, { workerData: { warmUp: this.options.warmUp === true } });
         worker.unref();
-        worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
+        this.ready = false;
+        worker.on('message', ({ id, result, error, ready }: { id: number; result?: unknown; error?: string; ready?: boolean }) => {
+            if (ready) {
+                if (this.worker === worker) this.ready = true;
+                return this.watchBudget();
+            }
             const waiting = this.pending.get(id);
-            if (!waiting) return;
+            if (!waiting || this.worker !== worker) return;
             this.pending.delete(id);
+            clearTimeout(this.budgetTimer);
+            this.budgetTimer = undefined;
+            this.watchBudget();
             if (this.pending.size === 0) worker.unref();
             if (error !== undefined) waiting.reject(new Error(error));
             else waiting.resolve(result);
@@ -84,8 +130,18 @@ export class ElkThread implements ELK {
 
     private fail(error: Error): void {
         this.worker = undefined;
+        clearTimeout(this.budgetTimer);
+        this.budgetTimer = undefined;
         const waiting = [...this.pending.values()];
         this.pending.clear();
         for (const { reject } of waiting) reject(error);
     }
+}
+
+interface Call {
+    readonly id: number;
+    readonly method: string;
+    readonly args: unknown[];
+    readonly resolve: (value: unknown) => void;
+    readonly reject: (error: Error) => void;
 }

@@ -74,3 +74,6 @@ function describe(error) {
     if (error && typeof error === 'object') return String(error.message ?? error.g ?? JSON.stringify(error));
     return String(error);
 }
+
+// ELK is loaded: the layouts' time budgets start now, not while the thread starts.
+parentPort.postMessage({ ready: true });

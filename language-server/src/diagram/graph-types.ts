@@ -12,7 +12,8 @@ export type FlowDirection = 'RIGHT' | 'DOWN';
 export interface NodeSpec {
     readonly id: string;
     readonly type: 'element' | 'group';
-    readonly kind: ElementKind | GroupKind;
+    /** `data-plane`: the box drawn around a mesh's members when its control plane configures them as one. */
+    readonly kind: ElementKind | GroupKind | 'data-plane';
     /** The label as drawn: wrapped into lines, cut with an ellipsis if too long. */
     readonly lines: readonly string[];
     /** The technology as drawn, on one line. */

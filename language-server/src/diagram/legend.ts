@@ -2,6 +2,7 @@ import { ELEMENT_KINDS, type ElementKind, type Signal } from '../model/kinds.js'
 import type { RelationKind } from '../model/model-types.js';
 import { arrowHead, routePath } from './edge-paths.js';
 import type { LaidOutDiagram } from './graph-types.js';
+import { drawBadge } from './finding-badges.js';
 import { drawIcon, ICON_SIZE } from './icons.js';
 import { FONT, textWidth } from './measure.js';
 import { drawShape, SHAPE_OF_KIND } from './shapes.js';
@@ -40,8 +41,14 @@ const EDGE_ENTRIES: ReadonlyArray<{ kind: RelationKind; signal?: Signal; text: s
     { kind: 'observe', text: 'observability signal' },
 ];
 
-export function buildLegend(diagram: LaidOutDiagram): Legend | undefined {
-    const entries = [...kindEntries(diagram), ...edgeEntries(diagram)];
+/** What else the drawing shows that needs a word: finding badges, marks of a finding's path. */
+export interface LegendExtras {
+    readonly badges?: boolean;
+    readonly paths?: boolean;
+}
+
+export function buildLegend(diagram: LaidOutDiagram, extras: LegendExtras = {}): Legend | undefined {
+    const entries = [...kindEntries(diagram), ...edgeEntries(diagram), ...markEntries(diagram, extras)];
     if (entries.length === 0) return undefined;
     const textX = SWATCH_W + 6 + ICON_SIZE + 8;
     const column = Math.max(...entries.map(e => textX + textWidth(e.text, FONT.technology))) + 20;
@@ -88,4 +95,34 @@ function edgeEntries(diagram: LaidOutDiagram): Entry[] {
         swatch: `<g class="legend-item legend-edge rel-${e.kind}${e.signal ? ` signal-${e.signal}` : ''}">`
             + `<path class="edge-line" d="${routePath(line)}"/>${arrowHead(e.kind, line)}</g>`,
     }));
+}
+
+/** Bundled edges, closed groups, finding badges and paths: what the drawing adds to the model's shapes. */
+function markEntries(diagram: LaidOutDiagram, extras: LegendExtras): Entry[] {
+    const entries: Entry[] = [];
+    const mid = SWATCH_H / 2;
+    const line = [{ x: 0, y: mid }, { x: SWATCH_W + 6 + ICON_SIZE, y: mid }];
+    if (diagram.edges.some(e => e.spec.relationIds)) {
+        entries.push({
+            text: 'several relations as one line',
+            swatch: `<g class="legend-item legend-edge legend-bundle rel-sync"><path class="edge-line" d="${routePath(line)}"/>${arrowHead('sync', line)}`
+                + `<text class="legend-count" x="${(SWATCH_W + ICON_SIZE) / 2}" y="${mid - 3}">×n</text></g>`,
+        });
+    }
+    if (diagram.nodes.some(n => n.spec.collapsed !== undefined)) {
+        entries.push({
+            text: 'closed group (with its count)',
+            swatch: `<g class="legend-item legend-closed-group"><rect class="group-box" width="${SWATCH_W + 6 + ICON_SIZE}" height="${SWATCH_H}" rx="6"/></g>`,
+        });
+    }
+    if (extras.badges) {
+        entries.push({ text: 'findings: worst severity, count', swatch: `<g class="legend-item">${drawBadge([{ severity: 'warning', message: '' }, { severity: 'warning', message: '' }], SWATCH_W + 6 + ICON_SIZE, 2)}</g>` });
+    }
+    if (extras.paths) {
+        entries.push({
+            text: "on a finding's path",
+            swatch: `<g class="legend-item legend-edge legend-path rel-sync"><path class="edge-line" d="${routePath(line)}"/>${arrowHead('sync', line)}</g>`,
+        });
+    }
+    return entries;
 }

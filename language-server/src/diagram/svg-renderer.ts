@@ -2,6 +2,7 @@ import { ELEMENT_KINDS, type ElementKind } from '../model/kinds.js';
 import type { DiagramFinding, DiagramOptions } from './diagram-types.js';
 import { arrowHead, routePath } from './edge-paths.js';
 import type { LaidOutDiagram, PlacedEdge, PlacedNode } from './graph-types.js';
+import { edgeBadge, nodeBadge, SEVERITY_ICON, SEVERITY_ORDER } from './finding-badges.js';
 import { drawIcon } from './icons.js';
 import { FONT } from './measure.js';
 import { buildLegend } from './legend.js';
@@ -9,6 +10,7 @@ import { COLLAPSED_GROUP, collapsedSummary, contentFrame, GROUP_HEADER } from '.
 import { drawShape, SHAPE_OF_KIND } from './shapes.js';
 import { diagramStylesheet } from './styles.js';
 import { escapeXml, num } from './xml.js';
+import { ownValue } from '../util/own-keys.js';
 
 /**
  * Draws a laid-out diagram as one SVG document. Pure: the same input gives the same text.
@@ -20,6 +22,8 @@ export interface RenderOptions {
     readonly theme: DiagramOptions['theme'];
     readonly legend: boolean;
     readonly findings?: DiagramOptions['findings'];
+    /** Items on the path of a finding reported elsewhere, marked but not counted. */
+    readonly findingPaths?: DiagramOptions['findingPaths'];
     /** The architecture's title, for the document's `<title>`. */
     readonly title?: string;
 }
@@ -43,12 +47,15 @@ export function renderSvg(diagram: LaidOutDiagram, options: RenderOptions): Rend
     } else {
         const groups = diagram.nodes.filter(n => n.spec.type === 'group');
         const elements = diagram.nodes.filter(n => n.spec.type === 'element');
-        body.push(`<g class="groups">${groups.map(g => drawGroup(g, options.findings)).join('')}</g>`);
-        body.push(`<g class="nodes">${elements.map(n => drawNode(n, options.findings)).join('')}</g>`);
-        body.push(`<g class="edges">${diagram.edges.map(e => drawEdge(e, options.findings)).join('')}</g>`);
+        const paths = options.findingPaths;
+        body.push(`<g class="groups">${groups.map(g => drawGroup(g, options.findings, paths)).join('')}</g>`);
+        body.push(`<g class="nodes">${elements.map(n => drawNode(n, options.findings, paths)).join('')}</g>`);
+        body.push(`<g class="edges">${diagram.edges.map(e => drawEdge(e, options.findings, paths)).join('')}</g>`);
+        // Badges last, above every line that might cross a box's corner.
+        body.push(`<g class="finding-badges">${diagram.nodes.map(n => drawNodeBadge(n, options.findings)).join('')}${diagram.edges.map(e => edgeBadge(edgeFindings(e, options.findings), e)).join('')}</g>`);
     }
     if (options.legend && !empty) {
-        const legend = buildLegend(diagram);
+        const legend = buildLegend(diagram, { badges: badgesDrawn(diagram, options), paths: !!options.findingPaths && Object.keys(options.findingPaths).length > 0 });
         if (legend) {
             body.push(legend.draw(MARGIN, height));
             width = Math.max(width, legend.width + 2 * MARGIN);
@@ -66,11 +73,31 @@ export function renderSvg(diagram: LaidOutDiagram, options: RenderOptions): Rend
     return { svg, width, height };
 }
 
-function drawNode(node: PlacedNode, findings: RenderOptions['findings']): string {
+function drawNodeBadge(node: PlacedNode, findings: RenderOptions['findings']): string {
+    const badge = nodeBadge(ownValue(findings, node.spec.id), node);
+    return badge && `<g class="badge-anchor" data-id="${escapeXml(node.spec.id)}" transform="translate(${num(node.x)} ${num(node.y)})">${badge}</g>`;
+}
+
+/** A bundle shows the findings of every relation it stands for. */
+function edgeFindings(edge: PlacedEdge, findings: RenderOptions['findings']): DiagramFinding[] | undefined {
+    const { spec } = edge;
+    const found = spec.relationIds ? spec.relationIds.flatMap(id => ownValue(findings, id) ?? []) : ownValue(findings, spec.id);
+    return found && found.length > 0 ? [...found] : undefined;
+}
+
+function badgesDrawn(diagram: LaidOutDiagram, options: RenderOptions): boolean {
+    return diagram.nodes.some(n => (ownValue(options.findings, n.spec.id)?.length ?? 0) > 0) || diagram.edges.some(e => edgeFindings(e, options.findings) !== undefined);
+}
+
+function pathClass(id: string, relationIds: readonly string[] | undefined, paths: RenderOptions['findingPaths']): string[] {
+    return (relationIds ?? [id]).some(r => (ownValue(paths, r)?.length ?? 0) > 0) ? ['finding-path'] : [];
+}
+
+function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths']): string {
     const { spec } = node;
     const kind = spec.kind as ElementKind;
-    const found = findings?.[spec.id];
-    const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...findingClasses(found)];
+    const found = ownValue(findings, spec.id);
+    const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths)];
     const frame = contentFrame(kind, node.width, node.height, { lines: spec.lines, technology: spec.technology });
     const texts = spec.lines.map((line, i) => `<text class="label" x="${frame.textX}" y="${frame.baselines[i]}">${escapeXml(line)}</text>`);
     if (spec.technology) {
@@ -78,19 +105,19 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings']): string
     }
     const host = spec.hostId ? ` data-host="${escapeXml(spec.hostId)}"` : '';
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}"${host} transform="translate(${num(node.x)} ${num(node.y)})">`
-        + `<title>${escapeXml(withFindings(spec.title, found))}</title>`
+        + `<title>${escapeXml(withFindings(spec.title, found, ownValue(paths, spec.id)))}</title>`
         + drawShape(SHAPE_OF_KIND[kind], node.width, node.height)
         + drawIcon(kind, frame.iconX, frame.iconY)
         + texts.join('')
         + '</g>';
 }
 
-function drawGroup(group: PlacedNode, findings: RenderOptions['findings']): string {
+function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths']): string {
     const { spec } = group;
-    const found = findings?.[spec.id];
-    const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found)];
+    const found = ownValue(findings, spec.id);
+    const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths)];
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" transform="translate(${num(group.x)} ${num(group.y)})">`
-        + `<title>${escapeXml(withFindings(spec.title, found))}</title>`
+        + `<title>${escapeXml(withFindings(spec.title, found, ownValue(paths, spec.id)))}</title>`
         + `<rect class="group-box" width="${num(group.width)}" height="${num(group.height)}" rx="10"/>`
         + `<text class="group-label" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.labelBaseline}">${escapeXml(spec.lines[0] ?? '')}</text>`
         + (spec.technology ? `<text class="group-subtitle" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.subtitleBaseline}">${escapeXml(spec.technology)}</text>` : '')
@@ -98,11 +125,11 @@ function drawGroup(group: PlacedNode, findings: RenderOptions['findings']): stri
         + '</g>';
 }
 
-function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings']): string {
+function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths']): string {
     const { spec } = edge;
-    // A bundle shows the findings of every link it stands for.
-    const found = spec.relationIds ? spec.relationIds.flatMap(id => findings?.[id] ?? []) : findings?.[spec.id];
-    const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found)];
+    const found = edgeFindings(edge, findings);
+    const onPath = spec.relationIds ? spec.relationIds.flatMap(id => ownValue(paths, id) ?? []) : ownValue(paths, spec.id);
+    const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found), ...pathClass(spec.id, spec.relationIds, paths)];
     const d = routePath(edge.points);
     let label = '';
     if (spec.labelLines.length > 0 && edge.labelBox) {
@@ -115,7 +142,7 @@ function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings']): string
     }
     const bundled = spec.relationIds ? ` data-relations="${escapeXml(spec.relationIds.join(' '))}"` : '';
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" data-source="${escapeXml(spec.sourceId)}" data-target="${escapeXml(spec.targetId)}"${bundled}>`
-        + `<title>${escapeXml(withFindings(spec.title, found))}</title>`
+        + `<title>${escapeXml(withFindings(spec.title, found, onPath))}</title>`
         // A wide invisible stroke makes the thin line easy to hover and click in the preview.
         + `<path class="edge-hit" d="${d}"/>`
         + `<path class="edge-line" d="${d}"/>`
@@ -124,16 +151,17 @@ function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings']): string
         + '</g>';
 }
 
-const SEVERITY_ORDER = ['error', 'warning', 'info'] as const;
-const SEVERITY_MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;
 
 /** One class per severity present; the stylesheets let the worst one win. */
 function findingClasses(found: readonly DiagramFinding[] | undefined): string[] {
     return SEVERITY_ORDER.filter(s => found?.some(f => f.severity === s)).map(s => `finding-${s}`);
 }
 
-function withFindings(title: string, found: readonly DiagramFinding[] | undefined): string {
-    if (!found || found.length === 0) return title;
-    const worstFirst = [...found].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-    return [title, ...worstFirst.map(f => `${SEVERITY_MARK[f.severity]} ${f.message}${f.code ? ` [${f.code}]` : ''}`)].join('\n');
+function withFindings(title: string, found: readonly DiagramFinding[] | undefined, onPath?: readonly DiagramFinding[]): string {
+    const worstFirst = [...(found ?? [])].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+    return [
+        title,
+        ...worstFirst.map(f => `${SEVERITY_ICON[f.severity]} ${f.message}${f.code ? ` [${f.code}]` : ''}`),
+        ...(onPath ?? []).map(f => `On the path of: ${f.message}${f.code ? ` [${f.code}]` : ''}`),
+    ].join('\n');
 }

@@ -2,6 +2,7 @@ import { ELEMENT_KINDS, isObservabilityKind, type ElementKind } from '../model/k
 import type { ArchModel, ModelRelation, RelationKind } from '../model/model-types.js';
 import type { MergedRelations } from './collapse.js';
 import type { DiagramView } from './diagram-types.js';
+import type { EdgeBundle } from './edge-bundles.js';
 import { bundleSignals, type SignalBundle } from './signal-bundles.js';
 
 /**
@@ -26,6 +27,12 @@ export interface ViewSelection {
     readonly collapsed?: ReadonlyMap<string, number>;
     /** Past the size limit: relations between boxes drawn as one edge each. */
     readonly merged?: readonly MergedRelations[];
+    /** Merged edges carry a label with their count (few of them: a chosen level of detail, not the size limit). */
+    readonly labelMerged?: boolean;
+    /** Overview: fans of relations to a group, and parallel relations, drawn as one edge each (`edge-bundles.ts`). */
+    readonly edgeBundles?: readonly EdgeBundle[];
+    /** Meshes drawn with a data-plane box around everything but their control plane. */
+    readonly dataPlanes?: ReadonlySet<string>;
 }
 
 const RELATION_KINDS: Readonly<Record<DiagramView, readonly RelationKind[]>> = {

@@ -4,6 +4,7 @@ import type { CodeAction, CodeActionParams, Command, Diagnostic } from 'vscode-l
 import { CodeActionKind } from 'vscode-languageserver';
 import type { ArchServices } from '../arch-module.js';
 import type { RuleDiagnosticData } from '../rules/quick-fix.js';
+import { didYouMeanFix } from './did-you-mean-fix.js';
 import { editsForFix, suppressionEdit } from './fix-edits.js';
 
 function ruleData(diagnostic: Diagnostic): RuleDiagnosticData | undefined {
@@ -12,7 +13,8 @@ function ruleData(diagnostic: Diagnostic): RuleDiagnosticData | undefined {
 }
 
 /**
- * Quick fixes for rule findings: the rule's mechanical fixes (add replicas, a timeout and
+ * "Did you mean …?" fixes for misspelt ids, kinds and properties, and quick fixes for
+ * rule findings: the rule's mechanical fixes (add replicas, a timeout and
  * breaker, a sidecar, a telemetry link, a gateway, a trigger; remove an orphan) and, for
  * every finding, a suppression comment.
  */
@@ -24,6 +26,8 @@ export class ArchCodeActionProvider implements CodeActionProvider {
         const uri = document.uri.toString();
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
+            const spelling = didYouMeanFix(diagnostic, uri);
+            if (spelling) actions.push(spelling);
             const data = ruleData(diagnostic);
             if (!data) continue;
             data.fixes.forEach((fix, i) => {

@@ -7,6 +7,7 @@ import type { ArchServices } from '../arch-module.js';
 import { ELEMENT_KINDS, GROUP_KINDS, type GroupKind } from '../model/kinds.js';
 import type { ArchModelProvider } from '../model/model-provider.js';
 import { PROPERTIES } from '../model/properties.js';
+import { letGoOfCompleteWord, wordBefore } from './complete-word.js';
 import { completionSpot, type Arrow, type CompletionSpot } from './completion-spot.js';
 import { fitsArrowTarget, fitsOwner, fitsTrigger, type Candidate } from './completion-fit.js';
 import { completionKindOf, isElementKind } from './kind-icons.js';
@@ -36,8 +37,9 @@ export class ArchCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: Cancellation.CancellationToken): Promise<CompletionList | undefined> {
         // Langium's lexer-based search skips comments and strings, and would offer keywords inside them.
         const offset = document.textDocument.offsetAt(params.position);
-        if (insideCommentOrString(this.lexer.tokenize(document.textDocument.getText()), offset)) return CompletionList.create([], false);
-        return super.getCompletion(document, params, cancelToken);
+        const text = document.textDocument.getText();
+        if (insideCommentOrString(this.lexer.tokenize(text), offset)) return CompletionList.create([], false);
+        return letGoOfCompleteWord(await super.getCompletion(document, params, cancelToken), wordBefore(text, offset));
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {

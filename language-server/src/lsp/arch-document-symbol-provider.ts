@@ -8,7 +8,8 @@ import { symbolKindOf } from './kind-icons.js';
 
 /**
  * The outline and breadcrumbs: the architecture, its groups with their members nested
- * inside, elements with their sidecars, each with its kind (and technology) as detail.
+ * inside, elements with their sidecars, each with its label, kind and technology as
+ * detail (VS Code shows it beside the id: `orders  Order Service · service : go`).
  * Relations and imports are left out: they have no name, and an outline of fifty
  * `a -> b` lines would bury the structure it is there to show.
  */
@@ -20,7 +21,7 @@ export class ArchDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
         if (!nameNode || !node.$cstNode) return [];
         return [{
             name: node.name,
-            detail: node.technology ? `${node.kind} : ${node.technology}` : node.kind,
+            detail: symbolDetail(node.label, node.kind, node.technology),
             kind: symbolKindOf(node.kind),
             range: node.$cstNode.range,
             selectionRange: nameNode.range,
@@ -43,4 +44,12 @@ export class ArchDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
             children: members,
         }];
     }
+}
+
+/** What the outline shows beside an id: the label, then kind and technology. */
+export function symbolDetail(label: string | undefined, kind: string, technology: string | undefined): string {
+    const what = technology ? `${kind} : ${technology}` : kind;
+    // One line: a label may hold line breaks (strings can span lines).
+    const text = label?.replace(/\s+/g, ' ').trim();
+    return text ? `${text} · ${what}` : what;
 }

@@ -3,6 +3,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DiagramFinding } from '../diagram/diagram-types.js';
 import type { ArchModel, SourceLocation } from '../model/model-types.js';
 import { innermostContaining } from './innermost-range.js';
+import { newTable } from '../util/own-keys.js';
 
 const SEVERITIES: Partial<Record<DiagnosticSeverity, DiagramFinding['severity']>> = {
     [DiagnosticSeverity.Error]: 'error',
@@ -21,6 +22,15 @@ interface Located {
  * Hints are left out, and so are diagnostics outside every declaration (an import line).
  */
 export function findingsByItem(model: ArchModel, uri: string, diagnostics: readonly Diagnostic[]): Record<string, DiagramFinding[]> {
+    return findingsAndPaths(model, uri, diagnostics).findings;
+}
+
+/**
+ * The findings by item, and the paths of multi-hop findings: each item (other than the
+ * finding's own) that holds a location of the diagnostic's related information (the hops
+ * of a chain, the members of a cycle), with the finding it lies on.
+ */
+export function findingsAndPaths(model: ArchModel, uri: string, diagnostics: readonly Diagnostic[]): { findings: Record<string, DiagramFinding[]>; paths: Record<string, DiagramFinding[]> } {
     // Per line, the declarations that span it: a diagnostic's owner spans its first line.
     // Comparing every diagnostic with every declaration took 30 ms at 1,000 elements.
     const byLine = new Map<number, Located[]>();
@@ -33,7 +43,8 @@ export function findingsByItem(model: ArchModel, uri: string, diagnostics: reado
             else byLine.set(line, [item]);
         }
     }
-    const result: Record<string, DiagramFinding[]> = {};
+    const result = newTable<DiagramFinding[]>();
+    const paths = newTable<DiagramFinding[]>();
     for (const diagnostic of diagnostics) {
         const severity = SEVERITIES[diagnostic.severity ?? DiagnosticSeverity.Error];
         if (!severity) continue;
@@ -44,6 +55,12 @@ export function findingsByItem(model: ArchModel, uri: string, diagnostics: reado
             ? { severity, message }
             : { severity, message, code: String(diagnostic.code) };
         (result[owner.id] ??= []).push(finding);
+        for (const related of diagnostic.relatedInformation ?? []) {
+            if (related.location.uri !== uri) continue;
+            const range = related.location.range;
+            const hop = innermostContaining(byLine.get(range.start.line) ?? [], item => item.location.fullRange, range);
+            if (hop && hop.id !== owner.id && !paths[hop.id]?.includes(finding)) (paths[hop.id] ??= []).push(finding);
+        }
     }
-    return result;
+    return { findings: result, paths };
 }

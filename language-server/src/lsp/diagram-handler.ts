@@ -7,11 +7,15 @@ import type { DiagramOptions } from '../diagram/diagram-types.js';
 import type { ArchModel } from '../model/model-types.js';
 import type { DiagramParams, DiagramResponse } from '../protocol.js';
 import { DiagramRequest } from '../protocol.js';
-import { findingsByItem } from './diagram-findings.js';
+import { findingsAndPaths } from './diagram-findings.js';
+import { checkDiagramParams } from './diagram-params.js';
+import { newTable } from '../util/own-keys.js';
 
 /** How long to wait for the language server to take in an edit it was already told about. */
 const MAX_CATCH_UP_MS = 2_000;
 const CATCH_UP_STEP_MS = 10;
+/** How often a wait for a document's build checks that the document is still there. */
+const STILL_THERE_CHECK_MS = 250;
 
 /** Answers `archsight/diagram` on the language server's connection. */
 export function registerDiagramHandler(shared: LangiumSharedServices): void {
@@ -31,6 +35,8 @@ export class DiagramHandler {
     constructor(private readonly shared: LangiumSharedServices) {}
 
     async handle(params: DiagramParams, token: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<DiagramResponse> {
+        const invalid = checkDiagramParams(params);
+        if (invalid) return { uri: typeof params?.uri === 'string' ? params.uri : '', error: invalid };
         const key = `${params.uri} ${params.theme}`;
         const ticket = ++this.tickets;
         this.latest.set(key, ticket);
@@ -66,7 +72,7 @@ export class DiagramHandler {
     private async respond(document: LangiumDocument, params: DiagramParams, superseded: () => boolean): Promise<DiagramResponse> {
         const services = this.shared.ServiceRegistry.getServices(document.uri) as ArchServices;
         const model = services.model.ModelProvider.getModel(document);
-        const findings = findingsByItem(model, document.uri.toString(), document.diagnostics ?? []);
+        const { findings, paths } = findingsAndPaths(model, document.uri.toString(), document.diagnostics ?? []);
         const version = document.textDocument.version;
         const syntaxError = describeSyntaxErrors(document);
         if (syntaxError && !params.renderWhenStale) {
@@ -79,6 +85,11 @@ export class DiagramHandler {
             theme: params.theme,
             legend: params.legend,
             findings,
+            findingPaths: paths,
+            pane: params.pane,
+            chooseDirection: params.chooseDirection,
+            level: params.level,
+            expand: params.expand,
         };
         const diagram = await services.diagram.DiagramGenerator.generate(model, options);
         if (superseded()) return { uri: params.uri, superseded: true };
@@ -97,8 +108,20 @@ export class DiagramHandler {
         if (this.shared.lsp.Connection) await WorkspaceManager.ready;
         for (let waited = 0; ; waited += CATCH_UP_STEP_MS) {
             if (LangiumDocuments.hasDocument(uri)) {
-                await DocumentBuilder.waitUntil(state, uri, token);
-                const document = LangiumDocuments.getDocument(uri)!;
+                // Langium's wait never ends for a document deleted meanwhile: look again now and then.
+                const built = DocumentBuilder.waitUntil(state, uri, token).then(() => true);
+                built.catch(() => undefined); // a rejection after the race is lost is nobody's error
+                const reached = await Promise.race([
+                    built,
+                    new Promise<false>(resolve => setTimeout(() => resolve(false), STILL_THERE_CHECK_MS)),
+                ]);
+                const document = LangiumDocuments.getDocument(uri);
+                if (!document) throw new Error('The language server has not loaded this file.');
+                if (!reached) {
+                    if (superseded()) throw new Error('Superseded.');
+                    waited -= CATCH_UP_STEP_MS;
+                    continue;
+                }
                 if (isParsedFromCurrentText(document) || waited >= MAX_CATCH_UP_MS || superseded()) return document;
             } else if (!TextDocuments?.get(uri.toString()) || waited >= MAX_CATCH_UP_MS) {
                 // An open editor's document is on its way into the workspace; anything else is not coming.
@@ -120,7 +143,7 @@ function blastRadii(model: ArchModel): Record<string, string[]> | undefined {
 }
 
 function computeBlastRadii(model: ArchModel): Record<string, string[]> | undefined {
-    const result: Record<string, string[]> = {};
+    const result = newTable<string[]>();
     try {
         for (const id of [...model.elements.keys(), ...model.groups.keys()]) {
             const affected = blastRadius(model, id);

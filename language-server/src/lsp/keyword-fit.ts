@@ -1,6 +1,7 @@
 import { ELEMENT_KINDS, type ElementKind } from '../model/kinds.js';
 import { PROPERTIES } from '../model/properties.js';
 import type { Body, CompletionSpot } from './completion-spot.js';
+import { ownValue } from '../util/own-keys.js';
 
 /**
  * Which of the keywords the grammar allows at the cursor make sense there: property keys
@@ -46,7 +47,7 @@ const CALL_POLICIES = new Set(['timeout', 'retries', 'breaker']);
 function propertyFits(key: string, body: Body): boolean {
     if (body.of === 'top') return false;
     const owner = body.of === 'relation' ? 'relation' : body.kind;
-    const on = PROPERTIES[key]?.on;
+    const on = ownValue(PROPERTIES, key)?.on;
     if (on && !on.includes(owner)) return false;
     // Call policies mean nothing on messages and signals (validation warns).
     return !(body.of === 'relation' && body.arrow !== '->' && CALL_POLICIES.has(key));

@@ -6,6 +6,7 @@ import { isArchElement, isGroup, isRelation } from '../../generated/ast.js';
 import { SIGNALS, type ElementKind, type GroupKind, type Signal } from './kinds.js';
 import type { ModelProblem, Properties, PropertyValue, RelationKind, SourceLocation } from './model-types.js';
 import { normalizeProperty } from './property-values.js';
+import { newTable } from '../util/own-keys.js';
 
 /**
  * What one document contributes to the semantic model, read from its own AST only:
@@ -197,7 +198,7 @@ class FragmentReader {
     }
 
     private properties(properties: readonly Property[], problems: ModelProblem[]): Properties {
-        const result: Record<string, PropertyValue> = {};
+        const result = newTable<PropertyValue>();
         for (const p of properties) {
             const normalized = normalizeProperty(p.key, p.value);
             if ('error' in normalized) {

@@ -2,6 +2,7 @@ import type { Value } from '../../generated/ast.js';
 import { isBooleanValue, isNumberValue, isQuantityValue, isStringValue, isWordValue } from '../../generated/ast.js';
 import type { PropertyValue } from './model-types.js';
 import { PROPERTIES, parseDuration, parseSize } from './properties.js';
+import { ownValue } from '../util/own-keys.js';
 
 export type Normalized = { readonly value: PropertyValue } | { readonly error: string };
 
@@ -24,7 +25,7 @@ function textOf(value: Value): string | undefined {
  * Validation reports the error; the model builder leaves the property out.
  */
 export function normalizeProperty(key: string, value: Value | undefined): Normalized {
-    const spec = PROPERTIES[key];
+    const spec = ownValue(PROPERTIES, key);
     if (!spec) return { error: `Unknown property '${key}'.` };
     const type = spec.value;
     if (spec.states && value && isWordValue(value) && (value.word === 'none' || value.word === 'default')) {

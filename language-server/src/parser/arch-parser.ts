@@ -1,6 +1,7 @@
 import type { ILexingError } from 'chevrotain';
 import type { AstNode, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
-import { createParser, LangiumParser } from 'langium';
+import { AstUtils, createParser, GrammarUtils, LangiumParser } from 'langium';
+import type { ArchLexer } from './arch-lexer.js';
 import { checkInputLimits, INPUT_LIMITS } from './input-limits.js';
 import { RecoveryGuard, type StopReason } from './recovery-guard.js';
 
@@ -21,7 +22,8 @@ export class ArchParser extends LangiumParser {
         if (limit) return this.refuse<T>(limit, input, options);
         this.guard.start();
         try {
-            const result = super.parse<T>(input, options);
+            const result = capLexerErrors(super.parse<T>(input, options));
+            applyRepairs(result.value, (this.lexer as Partial<ArchLexer>).takeRepairs?.());
             return this.guard.stopped ? withStopNote(result, this.guard.stopped) : result;
         } catch (error) {
             return this.refuse<T>({
@@ -43,6 +45,33 @@ export class ArchParser extends LangiumParser {
         if (root) (root as unknown as { _text: string })._text = input;
         return { ...empty, lexerErrors: [error] };
     }
+}
+
+/** Where the lexer read a keyword in place of a misspelt word, the tree gets the keyword meant. */
+function applyRepairs(root: AstNode, repairs: Map<number, string> | undefined): void {
+    if (!repairs || repairs.size === 0) return;
+    for (const node of AstUtils.streamAst(root)) {
+        for (const feature of ['kind', 'key', 'arrow'] as const) {
+            const offset = GrammarUtils.findNodeForProperty(node.$cstNode, feature)?.offset;
+            const keyword = offset === undefined ? undefined : repairs.get(offset);
+            if (keyword !== undefined) (node as unknown as Record<string, string>)[feature] = keyword;
+        }
+    }
+}
+
+/**
+ * Character-level errors meet the same limit as the parser's: a megabyte of `x@` is half a
+ * million of them, which nobody reads and which made a 118 MB message to the editor.
+ */
+function capLexerErrors<T extends AstNode>(result: ParseResult<T>): ParseResult<T> {
+    const max = INPUT_LIMITS.maxSyntaxErrors;
+    if (result.lexerErrors.length <= max) return result;
+    const last = result.lexerErrors[max - 1];
+    const note: ILexingError = {
+        offset: last.offset, line: last.line, column: last.column, length: last.length,
+        message: `More than ${max} unexpected characters: only the first ${max} are reported.`,
+    };
+    return { ...result, lexerErrors: [...result.lexerErrors.slice(0, max), note] };
 }
 
 /** Says why the syntax errors stop where they stop. */

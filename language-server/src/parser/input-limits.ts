@@ -1,4 +1,5 @@
 import type { ILexingError } from 'chevrotain';
+import { TerminalScanner } from './lexer-patterns.js';
 
 /**
  * Limits that keep the editor responsive on hostile or accidental input (a pasted log, a
@@ -63,21 +64,24 @@ function megabytes(bytes: number): string {
 
 /**
  * The offset of the first `{` that opens a block deeper than `max`, skipping strings and
- * comments the way the lexer does; undefined when nesting stays within `max`.
+ * comments exactly as the lexer does (its own matchers, linear on hostile text): an
+ * unterminated quote or `/*` is one skipped character, after which braces count again,
+ * and a `//` comment ends at CR as at LF. Undefined when nesting stays within `max`.
  */
 export function findTooDeepBrace(text: string, max: number): number | undefined {
+    const scanner = new TerminalScanner();
     let depth = 0;
     let i = 0;
     while (i < text.length) {
         const c = text[i];
         if (c === '"' || c === "'") {
-            i = skipString(text, i);
+            const end = scanner.stringEnd(text, i);
+            i = end < 0 ? i + 1 : end;
         } else if (c === '/' && text[i + 1] === '/') {
-            const end = text.indexOf('\n', i);
-            i = end < 0 ? text.length : end;
+            i = lineEnd(text, i);
         } else if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            i = end < 0 ? text.length : end + 2;
+            const end = scanner.blockCommentEnd(text, i);
+            i = end < 0 ? i + 1 : end;
         } else {
             if (c === '{' && ++depth > max) return i;
             if (c === '}' && depth > 0) depth--;
@@ -87,25 +91,26 @@ export function findTooDeepBrace(text: string, max: number): number | undefined 
     return undefined;
 }
 
-/** The offset after the string that starts at `start`; an unterminated string ends at its line. */
-function skipString(text: string, start: number): number {
-    const quote = text[start];
-    let i = start + 1;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === quote) return i + 1;
-        if (c === '\n') return i;
-        i += c === '\\' ? 2 : 1;
+/** Where a `//` comment starting at `start` ends: at the first CR or LF, as SL_COMMENT's `[^\n\r]*`. */
+function lineEnd(text: string, start: number): number {
+    for (let i = start; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 13) return i;
     }
-    return i;
+    return text.length;
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+    // Lines end at CRLF, LF or a lone CR, as the editor counts them.
     let line = 1;
     let lineStart = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-        line++;
-        lineStart = i + 1;
+    for (let i = 0; i < offset; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
+        if (c === 10 || c === 13) {
+            line++;
+            lineStart = i + 1;
+        }
     }
     return { line, column: offset - lineStart + 1 };
 }

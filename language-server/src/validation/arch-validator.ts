@@ -1,10 +1,11 @@
-import type { LangiumDocument, ValidationAcceptor, ValidationChecks } from 'langium';
+import type { LangiumDocument, URI, ValidationAcceptor, ValidationChecks } from 'langium';
 import { AstUtils, Cancellation, interruptAndCheck } from 'langium';
 import type { ArchAstType, Model } from '../../generated/ast.js';
 import type { ArchServices } from '../arch-module.js';
 import { reportRuleFindings } from '../rules/report-findings.js';
 import type { CheckContext, ModelCheck } from './check-context.js';
 import { checkImports } from './checks/imports.js';
+import { ArchDocumentFactory } from '../workspace/arch-document-factory.js';
 import { checkPlacement } from './checks/placement.js';
 import { checkPropertyFit } from './checks/property-fit.js';
 import { checkRelationEnds } from './checks/relation-ends.js';
@@ -56,6 +57,8 @@ export class ArchValidator {
 
     checkImports(root: Model, accept: ValidationAcceptor): void {
         const document = AstUtils.getDocument(root) as LangiumDocument<Model>;
-        checkImports(document, this.services.shared.workspace.LangiumDocuments, accept);
+        const factory = this.services.shared.workspace.LangiumDocumentFactory;
+        const readProblem = (uri: URI) => (factory instanceof ArchDocumentFactory ? factory.readProblem(uri) : undefined);
+        checkImports(document, this.services.shared.workspace.LangiumDocuments, accept, readProblem);
     }
 }

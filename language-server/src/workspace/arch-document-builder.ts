@@ -2,6 +2,7 @@ import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePro
 import { Cancellation, DefaultDocumentBuilder, DocumentState, interruptAndCheck } from 'langium';
 import type { Model } from '../../generated/ast.js';
 import { isArchUri, resolveImports } from './imports.js';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 
 /**
  * Loads the files that the documents of a build import, so that a file opened on its
@@ -22,9 +23,58 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
         super(services);
     }
 
-    override update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
+    override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        const gone = await this.vanished(changed);
+        if (gone.length > 0) {
+            changed = changed.filter(uri => !gone.includes(uri));
+            deleted = [...deleted, ...gone];
+        }
         this.edited = new Set(changed.map(uri => uri.toString()));
         return super.update(changed, deleted, cancelToken);
+    }
+
+    /**
+     * As Langium's, but a wait for a document ends when the document is deleted meanwhile
+     * (closed, removed from disk): Langium's would wait for ever, and the request behind it
+     * would never be answered.
+     */
+    // Langium's two overloads, written as one: their token types come from two copies of vscode-jsonrpc.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    override waitUntil(state: DocumentState, uriOrToken?: any, cancelToken?: any): Promise<any> {
+        const waiting = super.waitUntil(state, uriOrToken, cancelToken);
+        if (!uriOrToken || !('path' in uriOrToken)) return waiting;
+        const key = String(uriOrToken);
+        return new Promise((resolve, reject) => {
+            const listener = this.onUpdate((_changed, deleted) => {
+                if (deleted.some((uri: URI) => uri.toString() === key)) {
+                    reject(new ResponseError(LSPErrorCodes.ServerCancelled, `The document ${key} was closed or deleted.`));
+                }
+            });
+            waiting.then(resolve, reject).finally(() => listener.dispose());
+        });
+    }
+
+    /**
+     * Changed documents that are neither open nor on disk any more: a watcher reports a
+     * change for a file deleted since, or a setting rebuilds a closed Untitled document.
+     * They are deleted rather than read (a failed read would fail the whole update).
+     */
+    private async vanished(changed: URI[]): Promise<URI[]> {
+        const gone: URI[] = [];
+        for (const uri of changed) {
+            if (!this.langiumDocuments.hasDocument(uri) || this.textDocuments?.get(uri.toString())) continue;
+            if (uri.scheme !== 'file' || (await this.missing(uri))) gone.push(uri);
+        }
+        return gone;
+    }
+
+    private async missing(uri: URI): Promise<boolean> {
+        try {
+            await this.fileSystemProvider.stat(uri);
+            return false;
+        } catch (error) {
+            return isMissing(error);
+        }
     }
 
     /**
@@ -122,16 +172,28 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
         return super.buildDocuments(all, options, cancelToken);
     }
 
+    /**
+     * A missing import is not loaded (validation says it cannot be found); any other file is,
+     * and the document factory takes one it cannot read (a folder, a FIFO, a symlink loop,
+     * binary, too large) as empty text and keeps why, which validation reports at the import.
+     */
     private async tryLoad(uri: LangiumDocument['uri']): Promise<LangiumDocument | undefined> {
         try {
-            // Only regular files: a FIFO or a device behind a `.arch` name would block or never end.
-            if (!(await this.fileSystemProvider.stat(uri)).isFile) return undefined;
+            await this.fileSystemProvider.stat(uri);
+        } catch (error) {
+            if (isMissing(error)) return undefined;
+        }
+        try {
             return await this.langiumDocuments.getOrCreateDocument(uri);
         } catch {
-            // A missing or unreadable import is reported by validation, not here.
             return undefined;
         }
     }
+}
+
+function isMissing(error: unknown): boolean {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 /** Resolves after `ms`, or as soon as the token is cancelled (a new update waits for this one to end). */

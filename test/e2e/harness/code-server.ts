@@ -36,9 +36,8 @@ const SETTINGS = {
     'chat.commandCenter.enabled': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'editor.minimap.enabled': false,
-    // Completion opens when a scenario asks for it (Ctrl+Space), not while it types.
-    'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
-    'editor.suggestOnTriggerCharacters': false,
+    // Completion is left as VS Code ships it (suggestions while typing, Enter accepts):
+    // the scenarios type as a user with default settings does.
     'editor.hover.delay': 200,
     'files.autoSave': 'off',
     // The workspaces live in the repository's git-ignored test-results folder.

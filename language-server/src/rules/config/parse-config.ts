@@ -5,6 +5,7 @@ import type { SeveritySetting } from '../rule.js';
 import { SEVERITY_SETTINGS } from '../rule.js';
 import type { RuleRegistry } from '../rule-registry.js';
 import type { ConfigProblem, RuleSettings, RulesSettings } from './rule-settings.js';
+import { newTable, ownValue } from '../../util/own-keys.js';
 
 /** The name every tool looks for, walking up from the checked file. */
 export const CONFIG_FILE_NAME = 'archsight.config.json';
@@ -28,6 +29,20 @@ export interface ParsedConfig {
  * entries still apply.
  */
 export function parseConfigText(text: string, registry: RuleRegistry, uri?: string): ParsedConfig {
+    const parsed = parseConfigTextUncapped(text, registry, uri);
+    if (parsed.problems.length <= MAX_CONFIG_PROBLEMS) return parsed;
+    const shown = parsed.problems.slice(0, MAX_CONFIG_PROBLEMS);
+    const last = shown[shown.length - 1];
+    return { ...parsed, problems: [...shown, { ...last, message: `More than ${MAX_CONFIG_PROBLEMS} problems in this configuration: only the first ${MAX_CONFIG_PROBLEMS} are reported.` }] };
+}
+
+/** Problems reported from one configuration, as syntax errors are capped in a `.arch` file. */
+const MAX_CONFIG_PROBLEMS = 100;
+
+/** Larger configuration files are not read: a real one is a few hundred bytes. */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
+function parseConfigTextUncapped(text: string, registry: RuleRegistry, uri?: string): ParsedConfig {
     const at = positionsOf(text, uri);
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: true });
@@ -69,7 +84,7 @@ function readRules(node: Node, registry: RuleRegistry, report: Report): RulesSet
         report(node, '"rules" must be an object: { "rule-id": "off" | "info" | "warning" | "error" | { "severity": …, thresholds } }.');
         return {};
     }
-    const result: Record<string, RuleSettings> = {};
+    const result = newTable<RuleSettings>();
     for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
         const id = String(key.value);
@@ -89,7 +104,7 @@ function readRules(node: Node, registry: RuleRegistry, report: Report): RulesSet
             continue;
         }
         let severity: SeveritySetting | undefined;
-        const thresholds: Record<string, number> = {};
+        const thresholds = newTable<number>();
         for (const entry of value.children ?? []) {
             const [name, setting] = entry.children ?? [];
             const field = String(name.value);
@@ -97,7 +112,7 @@ function readRules(node: Node, registry: RuleRegistry, report: Report): RulesSet
                 if (setting) severity = readSeverity(setting, report);
                 continue;
             }
-            const spec = rule.thresholds?.[field];
+            const spec = ownValue(rule.thresholds, field);
             if (!spec) {
                 const known = Object.keys(rule.thresholds ?? {});
                 report(name, `Rule '${id}' has no setting '${field}'; it takes "severity"${known.length ? ` and ${known.map(k => `"${k}"`).join(', ')}` : ''}.`);
@@ -128,10 +143,16 @@ export function suggest(id: string, known: readonly string[]): string {
 function positionsOf(text: string, uri: string | undefined) {
     const starts = [0];
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+    // A binary search: a walk from the first line per problem made a 400 KB file take a minute.
     const position = (offset: number) => {
-        let line = 0;
-        while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-        return { line: line + 1, column: offset - starts[line] + 1 };
+        let low = 0;
+        let high = starts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (starts[middle] <= offset) low = middle;
+            else high = middle - 1;
+        }
+        return { line: low + 1, column: offset - starts[low] + 1 };
     };
     return (offset: number, length: number, message: string): ConfigProblem => {
         const start = position(offset);

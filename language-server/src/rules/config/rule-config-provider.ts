@@ -1,8 +1,9 @@
+import { statSync } from 'node:fs';
 import type { ConfigurationProvider, FileSystemProvider, LangiumDocuments } from 'langium';
 import { URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { RuleRegistry } from '../rule-registry.js';
-import { CONFIG_FILE_NAME, parseConfigText, parseRulesSetting, type ParsedConfig } from './parse-config.js';
+import { CONFIG_FILE_NAME, MAX_CONFIG_BYTES, parseConfigText, parseRulesSetting, type ParsedConfig } from './parse-config.js';
 import { resolveRules, type RuleConfig, type RulesSettings } from './rule-settings.js';
 
 /** How the CLI configures a run: one config file for every document (or none), and `--rule` flags. */
@@ -96,7 +97,13 @@ export class RuleConfigProvider {
         let parsed = this.parsedFiles.get(key);
         if (!parsed) {
             try {
-                parsed = parseConfigText(this.fileSystem.readFileSync(uri), this.registry, key);
+                // Not a FIFO or a device (a read would block), nor a file too large to be a configuration.
+                const size = this.fileSystem.statSync(uri).isFile ? statSize(uri) : Infinity;
+                parsed = size === Infinity
+                    ? { settings: {}, problems: [{ message: `${uri.fsPath}: not a regular file.`, uri: key }] }
+                    : size !== undefined && size > MAX_CONFIG_BYTES
+                        ? { settings: {}, problems: [{ message: `Too large for a configuration (${Math.ceil(size / 1024)} KB > ${MAX_CONFIG_BYTES / 1024} KB limit).`, uri: key }] }
+                        : parseConfigText(this.fileSystem.readFileSync(uri), this.registry, key);
             } catch (error) {
                 parsed = { settings: {}, problems: [{ message: `Cannot read ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`, uri: key }] };
             }
@@ -118,5 +125,15 @@ export class RuleConfigProvider {
         this.settings.onConfigurationSectionUpdate(update => {
             if (update.section === 'archsight') recheck();
         });
+    }
+}
+
+/** The size of a file on disk; Langium's file system does not say. Undefined off disk (tests' memory file system). */
+function statSize(uri: URI): number | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    try {
+        return statSync(uri.fsPath).size;
+    } catch {
+        return undefined;
     }
 }

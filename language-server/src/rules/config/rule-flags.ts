@@ -3,13 +3,14 @@ import { SEVERITY_SETTINGS } from '../rule.js';
 import type { RuleRegistry } from '../rule-registry.js';
 import { suggest } from './parse-config.js';
 import type { RulesSettings } from './rule-settings.js';
+import { newTable } from '../../util/own-keys.js';
 
 /**
  * Reads `--rule id=severity` flags. Throws an Error with one line for an unknown rule or
  * severity; the CLI turns it into exit code 2.
  */
 export function parseRuleFlags(flags: readonly string[], registry: RuleRegistry): RulesSettings {
-    const result: Record<string, { severity: SeveritySetting }> = {};
+    const result = newTable<{ severity: SeveritySetting }>();
     for (const flag of flags) {
         const match = /^([^=\s]+)=([^=\s]+)$/.exec(flag.trim());
         if (!match) throw new Error(`--rule takes id=severity (for example --rule missing-timeout=error), not '${flag}'.`);

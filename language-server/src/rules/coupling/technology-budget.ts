@@ -4,6 +4,7 @@ import type { TargetRef } from '../finding.js';
 import { element, relation, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
 import { enclosing } from '../analysis/graph.js';
+import { ownValue } from '../../util/own-keys.js';
 
 /**
  * Words of a technology that name a language, and the language they count as: a
@@ -21,7 +22,7 @@ const PROTOCOL_ALIASES: Readonly<Record<string, string>> = { https: 'http', http
 
 function language(technology: string | undefined): string | undefined {
     for (const word of (technology ?? '').toLowerCase().split(/[\s/]+/)) {
-        const known = LANGUAGES[word] ?? LANGUAGES[word.replace(/[-@]?\d+(\.\d+)*$/, '')];
+        const known = ownValue(LANGUAGES, word) ?? ownValue(LANGUAGES, word.replace(/[-@]?\d+(\.\d+)*$/, ''));
         if (known) return known;
     }
     return undefined;
@@ -30,7 +31,7 @@ function language(technology: string | undefined): string | undefined {
 function protocol(text: string | undefined): string | undefined {
     if (!text) return undefined;
     const word = text.toLowerCase();
-    return PROTOCOL_ALIASES[word] ?? word;
+    return ownValue(PROTOCOL_ALIASES, word) ?? word;
 }
 
 /**

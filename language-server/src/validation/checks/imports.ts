@@ -1,9 +1,12 @@
-import type { LangiumDocument, LangiumDocuments, ValidationAcceptor } from 'langium';
+import type { LangiumDocument, LangiumDocuments, URI, ValidationAcceptor } from 'langium';
 import type { Model } from '../../../generated/ast.js';
 import { findImportCycle, isArchUri, resolveImports } from '../../workspace/imports.js';
 
 /** Imports name `.arch` files that exist, each once, without a cycle back to this file. */
-export function checkImports(document: LangiumDocument<Model>, documents: LangiumDocuments, accept: ValidationAcceptor): void {
+export function checkImports(
+    document: LangiumDocument<Model>, documents: LangiumDocuments, accept: ValidationAcceptor,
+    readProblem: (uri: URI) => string | undefined = () => undefined,
+): void {
     const seen = new Set<string>();
     for (const imported of resolveImports(document, documents)) {
         const key = imported.uri.toString();
@@ -14,6 +17,8 @@ export function checkImports(document: LangiumDocument<Model>, documents: Langiu
             accept('error', `A file cannot import itself.`, { ...at, code: 'import-cycle' });
         } else if (!imported.document) {
             accept('error', `Cannot find imported file '${imported.node.path}' (looked for ${imported.uri.fsPath || imported.uri.path}).`, at);
+        } else if (readProblem(imported.uri)) {
+            accept('error', `Cannot import '${imported.node.path}': the file ${readProblem(imported.uri)}.`, at);
         } else if (seen.has(key)) {
             accept('warning', `'${imported.node.path}' is already imported.`, { ...at, code: 'duplicate-import' });
         }

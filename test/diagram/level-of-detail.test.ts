@@ -1,0 +1,73 @@
+import { clearDocuments } from 'langium/test';
+import { afterEach, describe, expect, test } from 'vitest';
+import { collapseGroups } from '../../language-server/src/diagram/collapse.js';
+import { candidateLevels, fitZoom, openAtLevel, textPxAtFit } from '../../language-server/src/diagram/level-of-detail.js';
+import { selectView } from '../../language-server/src/diagram/views.js';
+import { arch, createTestServices } from '../helpers/services.js';
+import { groupsWithClass, modelOf, parseSvg } from './diagram-helpers.js';
+
+const services = createTestServices();
+afterEach(() => clearDocuments(services.shared));
+
+const SHOP = arch(`
+    client web
+    system shop "Shop" {
+        service orders
+        service payments
+        service stock
+        system billing "Billing" { service invoices  service ledger }
+    }
+    stack obs "Observability" { metrics prom }
+    web -> orders : https
+    orders -> payments
+    orders -> invoices
+    payments -> ledger
+    orders ..> prom`);
+
+describe('levels of detail', () => {
+    test('text size at fit: a drawing twice the pane shows 13 px labels at 6.5 px; a small one is not enlarged', () => {
+        expect(textPxAtFit(1600, 1000, { width: 800, height: 1000 })).toBe(6.5);
+        expect(fitZoom(400, 300, { width: 800, height: 1000 })).toBe(1);
+    });
+
+    test('candidates close the most deeply nested group first, then the largest, and never what --expand opens', async () => {
+        const model = await modelOf(services, SHOP);
+        const selection = selectView(model, 'all');
+        const closedAt = (open: ReadonlySet<string>) => [...selection.groupIds].filter(g => !open.has(g)).sort().join(' ') || '-';
+        expect(candidateLevels(model, selection).map(closedAt)).toEqual(['-', 'billing', 'billing shop', 'billing obs shop']);
+        expect(candidateLevels(model, selection, ['billing']).map(closedAt)).toEqual(['-', 'obs']);
+    });
+
+    test('level n opens the groups nested less than n deep; --expand opens a group and the groups around it', async () => {
+        const model = await modelOf(services, SHOP);
+        const selection = selectView(model, 'all');
+        expect([...openAtLevel(model, selection, 0)]).toEqual([]);
+        expect([...openAtLevel(model, selection, 1)].sort()).toEqual(['obs', 'shop']);
+        expect([...openAtLevel(model, selection, 0, ['billing'])].sort()).toEqual(['billing', 'shop']);
+    });
+
+    test('a closed group is one box with its count, and the relations into it merge into one labelled edge', async () => {
+        const model = await modelOf(services, SHOP);
+        const selection = collapseGroups(model, selectView(model, 'all'), Infinity, new Set(['obs']));
+        expect([...selection.collapsed!]).toEqual([['shop', 5]]);
+        const merged = selection.merged!.map(m => `${m.sourceId} -> ${m.targetId} (${m.relations.length})`);
+        expect(merged).toEqual(['web -> shop (1)', 'shop -> prom (1)']);
+        const result = await services.Arch.diagram.DiagramGenerator.generate(model, { view: 'all', direction: 'DOWN', theme: 'light', legend: true, level: 0, expand: ['obs'] });
+        const doc = parseSvg(result.svg);
+        expect(groupsWithClass(doc, 'collapsed').map(g => g.getAttribute('data-id'))).toEqual(['shop']);
+        // One relation merged keeps its own label; the legend explains the closed group.
+        expect(result.svg).toContain('>https<');
+        expect(result.svg).toContain('closed group (with its count)');
+        expect(result.notice).toMatch(/^1 group is drawn closed/);
+    });
+
+    test('with a pane, the most detailed level that reads is chosen; a pane large enough keeps every group open', async () => {
+        const model = await modelOf(services, SHOP);
+        const options = { view: 'all', direction: 'DOWN', chooseDirection: true, theme: 'light', legend: false } as const;
+        const roomy = await services.Arch.diagram.DiagramGenerator.generate(model, { ...options, pane: { width: 3000, height: 3000 } });
+        expect(groupsWithClass(parseSvg(roomy.svg), 'collapsed')).toEqual([]);
+        const small = await services.Arch.diagram.DiagramGenerator.generate(model, { ...options, pane: { width: 300, height: 300 } });
+        expect(groupsWithClass(parseSvg(small.svg), 'collapsed').length).toBeGreaterThan(0);
+        expect(textPxAtFit(small.width, small.height, { width: 300, height: 300 })).toBeGreaterThan(textPxAtFit(roomy.width, roomy.height, { width: 300, height: 300 }));
+    });
+});
