@@ -12,13 +12,16 @@ let dir: string;
 
 const SHOP = `architecture "Shop" {
   client web
-  service orders
-  service payments
+  service orders { health "/healthz" }
+  service payments { health "/healthz" }
   database shopDb
   web -> orders
-  orders -> payments
+  orders -> payments { timeout none breaker none }
   orders -> shopDb
   payments -> shopDb
+  metrics prom
+  orders ..> prom
+  payments ..> prom
 }
 `;
 
@@ -30,7 +33,7 @@ beforeAll(() => {
     };
     write('shop/shop.arch', SHOP);
     write('clean/clean.arch', 'architecture "Clean" {\n  service orders\n  database ordersDb\n  orders -> ordersDb\n}\n');
-    write('cycle/cycle.arch', 'architecture "Cycle" {\n  service a\n  service b\n  a -> b { timeout 1s }\n  b -> a { timeout 1s }\n}\n');
+    write('cycle/cycle.arch', 'architecture "Cycle" {\n  service a { health "/h" }\n  service b { health "/h" }\n  a -> b { timeout 1s }\n  b -> a { timeout 1s }\n  metrics m\n  a ..> m\n  b ..> m\n}\n');
     write('configured/archsight.config.json', '{\n  // CI is stricter about timeouts\n  "rules": { "missing-timeout": "error", "shared-database": "off" }\n}\n');
     write('configured/nested/shop.arch', SHOP);
     write('broken/archsight.config.json', '{\n  "rules": {\n    "shared-database": "loud"\n  }\n}\n');

@@ -13,7 +13,7 @@ beforeAll(() => {
         writeFileSync(path.join(dir, name), text);
     };
     // These tests are about the command line; the rules have their own tests (test/rules, check-rules).
-    write('archsight.config.json', JSON.stringify({ rules: { 'orphan-element': 'off', 'missing-timeout': 'off' } }));
+    write('archsight.config.json', JSON.stringify({ rules: { 'orphan-element': 'off', 'missing-timeout': 'off', 'missing-health-check': 'off', 'no-observability-backend': 'off' } }));
     write('good.arch', 'architecture "Good" {\n  service orders\n  database ordersDb\n  orders -> ordersDb\n}\n');
     write('bad.arch', 'architecture "Bad" {\n  service orders\n  service payments\n  orders -> paymnts\n  service orders\n}\n');
     write('syntax.arch', 'architecture "Broken" {\n  service\n}\n');

@@ -8,7 +8,7 @@ afterEach(() => clearDocuments(services.shared));
 
 describe('code actions for rule findings', () => {
     test('every finding can be suppressed with a comment at its indentation, and the finding goes away', async () => {
-        const doc = await check(services, arch('  service a\n  service b\n  a -> b'));
+        const doc = await check(services, arch('  service a\n  service b\n  a -> b { timeout none }'));
         const [diagnostic] = diagnosticsOf(doc, 'missing-timeout');
         const actions = await codeActionsFor(services, doc, diagnostic);
         expect(actions.map(a => a.title)).toEqual([
@@ -17,7 +17,7 @@ describe('code actions for rule findings', () => {
         ]);
         expect(actions[0].isPreferred).toBe(true);
         const text = await applyFix(services, doc, diagnostic, /Suppress/);
-        expect(text).toBe(arch('  service a\n  service b\n  // archsight-ignore missing-timeout: <reason>\n  a -> b'));
+        expect(text).toBe(arch('  service a\n  service b\n  // archsight-ignore missing-timeout: <reason>\n  a -> b { timeout none }'));
         expect(findingsOf(await check(services, text), 'missing-timeout')).toEqual([]);
     });
 
