@@ -29,6 +29,8 @@ architecture "Shop" {
 
 beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'archsight-baseline-'));
+    // Only the timeouts are under test here: the rules that speak of the whole shop are off.
+    write('archsight.config.json', '{ "rules": { "no-observability-backend": "off", "missing-health-check": "off" } }');
     write('shop.arch', SHOP);
     expect(runCli(['check', 'shop.arch', '--write-baseline'], dir)).toMatchObject({
         code: 0, stdout: '', stderr: "archsight check: wrote 1 finding to the baseline 'archsight-baseline.json'.\n",

@@ -1,6 +1,6 @@
 import AjvModule from 'ajv';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -119,8 +119,9 @@ describe('the walkthrough and the commands', () => {
     });
 
     test('the extension registers every command it contributes', () => {
-        const sources = ['extension/src/extension.ts', 'extension/src/server-commands.ts', 'extension/src/blast-radius-command.ts', 'extension/src/preview/preview-commands.ts']
-            .map(file => readFileSync(path.join(REPO, file), 'utf8')).join('\n');
+        const folder = path.join(REPO, 'extension/src');
+        const sources = (readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[]).filter(file => file.endsWith('.ts'))
+            .map(file => readFileSync(path.join(folder, file), 'utf8')).join('\n');
         for (const command of commands) expect(sources, command).toContain(`'${command}'`);
     });
 });

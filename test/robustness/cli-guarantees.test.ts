@@ -97,7 +97,7 @@ describe('messages are one line, in words', () => {
         [['check', 'a.arch', '--max-warnings', '-1'], "archsight check: --max-warnings takes a whole number of 0 or more, not '-1'.\n"],
         [['check', 'a.arch', '--config', '/dev/null'], "archsight check: '/dev/null' is not a regular file; --config takes an archsight.config.json.\n"],
         [['check', 'a.arch', '--config', 'fifo.json'], "archsight check: 'fifo.json' is not a regular file; --config takes an archsight.config.json.\n"],
-        [['check', 'a.arch', '--format'], "archsight check: Option '--format <value>' argument missing\n"],
+        [['check', 'a.arch', '--format'], "archsight check: option '--format' needs a value. Run 'archsight check --help' for its options.\n"],
     ])('%j', (args, message) => {
         const r = runCli(args, dir);
         expect(r.stderr).toBe(message);
@@ -106,6 +106,6 @@ describe('messages are one line, in words', () => {
 
     test('a character the lexer cannot read', () => {
         const r = runCli(['check', 'quote.arch'], dir);
-        expect(r.stdout.split('\n')[0]).toBe(`quote.arch:1:1  error  Unexpected character '"'.`);
+        expect(r.stdout.split('\n')[0]).toBe(`quote.arch:1:1  error  A string starts here and never ends: add the closing ".`);
     });
 });

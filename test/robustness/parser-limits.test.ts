@@ -49,7 +49,7 @@ describe('character-level errors', () => {
     });
 
     test('are said in words, with the character shown safely', async () => {
-        expect((await lines('"'))[0]).toBe(`1:1 error Unexpected character '"'.`);
+        expect((await lines('"'))[0]).toBe(`1:1 error A string starts here and never ends: add the closing ".`);
         expect((await lines(arch('service a \u001b[2J')))).toContain('2:11 error Unexpected character U+001B; skipped 2 characters.');
         expect((await lines('@@@'))[0]).toBe("1:1 error Unexpected character '@'; skipped 3 characters.");
     });
