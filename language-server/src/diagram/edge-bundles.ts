@@ -1,5 +1,6 @@
 import type { ArchModel, ModelRelation, RelationKind } from '../model/model-types.js';
 import type { ViewSelection } from './views.js';
+import { groupsAround } from '../model/groups-around.js';
 
 /**
  * Combs of edges are what make a diagram unreadable: Istio's Pilot sends xds to every
@@ -88,15 +89,4 @@ function fanTarget(model: ArchModel, r: ModelRelation): string | undefined {
     if (mesh === undefined) return undefined;
     const sourcePlane = groupsAround(model, r.sourceId).find(g => model.groups.get(g)?.parentId === mesh);
     return sourcePlane !== undefined && model.groups.get(sourcePlane)?.kind === 'control-plane' ? dataPlaneId(mesh) : undefined;
-}
-
-/** The groups around an element or group, innermost first. */
-function groupsAround(model: ArchModel, id: string): string[] {
-    const result: string[] = [];
-    let parent = model.elements.get(id)?.groupId ?? model.groups.get(id)?.parentId;
-    while (parent !== undefined && !result.includes(parent)) {
-        result.push(parent);
-        parent = model.groups.get(parent)?.parentId;
-    }
-    return result;
 }

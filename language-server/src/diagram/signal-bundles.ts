@@ -1,5 +1,6 @@
 import { ELEMENT_KINDS, type Signal } from '../model/kinds.js';
 import type { ArchModel, ModelRelation } from '../model/model-types.js';
+import { groupsAround } from '../model/groups-around.js';
 
 /**
  * In the overview, the observability links of a group's members are drawn as one edge
@@ -60,15 +61,7 @@ function plural(kind: string): string {
 
 /** The outermost group around `sourceId` that does not also hold `targetId`. */
 function outermostGroupWithout(model: ArchModel, sourceId: string, targetId: string): string | undefined {
-    const around = (id: string): string[] => {
-        const result: string[] = [];
-        let parent = model.elements.get(id)?.groupId ?? model.groups.get(id)?.parentId;
-        while (parent !== undefined && !result.includes(parent)) {
-            result.push(parent);
-            parent = model.groups.get(parent)?.parentId;
-        }
-        return result;
-    };
+    const around = (id: string): string[] => groupsAround(model, id);
     const targetGroups = new Set([...around(targetId), targetId]);
     return around(sourceId).filter(g => !targetGroups.has(g)).pop();
 }
