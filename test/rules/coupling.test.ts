@@ -83,6 +83,20 @@ describe('deep-sync-chain', () => {
         expect(findingsOf(doc, 'deep-sync-chain')).toEqual([]);
     });
 
+    test('one finding per over-deep chain: branches beyond the limit are named, not reported again', async () => {
+        const doc = await check(services, chain('\n  service e\n  c -> e { timeout 500ms }'));
+        expect(findingsOf(doc, 'deep-sync-chain')).toEqual([
+            '13:3 warning Synchronous call chain of 5 hops (more than 4): web → edge → a → b → c → d (and 1 other branch beyond hop 4).',
+        ]);
+    });
+
+    test('near miss: a branch that stays within the limit is no second finding and no other branch', async () => {
+        const doc = await check(services, chain('\n  service e\n  b -> e { timeout 500ms }'));
+        expect(findingsOf(doc, 'deep-sync-chain')).toEqual([
+            '13:3 warning Synchronous call chain of 5 hops (more than 4): web → edge → a → b → c → d.',
+        ]);
+    });
+
     test('suppressed by a comment above the reported call', async () => {
         const doc = await check(services, chain().replace('  c -> d', '  // archsight-ignore deep-sync-chain: batch path\n  c -> d'));
         expect(findingsOf(doc, 'deep-sync-chain')).toEqual([]);
