@@ -40,6 +40,19 @@ describe('cascading-failure', () => {
     });
 });
 
+describe('cascading-failure from a data store', () => {
+    const store = (props: string) => `gateway edge\nservice web\nservice a\nservice b\ndatabase db { ${props} }\nedge -> web { timeout 5s }\nweb -> a { timeout 3s }\nweb -> b { timeout 3s }\na -> db\nb -> db`;
+    test('a database whose failure takes its users down with them', async () => {
+        expect(await findings(store('replicas 1'), 'cascading-failure')).toEqual([
+            "When 'db' fails, 4 workloads fail with it through calls with neither breaker nor fallback (1 of 1 by blast radius): 'a', 'b', 'web' and 'edge'.",
+        ]);
+    });
+    test('near misses: a provider-managed store; calls into it with a fallback', async () => {
+        expect(await findings(store('managed'), 'cascading-failure')).toEqual([]);
+        expect(await findings(store('replicas 1').replace('a -> db\nb -> db', 'a -> db { fallback "cache" }\nb -> db { fallback "cache" }'), 'cascading-failure')).toEqual([]);
+    });
+});
+
 describe('no-observability-backend', () => {
     test('two services and no back end', async () => {
         expect(await findings('service a\nservice b\na -> b', 'no-observability-backend')).toEqual([
