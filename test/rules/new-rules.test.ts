@@ -93,6 +93,21 @@ describe('broken-trace-propagation', () => {
     });
 });
 
+describe('broken-trace-propagation on one call', () => {
+    const path = (props: string) => `traces jaeger\ngateway edge { propagation w3c }\nservice x { propagation w3c }\nservice y { propagation w3c }\nedge -> x { timeout 1s }\nx -> y { timeout 1s ${props} }`;
+    test('a call marked propagation none between two workloads', async () => {
+        expect(await findings(path('propagation none'), 'broken-trace-propagation')).toEqual(["'x' does not pass the trace context on its call to 'y': traces break on this call."]);
+    });
+    test('near misses: the call propagates; an architecture that does not trace', async () => {
+        expect(await findings(path('propagation w3c'), 'broken-trace-propagation')).toEqual([]);
+        expect(await findings('service x\nservice y\nx -> y { propagation none }', 'broken-trace-propagation')).toEqual([]);
+    });
+    test('without a traces back end: the one call of a caller marked none among calls that are not', async () => {
+        expect(await findings('service x\nservice y\nservice z\nx -> y { propagation none }\nx -> z', 'broken-trace-propagation')).toEqual(["'x' does not pass the trace context on its call to 'y': traces break on this call."]);
+        expect(await findings('service x\nservice y\nservice z\nx -> y { propagation none }\nx -> z { propagation none }', 'broken-trace-propagation')).toEqual([]);
+    });
+});
+
 describe('hardcoded-secret and excessive-privilege', () => {
     test('a literal secret; root, privileged and the Docker socket', async () => {
         expect(await findings('service a { secrets literal }', 'hardcoded-secret')).toHaveLength(1);
