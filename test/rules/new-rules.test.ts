@@ -64,6 +64,13 @@ describe('no-observability-backend', () => {
         expect(await findings('service a\nservice b\nmetrics m\na ..> m', 'no-observability-backend')).toEqual([]);
         expect(await findings('monolith app { layer l { component x component y } }', 'no-observability-backend')).toEqual([]);
     });
+    test('a stream aggregator and a dashboard that no service reports to are not a back end', async () => {
+        const hystrix = 'service a\nservice b\nbus mq\ncollector turbine { signal metrics }\ndashboard board\na ~> mq\nb ~> mq\nmq ~> turbine\nboard -> turbine';
+        expect(await findings(hystrix, 'no-observability-backend')).toHaveLength(1);
+        // Near misses: the services report to the dashboard; a metrics back end behind the collector.
+        expect(await findings(hystrix + '\na ..> board\nb ..> board', 'no-observability-backend')).toEqual([]);
+        expect(await findings(hystrix + '\nmetrics prom\nturbine -> prom', 'no-observability-backend')).toEqual([]);
+    });
 });
 
 describe('local-logging-only', () => {
