@@ -103,6 +103,14 @@ describe('deep-sync-chain', () => {
     });
 });
 
+describe('shared-database across systems of functions', () => {
+    test('functions of two systems share a table; near miss: functions of one system use their own', async () => {
+        const two = arch('  database table\n  system a { function a1 function a2 }\n  system b { component flow : aws/step-functions { managed } }\n  a1 -> table\n  a2 -> table\n  flow -> table');
+        expect(findingsOf(await check(services, two), 'shared-database')).toEqual(["2:12 warning Database 'table' is shared by 2 services: 'a' and 'b'."]);
+        expect(findingsOf(await check(services, arch('  database table\n  system a { function a1 function a2 }\n  a1 -> table\n  a2 -> table')), 'shared-database')).toEqual([]);
+    });
+});
+
 describe('shared-database', () => {
     test('lists every service that uses the database', async () => {
         const doc = await check(services, arch('  service orders\n  service invoices\n  service reports\n  database shopDb\n  orders -> shopDb\n  invoices -> shopDb\n  reports ~> shopDb'));
