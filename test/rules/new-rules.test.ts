@@ -176,6 +176,18 @@ describe('connection-bottleneck, sync-fan-out and retry-budget-exceeded', () => 
     });
 });
 
+describe('megaservice by neighbours: composers by design', () => {
+    // 'hub' calls six services; each of the others has one or two neighbours.
+    const graph = (kind: string, callers: string) => `${kind} hub\nservice s1\nservice s2\nservice s3\nservice s4\nservice s5\nservice s6\nclient web\n${callers}\nhub -> s1\nhub -> s2\nhub -> s3\nhub -> s4\nhub -> s5\nhub -> s6`;
+    test('a service that many call and that calls many', async () => {
+        expect(await findings(graph('service', 'web -> hub\ns1 -> hub\ns2 -> hub'), 'megaservice')).toEqual(["'hub' is a megaservice: 7 neighbours against a median of 1."]);
+    });
+    test('near misses: an orchestrator that one element calls; a front end', async () => {
+        expect(await findings(graph('service', 'web -> hub'), 'megaservice')).toEqual([]);
+        expect(await findings(graph('frontend', 'web -> hub\ns1 -> hub\ns2 -> hub'), 'megaservice')).toEqual([]);
+    });
+});
+
 describe('megaservice, nanoservice and duplicated-service', () => {
     const sizes = (big: number, small: number) => `service a { loc ${big} }\nservice b { loc 5000 }\nservice c { loc 6000 }\nservice d { loc ${small} }\na -> b\nb -> c\nc -> d`;
     test('far above and far below the median size; two services with the same dependencies', async () => {
