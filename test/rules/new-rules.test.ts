@@ -157,6 +157,16 @@ describe('shared-database-server and shared-library', () => {
     });
 });
 
+describe('sync-fan-out: who waits', () => {
+    const fan = (start: string) => `gateway edge\nservice h\nservice a\nservice b\nservice c\nservice d\nservice e\n${start}\nh -> a\nh -> b\nh -> c\nh -> d\nh -> e`;
+    test('a handler that a request calls synchronously', async () => {
+        expect(await findings(fan('edge -> h'), 'sync-fan-out')).toHaveLength(1);
+    });
+    test('near miss: a workflow that a message starts, with no caller waiting', async () => {
+        expect(await findings(fan('edge ~> h'), 'sync-fan-out')).toEqual([]);
+    });
+});
+
 describe('connection-bottleneck, sync-fan-out and retry-budget-exceeded', () => {
     test('a pool of 1 with two callers; five calls per request; retries in a loop that outlast the caller', async () => {
         expect(await findings('service a\nservice b\ndatabase d { pool 1 }\na -> d\nb -> d', 'connection-bottleneck')).toEqual([
