@@ -83,9 +83,31 @@ describe('deep-sync-chain', () => {
         expect(findingsOf(doc, 'deep-sync-chain')).toEqual([]);
     });
 
+    test('one finding per over-deep chain: branches beyond the limit are named, not reported again', async () => {
+        const doc = await check(services, chain('\n  service e\n  c -> e { timeout 500ms }'));
+        expect(findingsOf(doc, 'deep-sync-chain')).toEqual([
+            '13:3 warning Synchronous call chain of 5 hops (more than 4): web → edge → a → b → c → d (and 1 other branch beyond hop 4).',
+        ]);
+    });
+
+    test('near miss: a branch that stays within the limit is no second finding and no other branch', async () => {
+        const doc = await check(services, chain('\n  service e\n  b -> e { timeout 500ms }'));
+        expect(findingsOf(doc, 'deep-sync-chain')).toEqual([
+            '13:3 warning Synchronous call chain of 5 hops (more than 4): web → edge → a → b → c → d.',
+        ]);
+    });
+
     test('suppressed by a comment above the reported call', async () => {
         const doc = await check(services, chain().replace('  c -> d', '  // archsight-ignore deep-sync-chain: batch path\n  c -> d'));
         expect(findingsOf(doc, 'deep-sync-chain')).toEqual([]);
+    });
+});
+
+describe('shared-database across systems of functions', () => {
+    test('functions of two systems share a table; near miss: functions of one system use their own', async () => {
+        const two = arch('  database table\n  system a { function a1 function a2 }\n  system b { component flow : aws/step-functions { managed } }\n  a1 -> table\n  a2 -> table\n  flow -> table');
+        expect(findingsOf(await check(services, two), 'shared-database')).toEqual(["2:12 warning Database 'table' is shared by 2 services: 'a' and 'b'."]);
+        expect(findingsOf(await check(services, arch('  database table\n  system a { function a1 function a2 }\n  a1 -> table\n  a2 -> table')), 'shared-database')).toEqual([]);
     });
 });
 

@@ -141,9 +141,19 @@ describe('fixed-endpoint', () => {
         expect(findingsOf(dns, 'fixed-endpoint')).toEqual([`3:11 warning 'web' calls 'cart' at the DNS name and compiled-in port "http://cart:8080".`]);
         const pinned = await check(services, arch('  registry eureka\n  service a\n  service b { discovery registry }\n  a -> b { timeout 1s endpoint "b-1:8080" }\n  b -> eureka { startup }'));
         expect(findingsOf(pinned, 'fixed-endpoint')).toEqual([`5:3 warning 'a' calls 'b' at "b-1:8080", one instance of a service the registry knows: it bypasses discovery and load balancing.`]);
-        // Near misses: a DNS name without a port; an endpoint on a call to a service nobody registers.
+        // Near misses: a DNS name without a port, on the callee or on a call to a service nobody registers.
         expect(findingsOf(await check(services, arch('service web\nservice cart { endpoint "cart" discovery dns }\nweb -> cart { timeout 1s }')), 'fixed-endpoint')).toEqual([]);
-        expect(findingsOf(await check(services, arch('service a\nservice b { discovery dns }\na -> b { endpoint "b:80" }')), 'fixed-endpoint')).toEqual([]);
+        expect(findingsOf(await check(services, arch('service a\nservice b { discovery dns }\na -> b { endpoint "http://b/api" }')), 'fixed-endpoint')).toEqual([]);
+    });
+
+    test('an endpoint written on a call: a compiled-in port from any caller that runs code or routes, a pinned instance from a gateway', async () => {
+        const dns = await check(services, arch('  service a\n  service b { discovery dns }\n  a -> b { endpoint "http://${B_HOST}:8080" }'));
+        expect(findingsOf(dns, 'fixed-endpoint')).toEqual([`4:3 warning 'a' calls 'b' at the DNS name and compiled-in port "http://\${B_HOST}:8080".`]);
+        const zuul = await check(services, arch('  registry eureka\n  gateway edge\n  service auth { discovery registry }\n  edge -> auth { endpoint "http://auth:5000" }\n  auth -> eureka { startup }'));
+        expect(findingsOf(zuul, 'fixed-endpoint')).toEqual([`5:3 warning 'edge' calls 'auth' at "http://auth:5000", one instance of a service the registry knows: it bypasses discovery and load balancing.`]);
+        // Near misses: a browser's URL; a third party's address.
+        expect(findingsOf(await check(services, arch('client web\nservice b { discovery dns }\nweb -> b { endpoint "b:8080" }')), 'fixed-endpoint')).toEqual([]);
+        expect(findingsOf(await check(services, arch('service a\nservice psp { external }\na -> psp { endpoint "psp.example.com:443" }')), 'fixed-endpoint')).toEqual([]);
     });
 
     test('discovery static says the same without an endpoint', async () => {

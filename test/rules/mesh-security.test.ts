@@ -118,6 +118,16 @@ describe('public-non-gateway', () => {
         for (const text of quiet) expect(findingsOf(await check(services, text), 'public-non-gateway'), text).toEqual([]);
     });
 
+    test('a database or a registry published to the public; near misses: internal, or a provider-managed store', async () => {
+        const doc = await check(services, arch('  service orders\n  database ordersDb { exposure public owner orders }\n  registry eureka { exposure public }\n  orders -> ordersDb'));
+        expect(findingsOf(doc, 'public-non-gateway')).toEqual([
+            "3:12 warning Database 'ordersDb' is exposed to the public: only the services that use it should reach it; make it internal.",
+            "4:12 warning Registry 'eureka' is exposed to the public: only the services that use it should reach it; make it internal.",
+        ]);
+        expect(findingsOf(await check(services, arch('service orders\ndatabase ordersDb { exposure internal }\nregistry eureka')), 'public-non-gateway')).toEqual([]);
+        expect(findingsOf(await check(services, arch('database t : dynamodb { exposure public managed }')), 'public-non-gateway')).toEqual([]);
+    });
+
     test('quick fix: insert a gateway and make the service internal', async () => {
         const { text, findings, errors } = await fixAndRecheck(services, await check(services, exposed), 'public-non-gateway', /Insert gateway/);
         expect(text).toBe(arch('  client web\n  service orders { exposure internal }\n  gateway apiGateway "API Gateway" { exposure public }\n  apiGateway -> orders : https\n  web -> apiGateway : https'));

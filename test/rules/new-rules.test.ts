@@ -40,6 +40,19 @@ describe('cascading-failure', () => {
     });
 });
 
+describe('cascading-failure from a data store', () => {
+    const store = (props: string) => `gateway edge\nservice web\nservice a\nservice b\ndatabase db { ${props} }\nedge -> web { timeout 5s }\nweb -> a { timeout 3s }\nweb -> b { timeout 3s }\na -> db\nb -> db`;
+    test('a database whose failure takes its users down with them', async () => {
+        expect(await findings(store('replicas 1'), 'cascading-failure')).toEqual([
+            "When 'db' fails, 4 workloads fail with it through calls with neither breaker nor fallback (1 of 1 by blast radius): 'a', 'b', 'web' and 'edge'.",
+        ]);
+    });
+    test('near misses: a provider-managed store; calls into it with a fallback', async () => {
+        expect(await findings(store('managed'), 'cascading-failure')).toEqual([]);
+        expect(await findings(store('replicas 1').replace('a -> db\nb -> db', 'a -> db { fallback "cache" }\nb -> db { fallback "cache" }'), 'cascading-failure')).toEqual([]);
+    });
+});
+
 describe('no-observability-backend', () => {
     test('two services and no back end', async () => {
         expect(await findings('service a\nservice b\na -> b', 'no-observability-backend')).toEqual([
@@ -50,6 +63,13 @@ describe('no-observability-backend', () => {
         expect(await findings('service a', 'no-observability-backend')).toEqual([]);
         expect(await findings('service a\nservice b\nmetrics m\na ..> m', 'no-observability-backend')).toEqual([]);
         expect(await findings('monolith app { layer l { component x component y } }', 'no-observability-backend')).toEqual([]);
+    });
+    test('a stream aggregator and a dashboard that no service reports to are not a back end', async () => {
+        const hystrix = 'service a\nservice b\nbus mq\ncollector turbine { signal metrics }\ndashboard board\na ~> mq\nb ~> mq\nmq ~> turbine\nboard -> turbine';
+        expect(await findings(hystrix, 'no-observability-backend')).toHaveLength(1);
+        // Near misses: the services report to the dashboard; a metrics back end behind the collector.
+        expect(await findings(hystrix + '\na ..> board\nb ..> board', 'no-observability-backend')).toEqual([]);
+        expect(await findings(hystrix + '\nmetrics prom\nturbine -> prom', 'no-observability-backend')).toEqual([]);
     });
 });
 
@@ -77,6 +97,21 @@ describe('broken-trace-propagation', () => {
         expect(await findings(path('w3c', 'w3c', 'w3c'), 'broken-trace-propagation')).toEqual([]);
         expect(await findings(path('w3c', 'w3c', 'none'), 'broken-trace-propagation')).toEqual([]);
         expect(await findings('gateway edge\nservice x { propagation none }\nservice y\nedge -> x\nx -> y', 'broken-trace-propagation')).toEqual([]);
+    });
+});
+
+describe('broken-trace-propagation on one call', () => {
+    const path = (props: string) => `traces jaeger\ngateway edge { propagation w3c }\nservice x { propagation w3c }\nservice y { propagation w3c }\nedge -> x { timeout 1s }\nx -> y { timeout 1s ${props} }`;
+    test('a call marked propagation none between two workloads', async () => {
+        expect(await findings(path('propagation none'), 'broken-trace-propagation')).toEqual(["'x' does not pass the trace context on its call to 'y': traces break on this call."]);
+    });
+    test('near misses: the call propagates; an architecture that does not trace', async () => {
+        expect(await findings(path('propagation w3c'), 'broken-trace-propagation')).toEqual([]);
+        expect(await findings('service x\nservice y\nx -> y { propagation none }', 'broken-trace-propagation')).toEqual([]);
+    });
+    test('without a traces back end: the one call of a caller marked none among calls that are not', async () => {
+        expect(await findings('service x\nservice y\nservice z\nx -> y { propagation none }\nx -> z', 'broken-trace-propagation')).toEqual(["'x' does not pass the trace context on its call to 'y': traces break on this call."]);
+        expect(await findings('service x\nservice y\nservice z\nx -> y { propagation none }\nx -> z { propagation none }', 'broken-trace-propagation')).toEqual([]);
     });
 });
 
@@ -122,6 +157,16 @@ describe('shared-database-server and shared-library', () => {
     });
 });
 
+describe('sync-fan-out: who waits', () => {
+    const fan = (start: string) => `gateway edge\nservice h\nservice a\nservice b\nservice c\nservice d\nservice e\n${start}\nh -> a\nh -> b\nh -> c\nh -> d\nh -> e`;
+    test('a handler that a request calls synchronously', async () => {
+        expect(await findings(fan('edge -> h'), 'sync-fan-out')).toHaveLength(1);
+    });
+    test('near miss: a workflow that a message starts, with no caller waiting', async () => {
+        expect(await findings(fan('edge ~> h'), 'sync-fan-out')).toEqual([]);
+    });
+});
+
 describe('connection-bottleneck, sync-fan-out and retry-budget-exceeded', () => {
     test('a pool of 1 with two callers; five calls per request; retries in a loop that outlast the caller', async () => {
         expect(await findings('service a\nservice b\ndatabase d { pool 1 }\na -> d\nb -> d', 'connection-bottleneck')).toEqual([
@@ -138,6 +183,18 @@ describe('connection-bottleneck, sync-fan-out and retry-budget-exceeded', () => 
         expect(await findings('service a\ndatabase d { pool 1 }\na -> d', 'connection-bottleneck')).toEqual([]);
         expect(await findings('service h\nservice a\nservice b\nh -> a { repeat 3 }\nh -> b', 'sync-fan-out')).toEqual([]);
         expect(await findings('gateway g\nservice h\nservice r\ng -> h { timeout 4s }\nh -> r { timeout 500ms retries 1 repeat 3 }', 'retry-budget-exceeded')).toEqual([]);
+    });
+});
+
+describe('megaservice by neighbours: composers by design', () => {
+    // 'hub' calls six services; each of the others has one or two neighbours.
+    const graph = (kind: string, callers: string) => `${kind} hub\nservice s1\nservice s2\nservice s3\nservice s4\nservice s5\nservice s6\nclient web\n${callers}\nhub -> s1\nhub -> s2\nhub -> s3\nhub -> s4\nhub -> s5\nhub -> s6`;
+    test('a service that many call and that calls many', async () => {
+        expect(await findings(graph('service', 'web -> hub\ns1 -> hub\ns2 -> hub'), 'megaservice')).toEqual(["'hub' is a megaservice: 7 neighbours against a median of 1."]);
+    });
+    test('near misses: an orchestrator that one element calls; a front end', async () => {
+        expect(await findings(graph('service', 'web -> hub'), 'megaservice')).toEqual([]);
+        expect(await findings(graph('frontend', 'web -> hub\ns1 -> hub\ns2 -> hub'), 'megaservice')).toEqual([]);
     });
 });
 

@@ -146,6 +146,20 @@ describe('single-replica', () => {
         expect(findingsOf(await check(services, depended('replicas 1').replace('  c -> pricing', '')), 'single-replica')).toEqual([]);
     });
 
+    test('a database server counts the users of the databases it hosts', async () => {
+        const doc = await check(services, arch('service a\nservice b\nservice c\ndbserver mysql { replicas 1\n  database aDb { owner a }\n  database bDb { owner b }\n  database cDb { owner c }\n}\na -> aDb\nb -> bDb\nc -> cDb'));
+        expect(findingsOf(doc, 'single-replica').map(f => f.replace(/^\S+ \S+ /, ''))).toEqual(["'mysql' runs with 1 replica, and 3 elements depend on it: 'a', 'b' and 'c'."]);
+        // Near miss: two of its databases in use.
+        expect(findingsOf(await check(services, arch('service a\nservice b\ndbserver mysql { replicas 1\n  database aDb { owner a }\n  database bDb { owner b }\n}\na -> aDb\nb -> bDb')), 'single-replica')).toEqual([]);
+    });
+
+    test('near misses: calls made at startup only; a broker that only carries telemetry to a collector', async () => {
+        expect(findingsOf(await check(services, depended('replicas 1').replace('b -> pricing { timeout 1s }', 'b -> pricing { timeout 1s startup }')), 'single-replica')).toEqual([]);
+        const telemetry = 'service a\nservice b\nservice c\nbus mq { replicas 1 }\ncollector turbine { signal metrics }\na ~> mq\nb ~> mq\nc ~> mq\nmq ~> turbine';
+        expect(findingsOf(await check(services, arch(telemetry)), 'single-replica')).toEqual([]);
+        expect(findingsOf(await check(services, arch(telemetry + '\nservice d\nmq ~> d')), 'single-replica')).toHaveLength(1);
+    });
+
     test('quick fix: replace the replica count', async () => {
         const doc = await check(services, depended('replicas 1'));
         const { text, findings, errors } = await fixAndRecheck(services, doc, 'single-replica', /2 replicas/);

@@ -22,15 +22,22 @@ export const deepSyncChain: Rule = {
             const target = model.elements.get(r.targetId);
             return !target || (!ELEMENT_KINDS[target.kind].dataStore && !isObservabilityKind(target.kind));
         };
-        const longest = new Map<string, ModelRelation[]>();
+        // One finding per over-deep chain: chains that share their first `maxDepth` hops and only
+        // branch beyond the limit are the same chain, reported once (its longest branch).
+        const longest = new Map<string, { chain: ModelRelation[]; branches: number; keys: Set<string> }>();
         for (const chain of syncChains(model, follow)) {
             if (chain.length <= maxDepth) continue;
-            const first = chain[maxDepth];
-            if ((longest.get(first.id)?.length ?? 0) < chain.length) longest.set(first.id, chain);
+            const key = chain.slice(0, maxDepth + 1).map(r => r.id).join('|');
+            const prefix = chain.slice(0, maxDepth).map(r => r.id).join('|');
+            const entry = longest.get(prefix);
+            if (!entry) { longest.set(prefix, { chain, branches: 1, keys: new Set([key]) }); continue; }
+            if (!entry.keys.has(key)) { entry.keys.add(key); entry.branches++; }
+            if (entry.chain.length < chain.length) entry.chain = chain;
         }
-        return [...longest.entries()].map(([id, chain]): Finding => ({
-            target: relation(id),
-            message: `Synchronous call chain of ${chain.length} hops (more than ${maxDepth}): ${pathText(chain)}.`,
+        return [...longest.values()].map(({ chain, branches }): Finding => ({
+            target: relation(chain[maxDepth].id),
+            message: `Synchronous call chain of ${chain.length} hops (more than ${maxDepth}): ${pathText(chain)}` +
+                (branches > 1 ? ` (and ${branches - 1} other branch${branches > 2 ? 'es' : ''} beyond hop ${maxDepth}).` : '.'),
             related: chain.map((r, i) => ({ target: relation(r.id), message: `hop ${i + 1}: '${r.sourceId}' calls '${r.targetId}'` })),
         }));
     },

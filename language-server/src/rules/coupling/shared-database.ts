@@ -1,7 +1,25 @@
-import type { ModelRelation } from '../../model/model-types.js';
+import type { ArchModel, ModelRelation } from '../../model/model-types.js';
 import { element, relation, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
 import { enclosing, isWorkload, names } from '../analysis/graph.js';
+
+/** Code of ours that uses a store: a workload, or a component we run (a state machine), not a third party's. */
+function isUser(model: ArchModel, id: string): boolean {
+    const e = model.elements.get(id);
+    return isWorkload(model, id) || (e?.kind === 'component' && e.properties.external !== true);
+}
+
+/**
+ * The service a user belongs to. Members of one monolith are one deployable; functions and
+ * components declared inside one `system` are the handlers of one service, sharing its own table.
+ */
+function unitOf(model: ArchModel, id: string): string {
+    const monolith = enclosing(model, id, 'monolith');
+    if (monolith) return monolith.id;
+    const kind = model.elements.get(id)?.kind;
+    if (kind === 'function' || kind === 'component') return enclosing(model, id, 'system')?.id ?? id;
+    return id;
+}
 
 /** One database behind several services ties their schemas, releases and failures together. */
 export const sharedDatabase: Rule = {
@@ -17,11 +35,10 @@ export const sharedDatabase: Rule = {
         const findings: Finding[] = [];
         for (const store of model.elements.values()) {
             if ((store.kind !== 'database' && store.kind !== 'cache') || store.ownerId !== undefined) continue;
-            // Members of one monolith are one deployable: they count once.
             const byUser = new Map<string, ModelRelation[]>();
             for (const r of model.incoming.get(store.id) ?? []) {
-                if ((r.kind !== 'sync' && r.kind !== 'async') || !isWorkload(model, r.sourceId)) continue;
-                const user = enclosing(model, r.sourceId, 'monolith')?.id ?? r.sourceId;
+                if ((r.kind !== 'sync' && r.kind !== 'async') || !isUser(model, r.sourceId)) continue;
+                const user = unitOf(model, r.sourceId);
                 byUser.set(user, [...(byUser.get(user) ?? []), r]);
             }
             if (byUser.size < 2) continue;

@@ -22,6 +22,9 @@ export const syncFanOut: Rule = {
         const findings: Finding[] = [];
         for (const e of model.elements.values()) {
             if (!isWorkload(model, e.id) || AGGREGATORS.has(e.kind) || enclosing(model, e.id, 'control-plane')) continue;
+            // Started only by messages (a workflow a message starts): no caller waits for its calls.
+            const inbound = (model.incoming.get(e.id) ?? []).filter(r => r.kind !== 'observe');
+            if (inbound.length > 0 && !inbound.some(r => r.kind === 'sync')) continue;
             // Inside one monolith a call is a method call, not a request over the network.
             const monolith = enclosing(model, e.id, 'monolith')?.id;
             const calls: ModelRelation[] = syncCallsFrom(model, e.id).filter(r => (isWorkload(model, r.targetId) || model.elements.get(r.targetId)?.kind === 'version')

@@ -30,6 +30,7 @@ export const fixedEndpoint: Rule = {
         'knows bypasses the registry and its load balancing.',
     check(model) {
         const findings: Finding[] = [];
+        const reported = new Set<string>();
         for (const target of model.elements.values()) {
             const { endpoint, discovery } = target.properties;
             const portCompiled = typeof endpoint === 'string' && discovery === 'dns' && WITH_PORT.test(endpoint);
@@ -44,28 +45,47 @@ export const fixedEndpoint: Rule = {
             const where = portCompiled
                 ? `the DNS name and compiled-in port "${endpoint}"`
                 : typeof endpoint === 'string' ? `the fixed endpoint "${endpoint}"` : 'a fixed address (discovery static)';
+            reported.add(target.id);
             findings.push({
                 target: element(target.id),
                 message: `${names(callers)} ${callers.length === 1 ? 'calls' : 'call'} '${target.id}' at ${where}${portCompiled ? '' : ', with no discovery'}.`,
                 related: calls.map(r => ({ target: relation(r.id), message: `'${r.sourceId}' is wired to '${target.id}'` })),
             });
         }
-        findings.push(...pinnedCalls(model));
+        findings.push(...callEndpoints(model, reported));
         return findings;
     },
 };
 
-/** Calls that name one instance (`endpoint` on the call) of a service that a registry knows. */
-function pinnedCalls(model: ArchModel): Finding[] {
+/** A caller that runs code or routes requests: a workload or a gateway (a browser's URL is not wiring). */
+function wiringCaller(model: ArchModel, id: string): boolean {
+    return isWorkload(model, id) || model.elements.get(id)?.kind === 'gateway';
+}
+
+/**
+ * An `endpoint` written on a call: one instance of a service that a registry knows (pinned), or
+ * a DNS name with a port compiled into that caller. Targets already reported for their own
+ * endpoint are not reported again per call.
+ */
+function callEndpoints(model: ArchModel, reported: ReadonlySet<string>): Finding[] {
     const findings: Finding[] = [];
     for (const r of model.relations) {
         const endpoint = r.properties.endpoint;
         const target = model.elements.get(r.targetId);
-        if (r.kind !== 'sync' || typeof endpoint !== 'string' || !target || !isWorkload(model, r.sourceId) || !registered(model, target)) continue;
+        if ((r.kind !== 'sync' && r.kind !== 'async') || typeof endpoint !== 'string' || !target || !wiringCaller(model, r.sourceId)) continue;
+        if (registered(model, target)) {
+            if (r.kind !== 'sync') continue;
+            findings.push({
+                target: relation(r.id),
+                message: `'${r.sourceId}' calls '${r.targetId}' at "${endpoint}", one instance of a service the registry knows: it bypasses discovery and load balancing.`,
+            });
+            continue;
+        }
+        if (!WITH_PORT.test(endpoint) || reported.has(target.id) || target.properties.external === true || enclosing(model, target.id, 'mesh')) continue;
         findings.push({
             target: relation(r.id),
-            message: `'${r.sourceId}' calls '${r.targetId}' at "${endpoint}", one instance of a service the registry knows: it bypasses discovery and load balancing.`,
-        } satisfies Finding);
+            message: `'${r.sourceId}' calls '${r.targetId}' at the DNS name and compiled-in port "${endpoint}".`,
+        });
     }
     return findings;
 }

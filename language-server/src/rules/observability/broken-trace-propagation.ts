@@ -18,11 +18,21 @@ export const brokenTracePropagation: Rule = {
         'B3, Jaeger\'s `uber-trace-id`) to the next. A service that drops it, or speaks another format than ' +
         'its callee, splits every trace in two at that point. The rule fires on a workload with ' +
         '`propagation none` that is called and calls others, in an architecture that traces, and on a call ' +
-        'between two workloads whose stated formats differ. Instrument the service with the same propagator ' +
+        'between two workloads whose stated formats differ, or that is itself marked `propagation none` where the architecture traces or the caller\'s other calls carry the context. Instrument the service with the same propagator ' +
         'as the rest (OpenTelemetry can read and write several).',
     check(model) {
-        if (!traces(model)) return [];
         const findings: Finding[] = [];
+        // A call marked `propagation none` where the rest carries the context: the architecture
+        // traces, or the caller's other request calls are not marked so (this call is the odd one out).
+        const tracing = traces(model);
+        for (const r of model.relations) {
+            if (!isRequestCall(r) || r.properties.propagation !== 'none') continue;
+            if (!isWorkload(model, r.sourceId) || !isWorkload(model, r.targetId) || model.elements.get(r.sourceId)?.properties.propagation === 'none') continue;
+            const oddOneOut = (model.outgoing.get(r.sourceId) ?? []).some(o => o !== r && isRequestCall(o) && o.properties.propagation !== 'none');
+            if (!tracing && !oddOneOut) continue;
+            findings.push({ target: relation(r.id), message: `'${r.sourceId}' does not pass the trace context on its call to '${r.targetId}': traces break on this call.` });
+        }
+        if (!tracing) return findings;
         for (const e of model.elements.values()) {
             if (e.properties.propagation !== 'none' || !isWorkload(model, e.id)) continue;
             const inbound = (model.incoming.get(e.id) ?? []).some(isRequestCall);
@@ -32,6 +42,7 @@ export const brokenTracePropagation: Rule = {
         }
         for (const r of model.relations) {
             if (!isRequestCall(r)) continue;
+            if (r.properties.propagation === 'none') continue;
             const from = model.elements.get(r.sourceId)?.properties.propagation;
             const to = model.elements.get(r.targetId)?.properties.propagation;
             if (typeof from !== 'string' || typeof to !== 'string' || from === 'none' || to === 'none' || from === to) continue;

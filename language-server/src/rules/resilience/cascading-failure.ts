@@ -5,13 +5,20 @@ import type { Rule } from '../rule.js';
 import { callPolicy, guarded } from '../analysis/call-policy.js';
 import { enclosing, isRequestCall, names } from '../analysis/graph.js';
 
-/**
- * What can start a cascade that breakers and fallbacks can stop: code that runs. (A
- * service without its own database is down whatever guards the call; that is not this smell.)
- */
+/** What can start a cascade that breakers and fallbacks can stop: code that runs. */
 function candidate(model: ArchModel, id: string): boolean {
     const e = model.elements.get(id);
     return e !== undefined && ELEMENT_KINDS[e.kind].workload;
+}
+
+/**
+ * A data store we run can start one too: when its users call it with neither breaker nor
+ * fallback, its failure spreads through them. It is a start of its own, beside the workloads
+ * that use it. A provider's managed store (replicated by the provider) or a third party's is not.
+ */
+function dataStart(model: ArchModel, id: string): boolean {
+    const e = model.elements.get(id);
+    return e !== undefined && ELEMENT_KINDS[e.kind].dataStore && e.properties.external !== true && e.properties.managed !== true;
 }
 
 /** A monolith fails as one: its modules count once, under its id. */
@@ -61,6 +68,11 @@ export const cascadingFailure: Rule = {
     check(model, { thresholds }) {
         const ranked: Array<{ id: string; failed: string[]; calls: ModelRelation[] }> = [];
         for (const e of model.elements.values()) {
+            if (dataStart(model, e.id)) {
+                const { failed, calls } = exposure(model, e.id);
+                if (failed.length > thresholds.minRadius) ranked.push({ id: e.id, failed, calls });
+                continue;
+            }
             if (!candidate(model, e.id)) continue;
             // An element that depends hard on another candidate fails with it, and so does all it takes down:
             // the callee's finding covers it (a chain of a thousand calls is one finding, not a thousand).

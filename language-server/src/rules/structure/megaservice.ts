@@ -1,6 +1,19 @@
+import type { ArchModel } from '../../model/model-types.js';
 import { element, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
 import { locOf, median, neighbours, ownServices } from '../analysis/service-sizes.js';
+
+/**
+ * Front ends and orchestrators compose by design: a front end, or a service that at most one
+ * element calls and that mostly calls others (a checkout, a state machine). Their many
+ * neighbours are the services they compose, not responsibilities of their own.
+ */
+function composer(model: ArchModel, id: string): boolean {
+    if (model.elements.get(id)?.kind === 'frontend') return true;
+    const callers = new Set((model.incoming.get(id) ?? []).filter(r => r.kind !== 'observe').map(r => r.sourceId));
+    const callees = new Set((model.outgoing.get(id) ?? []).filter(r => r.kind === 'sync' || r.kind === 'trigger').map(r => r.targetId));
+    return callers.size <= 1 && callees.size > callers.size;
+}
 
 /** One service that does what several should: it changes for every reason and fails for all of them. */
 export const megaservice: Rule = {
@@ -30,7 +43,7 @@ export const megaservice: Rule = {
             const degree = degrees.get(s.id)!;
             const reasons: string[] = [];
             if (loc !== undefined && sized.length >= 3 && loc >= thresholds.factor * medianLoc) reasons.push(`${loc} lines of code against a median of ${medianLoc}`);
-            if (degree >= thresholds.minNeighbours && degree >= thresholds.factor * medianDegree) reasons.push(`${degree} neighbours against a median of ${medianDegree}`);
+            if (degree >= thresholds.minNeighbours && degree >= thresholds.factor * medianDegree && !composer(model, s.id)) reasons.push(`${degree} neighbours against a median of ${medianDegree}`);
             if (reasons.length === 0) continue;
             findings.push({ target: element(s.id), message: `'${s.id}' is a megaservice: ${reasons.join(', and ')}.` });
         }
