@@ -77,36 +77,50 @@ test('the first preview appears quickly, and its findings count opens a list tha
     await waitFor('the diagram to be drawn', async () => ({ ok: (await drawnNodeIds(frame)).length > 0, seen: 'no nodes' }));
     console.log(`[09-first-minutes] first preview of ${FILE}: ${Date.now() - started} ms from Ctrl+K V to the drawn diagram`);
 
+    // What the reviewer finds here follows the rules (a call's unwritten timeout is unknown, not
+    // missing): the list is checked against its own rows, each revealed where its item is declared.
     const count = frame.locator('#counts');
-    await waitFor('the toolbar to count a warning and a note', async () => {
+    await waitFor('the toolbar to count the warnings and the note', async () => {
         const text = await count.innerText();
-        return { ok: text === '1 warning · 1 note', seen: `'${text}'` };
+        return { ok: /^\d+ warnings? · 1 note$/.test(text), seen: `'${text}'` };
     });
     await clickIn(page, frame, '#counts');
     const rows = frame.locator('#findings-list .finding');
-    await waitFor('the findings list to open with two findings', async () => ({
-        ok: await frame.locator('#findings-list').isVisible() && await rows.count() === 2,
+    await waitFor('the findings list to open with its findings', async () => ({
+        ok: await frame.locator('#findings-list').isVisible() && await rows.count() >= 2,
         seen: `${await rows.count()} row(s)`,
     }));
-    expect(await rows.locator('.finding-message').allInnerTexts()).toEqual([
-        expect.stringContaining("Call 'orders' → 'payments' has neither a timeout nor a circuit breaker"),
-        expect.stringContaining("'stock' is not connected to anything"),
-    ]);
+    const messages = await rows.locator('.finding-message').allInnerTexts();
+    expect(messages).toContainEqual(expect.stringContaining("'stock' is not connected to anything"));
+    expect(messages).toContainEqual(expect.stringContaining("Service 'payments' has no health check"));
     await session.current.screenshot('09-first-minutes--findings-list');
 
     const text = await session.current.read(FILE);
-    const call = requireLine(text, /^\s*orders -> payments$/, 'the call without a timeout');
-    const stock = requireLine(text, /^\s*service (stock)\b/, 'the orphan', 1);
-    for (const [n, where] of [[1, call], [2, stock], [1, call]] as const) {
+    const ids = await rows.locator('.finding-id').allInnerTexts();
+    const order = [...ids.keys(), 0]; // every finding once, then Next wraps round to the first
+    for (const n of order) {
+        const where = declarationLine(text, ids[n].trim());
         await clickIn(page, frame, '#next-finding');
-        await waitFor(`Next to reveal finding ${n} in the editor, on line ${where.line}`, async () => {
+        await waitFor(`Next to reveal finding ${n + 1} ('${ids[n]}') in the editor, on line ${where}`, async () => {
             const at = await cursorPosition(page);
             const current = await frame.locator('#findings-list .finding.current').count();
-            return { ok: at?.startsWith(`Ln ${where.line},`) === true && current === 1, seen: at ?? 'no cursor position' };
+            return { ok: at?.startsWith(`Ln ${where},`) === true && current === 1, seen: at ?? 'no cursor position' };
         });
-        expect(await frame.locator('#findings-list .finding').nth(n - 1).getAttribute('class')).toContain('current');
+        expect(await rows.nth(n).getAttribute('class')).toContain('current');
     }
 });
+
+/** The line (1-based) that declares an element, or that writes a relation `a->b`. */
+function declarationLine(text: string, id: string): number {
+    const [source, target] = id.split('->');
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = target !== undefined
+        ? new RegExp(`^\\s*${escape(source)}\\s*->\\s*${escape(target)}\\b`)
+        : new RegExp(`^\\s*[a-z-]+\\s+${escape(id)}\\b`);
+    const index = text.split('\n').findIndex(line => pattern.test(line));
+    if (index < 0) throw new Error(`No line of ${FILE} declares '${id}'.`);
+    return index + 1;
+}
 
 /** Clicks an element of the preview where a person would: the mouse goes to the page (see `clickNode`). */
 async function clickIn(page: Page, frame: Frame, selector: string): Promise<void> {

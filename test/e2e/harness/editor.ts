@@ -134,14 +134,17 @@ export async function suggestions(page: Page): Promise<string[]> {
             position: Number(e.getAttribute('aria-posinset')),
             size: Number(e.getAttribute('aria-setsize')),
             label: e.querySelector('.label-name')?.textContent ?? e.getAttribute('aria-label') ?? '',
+            snippet: e.querySelector('.codicon-symbol-snippet') !== null,
         })));
         for (const row of rows) {
-            seen.set(row.position, row.label);
+            // The extension's snippets are offered everywhere, as VS Code offers snippets; they are
+            // not the language server's completions, which is what callers of this ask about.
+            seen.set(row.position, row.snippet ? '' : row.label);
             total = row.size;
         }
         if (seen.size < total) await page.keyboard.press('PageDown');
     }
-    return [...seen.entries()].sort(([a], [b]) => a - b).map(([, label]) => label);
+    return [...seen.entries()].sort(([a], [b]) => a - b).map(([, label]) => label).filter(label => label !== '');
 }
 
 /** The label of the completion item that Enter would accept. */
