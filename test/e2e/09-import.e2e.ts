@@ -24,7 +24,7 @@ test('Import Architecture… writes a model beside the compose file and opens it
     await waitFor('the Command Palette to offer Import Architecture…', async () => {
         const labels = await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
         return { ok: labels.some(l => l.includes('Import Architecture')), seen: `commands ${labels.join(', ') || 'none'}` };
-    });
+    }, { timeoutMs: 30_000 }); // The first palette of a window waits for the extensions' contributions.
     await page.keyboard.press('Enter');
     // The browser workbench asks for files with its own dialog in the quick input: type the path.
     const input = page.locator('.quick-input-widget .quick-input-box input');
