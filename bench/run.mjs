@@ -1,7 +1,7 @@
 // `npm run bench`: measures what issue 6 asks for, prints medians with the machine's load
 // average beside each figure, and writes bench/results/latest.json.
 // `--quick` runs fewer repetitions and sizes; `--only <name,…>` runs some sections
-// (check, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, legibility, diff). Benchmarks measure; tests never assert timings.
+// (check, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, imports, legibility, diff). Benchmarks measure; tests never assert timings.
 import * as esbuild from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -11,6 +11,7 @@ import { bundles, serverBundle, writeCodeCache } from '../scripts/bundle.mjs';
 import { checkFresh } from './check-fresh.mjs';
 import { firstPreview } from './first-preview.mjs';
 import { generateModel } from './generate-model.mjs';
+import { writeChain, writeLayered } from './import-workspaces.mjs';
 import { diffBench } from './diff-bench.mjs';
 import { importFresh, writeManifests, writeTraceFile } from './import-bench.mjs';
 import { blockingWhileDrawing, editToDiagnostics, editToDiagram, median, startup } from './lsp-bench.mjs';
@@ -218,6 +219,28 @@ if (wanted('import')) {
         rows[name] = { 'import, fresh process: wall': ms(r.wallMs), 'CPU': ms(r.cpuMs), 'peak memory': `${r.peakMB.toFixed(0)} MB`, 'load': r.load };
     }
     console.log('\narchsight import (targets: < 10 s and < 1 GB each)');
+    console.table(rows);
+}
+
+if (wanted('imports')) {
+    // Issues 18 and 19: workspaces of files that import each other are analysed in time and
+    // memory that grow linearly (each file is checked in its root's model, built once).
+    const importRuns = quick ? 1 : 3;
+    const workspaces = [
+        ...(quick ? [100, 400] : [100, 200, 400, 1000]).map(n => [`chain of ${n} files`, writeChain(n)]),
+        ...(quick ? [300] : [300, 600]).map(n => [`${n} files in layers`, writeLayered(n)]),
+    ];
+    const rows = {};
+    results.imports = {};
+    for (const [name, ws] of workspaces) {
+        const r = await withLoad(() => checkFresh(ROOT, ws.dir, importRuns));
+        results.imports[name] = { files: ws.files, elements: ws.elements, ...r };
+        rows[`${name}, ${ws.elements} elements`] = {
+            'check, fresh process: wall': ms(r.wallMs), 'CPU': ms(r.cpuMs), 'CPU per file': ms(r.cpuMs / ws.files),
+            'peak memory': `${r.peakMB.toFixed(0)} MB`, load: r.load,
+        };
+    }
+    console.log('\narchsight check of workspaces whose files import each other (CPU per file should stay flat as they grow)');
     console.table(rows);
 }
 
