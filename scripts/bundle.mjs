@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// Part of the layout cache's key (language-server/src/diagram/layout-store.ts): another ELK may lay out differently.
+const elkjs = JSON.parse(readFileSync(new URL('../node_modules/elkjs/package.json', import.meta.url), 'utf8'));
 // Langium's parser needs Object.groupBy, which Node 20 lacks (see scripts/polyfills.mjs).
 const polyfill = readFileSync(new URL('./polyfills.mjs', import.meta.url), 'utf8');
 
@@ -21,7 +23,7 @@ export const node = {
     logLevel: 'warning',
     // ESM dependencies read import.meta.url, which a CommonJS bundle must provide.
     // ARCHSIGHT_BUNDLED: the parsers skip Chevrotain's grammar checks (see arch-parser.ts).
-    define: { ARCHSIGHT_VERSION: JSON.stringify(pkg.version), ARCHSIGHT_BUNDLED: 'true', 'import.meta.url': '__importMetaUrl' },
+    define: { ARCHSIGHT_VERSION: JSON.stringify(pkg.version), ELKJS_VERSION: JSON.stringify(elkjs.version), ARCHSIGHT_BUNDLED: 'true', 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     // vscode-languageserver/node's optional dependency probes are not needed in a bundle.
     mainFields: ['module', 'main'],
