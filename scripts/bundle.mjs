@@ -2,7 +2,7 @@
 // `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
@@ -54,9 +54,18 @@ export const bundles = [
     // `archsight mcp` (bin/archsight.cjs loads it): the MCP SDK and zod stay out of the CLI's bundle.
     serverBundle('language-server/src/mcp/main.ts', 'out/mcp.cjs'),
     // ELK's layout thread, loaded by the server and the CLI only when they draw (see elk-thread.ts).
-    { ...node, entryPoints: ['language-server/src/diagram/elk-worker.cjs'], outfile: 'out/elk-worker.cjs', sourcemap: false, minify: true },
+    // ELK itself is copied beside it (copyElk), to be compiled with V8's code cache.
+    // Under the sources the thread finds ELK with require.resolve; in out/ it finds the copy.
+    { ...node, entryPoints: ['language-server/src/diagram/elk-worker.cjs'], outfile: 'out/elk-worker.cjs', sourcemap: false, minify: true, logOverride: { 'require-resolve-not-external': 'silent' } },
     { ...webview, entryPoints: ['extension/webview/preview.ts'], outfile: 'out/webview/preview.js' },
 ];
+
+/** Copies ELK beside the layout thread's bundle (see elk-worker.cjs, loadElk). */
+export function copyElk(root = fileURLToPath(new URL('..', import.meta.url))) {
+    mkdirSync(`${root}/out`, { recursive: true });
+    copyFileSync(`${root}/node_modules/elkjs/lib/elk.bundled.js`, `${root}/out/elk.bundled.js`);
+    rmSync(`${root}/out/elk.bundled.js.cache`, { force: true });
+}
 
 /** Options for a Node bundle of our server code (the benchmark bundles its harness with them). */
 export function serverBundle(entry, outfile) {
@@ -79,9 +88,11 @@ const isMain = process.argv[1] === fileURLToPath(import.meta.url);
 if (!isMain) {
     // Imported for its options: build nothing.
 } else if (watch) {
+    copyElk();
     for (const options of bundles) await (await esbuild.context(options)).watch();
     console.log('watching…');
 } else {
     await Promise.all(bundles.map(options => esbuild.build(options)));
+    copyElk();
     writeCodeCache();
 }
