@@ -4,6 +4,7 @@ import { createArchServices } from './arch-module.js';
 import { registerDiagramHandler } from './lsp/diagram-handler.js';
 import { registerCompareHandler } from './lsp/compare-handler.js';
 import { registerImportDriftHandlers } from './lsp/import-drift-handler.js';
+import { registerLayoutCache } from './lsp/layout-cache.js';
 import { registerLayoutWarmUp } from './lsp/layout-warm-up.js';
 import { ArchFileSystem } from './workspace/arch-file-system.js';
 import { keepServerAlive } from './workspace/server-errors.js';
@@ -18,6 +19,8 @@ registerCompareHandler(shared);
 registerImportDriftHandlers(shared, Arch);
 // The first preview of an opened file is laid out before it is asked for.
 registerLayoutWarmUp(shared);
+// ...or found on disk, laid out in an earlier session.
+registerLayoutCache(shared);
 // Code lenses follow their setting at once, not at the next edit.
 shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section }) => {
     if (section === 'archsight') connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);

@@ -141,3 +141,12 @@ export namespace DriftRequest {
  * (see `lsp/layout-warm-up.ts`), so the first preview finds its layout done and ELK warm.
  */
 export const FIRST_PREVIEW = { view: 'all', direction: 'DOWN', legend: true } as const satisfies Pick<DiagramParams, 'view' | 'direction' | 'legend'>;
+
+/** What the extension gives the server when it starts it (`initializationOptions`). */
+export interface ServerInitOptions {
+    /**
+     * An absolute folder where the server keeps layouts between sessions (the extension's
+     * global storage), so that a file opened again is drawn without laying it out.
+     */
+    readonly layoutCache?: string;
+}

@@ -37,7 +37,7 @@ describe('the npm package', () => {
     test('ships the bundles, the bin, the docs and the licence, and not the sources or the extension', () => {
         const files = packed.files.map(file => file.path);
         expect(files).toEqual(expect.arrayContaining([
-            'bin/archsight.cjs', 'bin/code-cache.cjs', 'out/cli.cjs', 'out/elk-worker.cjs', 'out/language-server.cjs', 'out/mcp.cjs',
+            'bin/archsight.cjs', 'bin/code-cache.cjs', 'out/cli.cjs', 'out/elk-worker.cjs', 'out/elk.bundled.js', 'out/language-server.cjs', 'out/mcp.cjs',
             'schemas/archsight.config.schema.json', 'schemas/archsight.model.schema.json',
             'LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'docs/language.md',
         ]));
