@@ -13,6 +13,8 @@ export interface PreviewOptions {
     readonly focus?: string;
     readonly direction: DiagramOptions['direction'];
     readonly legend: boolean;
+    /** Mark the changes since the file's version at git HEAD (added, removed, changed), as `archsight diff` does. */
+    readonly sinceHead?: boolean;
 }
 
 /** What the webview keeps with `setState`, so a preview comes back after a window reload. */
@@ -97,7 +99,7 @@ export interface RevealMessage {
     readonly id: string;
 }
 
-/** The user changed the view filter, focus, direction or legend. */
+/** The user changed the view filter, focus, direction, legend or the changes since HEAD. */
 export interface OptionsMessage {
     readonly type: 'options';
     readonly options: PreviewOptions;

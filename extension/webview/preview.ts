@@ -37,6 +37,7 @@ const ui = {
     clearFocus: $<HTMLButtonElement>('clear-focus'),
     direction: $<HTMLButtonElement>('direction'),
     legend: $<HTMLButtonElement>('legend'),
+    sinceHead: $<HTMLButtonElement>('since-head'),
     zoomOut: $<HTMLButtonElement>('zoom-out'),
     zoomIn: $<HTMLButtonElement>('zoom-in'),
     zoomLevel: $<HTMLSpanElement>('zoom-level'),
@@ -269,6 +270,8 @@ function syncToolbar(): void {
     ui.direction.title = options.direction === 'RIGHT' ? 'Stack the tiers top to bottom' : 'Lay the tiers out from left to right';
     ui.legend.setAttribute('aria-pressed', String(options.legend));
     ui.legend.classList.toggle('pressed', options.legend);
+    ui.sinceHead.setAttribute('aria-pressed', String(options.sinceHead === true));
+    ui.sinceHead.classList.toggle('pressed', options.sinceHead === true);
     ui.focus.classList.toggle('pressed', options.focus !== undefined);
     ui.focus.setAttribute('aria-pressed', String(options.focus !== undefined));
     ui.clearFocus.disabled = options.focus === undefined;
@@ -279,7 +282,7 @@ function changeOptions(next: PreviewOptions): void {
 }
 
 function withoutFocus(current: PreviewOptions): PreviewOptions {
-    return { view: current.view, direction: current.direction, legend: current.legend };
+    return { view: current.view, direction: current.direction, legend: current.legend, sinceHead: current.sinceHead };
 }
 
 ui.view.addEventListener('change', () => changeOptions({ ...options, view: ui.view.value as PreviewOptions['view'] }));
@@ -289,6 +292,7 @@ ui.focus.addEventListener('click', () => {
 ui.clearFocus.addEventListener('click', () => changeOptions(withoutFocus(options)));
 ui.direction.addEventListener('click', () => changeOptions({ ...options, direction: options.direction === 'RIGHT' ? 'DOWN' : 'RIGHT' }));
 ui.legend.addEventListener('click', () => changeOptions({ ...options, legend: !options.legend }));
+ui.sinceHead.addEventListener('click', () => changeOptions({ ...options, sinceHead: !options.sinceHead }));
 ui.zoomIn.addEventListener('click', () => zoomAtCentre(ZOOM_STEP));
 ui.zoomOut.addEventListener('click', () => zoomAtCentre(1 / ZOOM_STEP));
 ui.fit.addEventListener('click', fit);

@@ -32,6 +32,11 @@ export interface DiagramParams {
      * this only while it has no good diagram to keep; an export never does.
      */
     readonly renderWhenStale?: boolean;
+    /**
+     * A git revision (the preview sends `HEAD`): draw the document with the changes since
+     * the file's version there marked, as `archsight diff --format svg` marks them.
+     */
+    readonly changesSince?: string;
 }
 
 /**
@@ -51,6 +56,8 @@ export interface DiagramResponse {
     /** The document has syntax errors: keep the last good diagram. `message` says where. */
     readonly stale?: boolean;
     readonly message?: string;
+    /** With `changesSince`: a summary of the changes marked, or why none are (not in git, a new file). */
+    readonly changes?: { readonly summary?: string; readonly notice?: string };
     /** A newer request for the same document arrived first; this answer carries nothing. */
     readonly superseded?: boolean;
     readonly error?: string;

@@ -208,3 +208,52 @@ describe('archsight diff of git revisions', () => {
     });
 });
 
+
+describe('archsight diff of git revisions with their own configuration', () => {
+    let repo: string;
+    const inRepo = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const put = (name: string, text: string) => {
+        mkdirSync(path.dirname(path.join(repo, name)), { recursive: true });
+        writeFileSync(path.join(repo, name), text);
+    };
+    const SHOP = V1.replace('orders -> payments : grpc { timeout 500ms }', 'orders -> payments : grpc { timeout none }');
+
+    beforeAll(() => {
+        repo = mkdtempSync(path.join(tmpdir(), 'archsight-diff-config-'));
+        inRepo('init', '-q', '-b', 'main');
+        // The first revision turns missing-timeout off in a config beside the architecture.
+        put('arch/shop.arch', SHOP);
+        put('arch/archsight.config.json', '{ "rules": { "missing-timeout": "off" } }');
+        inRepo('add', '.');
+        inRepo('commit', '-q', '-m', 'v1: missing-timeout off');
+        // The second drops that config; the architecture is the same.
+        inRepo('rm', '-q', 'arch/archsight.config.json');
+        inRepo('commit', '-q', '-m', 'v2: defaults');
+        // The working tree (not committed) makes it an error.
+        put('arch/archsight.config.json', '{ "rules": { "missing-timeout": "error" } }');
+    });
+
+    test("each revision's findings come from its own archsight.config.json, not the working tree's", () => {
+        const r = runCli(['diff', 'HEAD~1', 'HEAD'], repo);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('findings: 1 introduced (1 warning), 0 fixed');
+        expect(r.stdout).toMatch(/Findings introduced\n {2}arch\/shop\.arch:6:? {2}warning .*\[missing-timeout\]/);
+    });
+
+    test('a revision against the working tree: the old side with its config, the new with the one on disk', () => {
+        const r = runCli(['diff', 'HEAD~1'], repo);
+        expect(r.stdout).toContain('findings: 1 introduced (1 error), 0 fixed');
+        expect(r.code).toBe(1);
+    });
+
+    test('the same architecture under the same config introduces nothing', () => {
+        const r = runCli(['diff', 'HEAD~1', 'HEAD~1', '--format', 'json'], repo);
+        expect(JSON.parse(r.stdout)).toMatchObject({ introduced: [], fixed: [] });
+    });
+
+    test('--config names one file for both sides', () => {
+        const r = runCli(['diff', 'HEAD~1', 'HEAD', '--config', 'arch/archsight.config.json', '--format', 'json'], repo);
+        expect(JSON.parse(r.stdout)).toMatchObject({ introduced: [], fixed: [] });
+    });
+});

@@ -31,10 +31,14 @@ describe('messages from the webview', () => {
         expect(parseWebviewMessage({ type: 'options', options }, known)).toEqual({ type: 'options', options });
         expect(parseWebviewMessage({ type: 'options', options: { ...options, focus: 'payments' } }, known))
             .toEqual({ type: 'options', options: { ...options, focus: 'payments' } });
+        expect(parseWebviewMessage({ type: 'options', options: { ...options, sinceHead: true } }, known))
+            .toEqual({ type: 'options', options: { ...options, sinceHead: true } });
+        expect(parseWebviewMessage({ type: 'options', options: { ...options, sinceHead: false } }, known))
+            .toEqual({ type: 'options', options });
     });
 
     test('options with an unknown view, direction or focus, or a legend that is not a flag, are dropped', () => {
-        for (const bad of [{ view: 'everything' }, { direction: 'LEFT' }, { legend: 'yes' }, { focus: 'shipping' }, { focus: 3 }]) {
+        for (const bad of [{ view: 'everything' }, { direction: 'LEFT' }, { legend: 'yes' }, { focus: 'shipping' }, { focus: 3 }, { sinceHead: 'HEAD~3' }]) {
             expect(parseWebviewMessage({ type: 'options', options: { ...options, ...bad } }, known)).toBeUndefined();
         }
         expect(parseWebviewMessage({ type: 'options' }, known)).toBeUndefined();

@@ -41,7 +41,9 @@ export async function exportDiagram(manager: PreviewManager, source: DiagramSour
     });
     if (!destination) return;
     const options = manager.get(uri)?.previewOptions ?? DEFAULT_OPTIONS;
-    const params: DiagramParams = { uri: uri.toString(), ...options, theme: choice.theme };
+    // What the preview shows, changes since HEAD included.
+    const { sinceHead, ...drawing } = options;
+    const params: DiagramParams = { uri: uri.toString(), ...drawing, ...sinceHead && { changesSince: 'HEAD' }, theme: choice.theme };
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting the diagram…' }, async () => {
         const response = await source(params, new vscode.CancellationTokenSource().token);
         if (response.error || response.stale || !response.diagram) {

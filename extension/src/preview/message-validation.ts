@@ -49,6 +49,7 @@ export function parsePreviewState(raw: unknown): PreviewState | undefined {
             view: VIEWS.includes(saved.view as DiagramView) ? saved.view as DiagramView : DEFAULT_OPTIONS.view,
             direction: DIRECTIONS.includes(saved.direction as PreviewOptions['direction']) ? saved.direction as PreviewOptions['direction'] : DEFAULT_OPTIONS.direction,
             legend: typeof saved.legend === 'boolean' ? saved.legend : DEFAULT_OPTIONS.legend,
+            ...saved.sinceHead === true && { sinceHead: true },
         },
     };
 }
@@ -64,11 +65,12 @@ export function isArchDocumentUri(uri: string): boolean {
 
 function parseOptions(raw: unknown, knownIds: ReadonlySet<string>): PreviewOptions | undefined {
     if (!isRecord(raw)) return undefined;
-    const { view, direction, legend, focus } = raw;
+    const { view, direction, legend, focus, sinceHead } = raw;
     if (!VIEWS.includes(view as DiagramView) || !DIRECTIONS.includes(direction as PreviewOptions['direction'])) return undefined;
     if (typeof legend !== 'boolean') return undefined;
     if (focus !== undefined && (typeof focus !== 'string' || !knownIds.has(focus))) return undefined;
-    const options: PreviewOptions = { view: view as DiagramView, direction: direction as PreviewOptions['direction'], legend };
+    if (sinceHead !== undefined && typeof sinceHead !== 'boolean') return undefined;
+    const options: PreviewOptions = { view: view as DiagramView, direction: direction as PreviewOptions['direction'], legend, ...sinceHead === true && { sinceHead } };
     return focus === undefined ? options : { ...options, focus };
 }
 

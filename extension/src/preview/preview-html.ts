@@ -64,6 +64,7 @@ export function previewHtml(parts: PreviewHtmlParts): string {
   <span class="group">
     <button id="direction"></button>
     <button id="legend" aria-pressed="false" title="Show or hide the legend">Legend</button>
+    <button id="since-head" aria-pressed="false" title="Mark what changed since the file's version at git HEAD: added in green, removed in red, changed outlined">Changes since HEAD</button>
   </span>
   <span class="group">
     <button id="zoom-out" title="Zoom out (-)">−</button>

@@ -91,9 +91,11 @@ export class PreviewPanel implements vscode.Disposable {
         this.request?.cancel();
         const request = this.request = new vscode.CancellationTokenSource();
         const seq = ++this.requestSeq;
+        const { sinceHead, ...drawing } = this.options;
         const params: DiagramParams = {
             uri: this.documentUri.toString(),
-            ...this.options,
+            ...drawing,
+            ...sinceHead && { changesSince: 'HEAD' },
             theme: 'vscode',
             // With nothing to keep on screen, a partial diagram is better than none.
             renderWhenStale: this.lastDiagram === undefined,
@@ -176,6 +178,8 @@ export class PreviewPanel implements vscode.Disposable {
             banners.push({ kind: 'stale', text: `${response.message ?? 'The file has syntax errors.'} ${keep}` });
         }
         if (response.diagram?.notice) banners.push({ kind: 'notice', text: response.diagram.notice });
+        const changes = response.changes?.summary ?? response.changes?.notice;
+        if (changes) banners.push({ kind: 'notice', text: changes });
         if (!response.diagram) {
             this.lastStatus = { type: 'status', uri, options: this.options, banners };
             this.post(this.lastStatus);
@@ -213,8 +217,8 @@ export class PreviewPanel implements vscode.Disposable {
             case 'reveal':
                 return this.revealDeclaration(message.id);
             case 'options': {
-                const { view, focus, direction } = this.options;
-                this.fitNext = view !== message.options.view || focus !== message.options.focus || direction !== message.options.direction;
+                const { view, focus, direction, sinceHead } = this.options;
+                this.fitNext = view !== message.options.view || focus !== message.options.focus || direction !== message.options.direction || sinceHead !== message.options.sinceHead;
                 this.options = message.options;
                 return this.update();
             }

@@ -43,6 +43,7 @@ export async function sideSpec(arg: string, pathspecs: readonly string[], cwd: s
 export async function loadSide(services: ArchServices, spec: SideSpec, rules: RuleOptions, cwd: string): Promise<{ side: DiffSide; diagnostics: FileDiagnostic[] }> {
     let sources: SourceFile[];
     let entries: Set<string>;
+    let revision: { root: string; configs: Map<string, string> } | undefined;
     if (spec.type === 'sources') {
         sources = [...spec.sources];
         entries = new Set(sources.map(s => s.path));
@@ -55,8 +56,10 @@ export async function loadSide(services: ArchServices, spec: SideSpec, rules: Ru
         if (read.selected.size === 0) throw new UsageError(`No .arch files at '${spec.name}'${spec.pathspecs.length > 0 ? ` in ${spec.pathspecs.join(' ')}` : ''}.`);
         sources = read.files;
         entries = read.selected;
+        revision = { root: spec.root, configs: read.configs };
     }
-    await configureRules(services, rules, [...entries], cwd);
+    // A revision is checked with its own archsight.config.json files (thresholds, severities), unless --config names one.
+    await configureRules(services, rules, [...entries], cwd, revision);
     const documents = await loadAndValidate(services, sources);
     const entryDocs = documents.filter(d => entries.has(d.uri.fsPath)) as LangiumDocument<Model>[];
     const langiumDocuments = services.shared.workspace.LangiumDocuments;

@@ -38,7 +38,8 @@ Options:
   --theme <light|dark>   Colours of the svg and html output (default: light)
   --max-new-warnings <n> Fail (exit 1) when the change introduces more than n warnings
   --rule <id=severity>   Set a rule to off, info, warning or error (repeatable)
-  --config <path>        Use this archsight.config.json on both sides
+  --config <path>        Use this archsight.config.json on both sides (without it, a git
+                         revision is checked with its own archsight.config.json files)
   -h, --help             Show this help
 
 Exit codes: 0 no new errors, 1 the change introduces errors (or more warnings than

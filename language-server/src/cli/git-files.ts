@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { CONFIG_FILE_NAME } from '../rules/config/parse-config.js';
 import { UsageError, type SourceFile } from './files.js';
 
 /**
@@ -41,23 +42,37 @@ export async function resolveRevision(revision: string, cwd: string): Promise<st
     return r.code === 0 ? r.stdout.toString('utf8').trim() : undefined;
 }
 
-/**
- * The `.arch` files of a commit: every one in the repository (so that imports resolve
- * inside the revision), and which of them the pathspecs (relative to `cwd`) select.
- * Paths are absolute, as they would be in a checkout at `root`.
- */
-export async function readRevision(commit: string, pathspecs: readonly string[], cwd: string, root: string): Promise<{ files: SourceFile[]; selected: Set<string> }> {
-    const all = await listArch(commit, [], root);
-    const selected = new Set((await listArch(commit, pathspecs, cwd)).map(p => path.join(root, p)));
-    const contents = await catFiles(commit, all, root);
-    const files = all.map((p, i) => ({ path: path.join(root, p), text: contents[i] }));
-    return { files, selected };
+/** What a revision holds for a diff: its `.arch` files and its rule configuration. */
+export interface RevisionFiles {
+    /** Every `.arch` file of the repository (so that imports resolve inside the revision). */
+    readonly files: SourceFile[];
+    /** Which of them the pathspecs select. */
+    readonly selected: Set<string>;
+    /** Every `archsight.config.json` of the revision: its rules are checked with these, not the working tree's. */
+    readonly configs: Map<string, string>;
 }
 
-async function listArch(commit: string, pathspecs: readonly string[], cwd: string): Promise<string[]> {
+/**
+ * The `.arch` files and configurations of a commit. Paths are absolute, as they would be
+ * in a checkout at `root`; pathspecs are relative to `cwd`.
+ */
+export async function readRevision(commit: string, pathspecs: readonly string[], cwd: string, root: string): Promise<RevisionFiles> {
+    const all = await listFiles(commit, [], root);
+    const arch = all.filter(p => p.endsWith('.arch'));
+    const configPaths = all.filter(p => path.posix.basename(p) === CONFIG_FILE_NAME);
+    const selected = pathspecs.length === 1 && pathspecs[0] === '.' && cwd === root
+        ? new Set(arch.map(p => path.join(root, p)))
+        : new Set((await listFiles(commit, pathspecs, cwd)).filter(p => p.endsWith('.arch')).map(p => path.join(root, p)));
+    const contents = await catFiles(commit, [...arch, ...configPaths], root);
+    const files = arch.map((p, i) => ({ path: path.join(root, p), text: contents[i] }));
+    const configs = new Map(configPaths.map((p, i) => [path.join(root, p), contents[arch.length + i]]));
+    return { files, selected, configs };
+}
+
+async function listFiles(commit: string, pathspecs: readonly string[], cwd: string): Promise<string[]> {
     const r = await git(['ls-tree', '-r', '-z', '--full-name', '--name-only', commit, '--', ...pathspecs], cwd);
     if (r.code !== 0) throw new UsageError(`git ls-tree failed: ${firstLine(r.stderr)}`);
-    return r.stdout.toString('utf8').split('\0').filter(p => p.endsWith('.arch')).sort();
+    return r.stdout.toString('utf8').split('\0').filter(p => p.endsWith('.arch') || path.posix.basename(p) === CONFIG_FILE_NAME).sort();
 }
 
 /** The contents of many files in one `git cat-file --batch`, as UTF-8 text. */
@@ -74,7 +89,7 @@ async function catFiles(commit: string, paths: readonly string[], root: string):
         if (!m) throw new UsageError(`Cannot read '${p}' at ${commit.slice(0, 12)}: ${header}.`);
         const size = Number(m[1]);
         const bytes = r.stdout.subarray(headerEnd + 1, headerEnd + 1 + size);
-        if (bytes.includes(0)) throw new UsageError(`'${p}' at ${commit.slice(0, 12)} is a binary file, not .arch text.`);
+        if (bytes.includes(0)) throw new UsageError(`'${p}' at ${commit.slice(0, 12)} is a binary file, not text.`);
         texts.push(new TextDecoder('utf-8').decode(bytes));
         at = headerEnd + 1 + size + 1;
     }

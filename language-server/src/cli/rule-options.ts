@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { URI } from 'langium';
 import type { ArchServices } from '../arch-module.js';
 import { parseRuleFlags } from '../rules/config/rule-flags.js';
+import type { CommandLineConfig } from '../rules/config/rule-config-provider.js';
 import type { ConfigProblem } from '../rules/config/rule-settings.js';
 import { describeFsError, UsageError } from './files.js';
 
@@ -16,7 +17,7 @@ export interface RuleOptions {
  * sure the configuration of every file is sound: an unknown rule, a bad severity or a
  * malformed config file is a usage error (exit code 2) with one line that points into it.
  */
-export async function configureRules(services: ArchServices, options: RuleOptions, files: readonly string[], cwd: string): Promise<void> {
+export async function configureRules(services: ArchServices, options: RuleOptions, files: readonly string[], cwd: string, revision?: CommandLineConfig['revision']): Promise<void> {
     let overrides;
     try {
         overrides = parseRuleFlags(options.rules ?? [], services.rules.RuleRegistry);
@@ -36,7 +37,7 @@ export async function configureRules(services: ArchServices, options: RuleOption
         }
         configFile = URI.file(absolute);
     }
-    services.rules.ConfigProvider.useCommandLine({ configFile, overrides });
+    services.rules.ConfigProvider.useCommandLine({ configFile, overrides, revision: configFile ? undefined : revision });
     for (const file of files) {
         const { problems } = await services.rules.ConfigProvider.configFor(URI.file(file));
         if (problems.length > 0) throw new UsageError(describeProblem(problems[0], cwd));

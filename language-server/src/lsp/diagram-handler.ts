@@ -9,6 +9,7 @@ import type { DiagramParams, DiagramResponse } from '../protocol.js';
 import { DiagramRequest } from '../protocol.js';
 import { findingsAndPaths } from './diagram-findings.js';
 import { checkDiagramParams } from './diagram-params.js';
+import { RevisionChanges } from './revision-changes.js';
 import { newTable } from '../util/own-keys.js';
 
 /** How long to wait for the language server to take in an edit it was already told about. */
@@ -31,6 +32,7 @@ export function registerDiagramHandler(shared: LangiumSharedServices): void {
 export class DiagramHandler {
     private readonly latest = new Map<string, number>();
     private tickets = 0;
+    private readonly revisionChanges = new RevisionChanges();
 
     constructor(private readonly shared: LangiumSharedServices) {}
 
@@ -91,9 +93,16 @@ export class DiagramHandler {
             level: params.level,
             expand: params.expand,
         };
-        const diagram = await services.diagram.DiagramGenerator.generate(model, options);
+        // "Changes since HEAD": the diff diagram's model (removed items put back) with its marks, drawn by the same service.
+        const since = params.changesSince === undefined ? undefined : await this.revisionChanges.against(params.uri, document.textDocument.getText(), params.changesSince);
         if (superseded()) return { uri: params.uri, superseded: true };
-        const answer: DiagramResponse = { uri: params.uri, version, diagram, findings, blastRadius: blastRadii(model) };
+        const drawn = since && 'model' in since ? since.model : model;
+        let diagram = await services.diagram.DiagramGenerator.generate(drawn, since && 'model' in since ? { ...options, changes: since.changes } : options);
+        // A removed item is declared in the revision, not in the document: nothing to reveal or highlight.
+        if (since && 'model' in since) diagram = { ...diagram, items: diagram.items.filter(item => since.changes[item.id] !== 'removed') };
+        if (superseded()) return { uri: params.uri, superseded: true };
+        const changes = since === undefined ? undefined : 'model' in since ? { summary: since.summary } : { notice: since.notice };
+        const answer: DiagramResponse = { uri: params.uri, version, diagram, findings, blastRadius: blastRadii(model), ...changes && { changes } };
         return syntaxError ? { ...answer, stale: true, message: syntaxError } : answer;
     }
 

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import * as path from 'node:path';
 import type { ConfigurationProvider, FileSystemProvider, LangiumDocuments } from 'langium';
 import { URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -11,6 +12,12 @@ export interface CommandLineConfig {
     /** `--config path`; when absent, each document finds its own by walking up. */
     readonly configFile?: URI;
     readonly overrides: RulesSettings;
+    /**
+     * The configuration files of a git revision (absolute path as in a checkout at `root` →
+     * text): below `root` only these exist, so that a revision is checked with its own
+     * thresholds and severities, not the working tree's.
+     */
+    readonly revision?: { readonly root: string; readonly configs: ReadonlyMap<string, string> };
 }
 
 /**
@@ -85,6 +92,8 @@ export class RuleConfigProvider {
     }
 
     private exists(uri: URI): boolean {
+        const revision = this.revisionText(uri);
+        if (revision !== undefined) return revision !== null;
         try {
             return this.fileSystem.existsSync(uri) && this.fileSystem.statSync(uri).isFile;
         } catch {
@@ -95,6 +104,11 @@ export class RuleConfigProvider {
     private load(uri: URI): ParsedConfig {
         const key = uri.toString();
         let parsed = this.parsedFiles.get(key);
+        const revision = this.revisionText(uri);
+        if (!parsed && typeof revision === 'string') {
+            parsed = parseConfigText(revision, this.registry, key);
+            this.parsedFiles.set(key, parsed);
+        }
         if (!parsed) {
             try {
                 // Not a FIFO or a device (a read would block), nor a file too large to be a configuration.
@@ -110,6 +124,15 @@ export class RuleConfigProvider {
             this.parsedFiles.set(key, parsed);
         }
         return parsed;
+    }
+
+    /** A config file's text in the revision being read; null when the revision has none there; undefined off the revision. */
+    private revisionText(uri: URI): string | null | undefined {
+        const revision = this.commandLine?.revision;
+        if (!revision || uri.scheme !== 'file') return undefined;
+        const relative = path.relative(revision.root, uri.fsPath);
+        if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+        return revision.configs.get(uri.fsPath) ?? null;
     }
 
     /** In the editor: a changed config file or `archsight.*` setting re-checks every document. */
