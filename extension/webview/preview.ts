@@ -3,7 +3,10 @@ import type {
     Banner, BusyMessage, DiagramMessage, FromWebviewMessage, HighlightMessage, PreviewOptions, PreviewState, RenderPngMessage, StatusMessage,
     ToWebviewMessage, Viewport,
 } from './messages.js';
+import { badgeScale } from './badge-scale.js';
 import { FindingsList } from './findings-list.js';
+import { Breadcrumb, closedGroupAt } from './group-opening.js';
+import { paneOf, watchPane } from './pane-size.js';
 import { importSvg } from './svg-import.js';
 import { actualSize, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
 import { ownValue } from '../../language-server/src/util/own-keys.js';
@@ -32,6 +35,7 @@ const ui = {
     viewport: $<HTMLDivElement>('viewport'),
     placeholder: $<HTMLParagraphElement>('placeholder'),
     banners: $<HTMLDivElement>('banners'),
+    breadcrumb: $<HTMLDivElement>('breadcrumb'),
     view: $<HTMLSelectElement>('view'),
     focus: $<HTMLButtonElement>('focus'),
     clearFocus: $<HTMLButtonElement>('clear-focus'),
@@ -96,9 +100,15 @@ function showDiagram(message: DiagramMessage): void {
     applySelection();
     syncToolbar();
     showBanners(message.banners);
+    breadcrumb.show(message.opened ?? [], groupLabel);
     findingsList.update(message.findings, [...byId.keys()]);
     if (message.fit || !viewport) fit();
     else setViewport(viewport);
+}
+
+/** A group's label as drawn. */
+function groupLabel(id: string): string | undefined {
+    return byId.get(id)?.querySelector('.group-label')?.textContent || undefined;
 }
 
 function showStatus(message: StatusMessage): void {
@@ -188,6 +198,7 @@ function setViewport(next: Viewport): void {
     viewport = next;
     ui.viewport.style.transform = `translate(${next.x}px, ${next.y}px) scale(${next.scale})`;
     ui.zoomLevel.textContent = `${Math.round(next.scale * 100)}%`;
+    ui.viewport.style.setProperty('--badge-scale', String(badgeScale(next.scale)));
     save();
 }
 
@@ -239,6 +250,16 @@ const endDrag = (event: PointerEvent) => {
 ui.stage.addEventListener('pointerup', endDrag);
 ui.stage.addEventListener('pointercancel', endDrag);
 
+// ---- semantic zoom: a closed group opens on a double-click, or Enter while it is selected
+
+function openGroup(target: EventTarget | null | undefined): void {
+    const id = closedGroupAt(target);
+    if (id) vscode.postMessage({ type: 'openGroup', id });
+}
+
+ui.stage.addEventListener('dblclick', event => openGroup(event.target));
+const breadcrumb = new Breadcrumb(ui.breadcrumb, depth => vscode.postMessage({ type: 'back', depth }));
+
 ui.stage.addEventListener('keydown', event => {
     if (!viewport) return;
     const step = 40;
@@ -252,6 +273,7 @@ ui.stage.addEventListener('keydown', event => {
             select(undefined);
         },
         n: () => findingsList.step(1), N: () => findingsList.step(-1),
+        Enter: () => openGroup(selected ? byId.get(selected) : undefined),
     };
     const action = actions[event.key];
     if (action) {
@@ -339,4 +361,8 @@ function save(): void {
 
 syncToolbar();
 ui.focus.disabled = true;
-vscode.postMessage({ type: 'ready' });
+// The server chooses the level of detail and the direction for the pane the diagram is fitted into.
+const hasBanners = () => ui.banners.childElementCount > 0 || !ui.breadcrumb.hidden;
+const pane = paneOf(ui.stage.clientWidth, ui.stage.clientHeight, hasBanners());
+watchPane(ui.stage, pane, hasBanners, next => vscode.postMessage({ type: 'pane', pane: next }));
+vscode.postMessage(pane ? { type: 'ready', pane } : { type: 'ready' });
