@@ -31,21 +31,3 @@ export function changedMuch(previous: Pane | undefined, next: Pane): boolean {
     const ratio = (a: number, b: number) => Math.abs(a - b) / Math.max(a, b);
     return ratio(previous.width, next.width) > RELAYOUT_CHANGE || ratio(previous.height, next.height) > RELAYOUT_CHANGE;
 }
-
-/**
- * Calls `send`, after the resizing stops, whenever the stage's shape changed much since
- * `first` (the size sent with `ready`) or the size last sent.
- */
-export function watchPane(stage: HTMLElement, first: Pane | undefined, hasBanners: () => boolean, send: (pane: Pane) => void): void {
-    let sent = first;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    new ResizeObserver(() => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-            const pane = paneOf(stage.clientWidth, stage.clientHeight, hasBanners());
-            if (!pane || !changedMuch(sent, pane)) return;
-            sent = pane;
-            send(pane);
-        }, RESIZE_DEBOUNCE_MS);
-    }).observe(stage);
-}

@@ -1,12 +1,12 @@
 import './preview.css';
 import type {
-    Banner, BusyMessage, DiagramMessage, FromWebviewMessage, HighlightMessage, PreviewOptions, PreviewState, RenderPngMessage, StatusMessage,
+    Banner, BusyMessage, DiagramMessage, FromWebviewMessage, HighlightMessage, Pane, PreviewOptions, PreviewState, RenderPngMessage, StatusMessage,
     ToWebviewMessage, Viewport,
 } from './messages.js';
 import { badgeScale } from './badge-scale.js';
 import { FindingsList } from './findings-list.js';
 import { Breadcrumb, closedGroupAt } from './group-opening.js';
-import { paneOf, watchPane } from './pane-size.js';
+import { watchPane } from './pane-watch.js';
 import { importSvg } from './svg-import.js';
 import { actualSize, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
 import { ownValue } from '../../language-server/src/util/own-keys.js';
@@ -28,6 +28,8 @@ const svgParser = new DOMParser();
 const ZOOM_STEP = 1.25;
 /** A pointer that moves less than this between press and release clicked rather than dragged. */
 const CLICK_SLOP = 4;
+/** How long `ready` waits for the stage to have a size. */
+const READY_WAIT_MS = 500;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
@@ -145,6 +147,8 @@ function showBanners(banners: readonly Banner[]): void {
 let busyTimer: ReturnType<typeof setTimeout> | undefined;
 function showBusy(message: BusyMessage): void {
     clearTimeout(busyTimer);
+    // At once, unlike the bar: tests (and assistive tools) can tell when the drawing is done.
+    ui.stage.setAttribute('aria-busy', String(message.busy));
     if (!message.busy) {
         ui.progress.hidden = true;
         return;
@@ -361,8 +365,16 @@ function save(): void {
 
 syncToolbar();
 ui.focus.disabled = true;
-// The server chooses the level of detail and the direction for the pane the diagram is fitted into.
-const hasBanners = () => ui.banners.childElementCount > 0 || !ui.breadcrumb.hidden;
-const pane = paneOf(ui.stage.clientWidth, ui.stage.clientHeight, hasBanners());
-watchPane(ui.stage, pane, hasBanners, next => vscode.postMessage({ type: 'pane', pane: next }));
-vscode.postMessage(pane ? { type: 'ready', pane } : { type: 'ready' });
+// The server chooses the level of detail and the direction for the pane the diagram is
+// fitted into: `ready` waits (a moment at most) for the stage to be laid out and have a size.
+let readySent = false;
+const sendReady = (pane?: Pane) => {
+    if (readySent) return;
+    readySent = true;
+    vscode.postMessage(pane ? { type: 'ready', pane } : { type: 'ready' });
+};
+watchPane(ui.stage, () => ui.banners.childElementCount > 0 || !ui.breadcrumb.hidden, pane => {
+    if (readySent) vscode.postMessage({ type: 'pane', pane });
+    else sendReady(pane);
+});
+setTimeout(sendReady, READY_WAIT_MS);
