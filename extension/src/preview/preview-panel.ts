@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DiagramItem } from '../../../language-server/src/diagram/diagram-types.js';
 import type { DiagramParams, DiagramResponse } from '../../../language-server/src/protocol.js';
 import type { Banner, DiagramMessage, FromWebviewMessage, Pane, PreviewOptions, StatusMessage, ToWebviewMessage } from '../../webview/messages.js';
+import { changedMuch } from '../../webview/pane-size.js';
 import { itemAtCursor } from './cursor-item.js';
 import { parseWebviewMessage } from './message-validation.js';
 import { createNonce, previewHtml } from './preview-html.js';
@@ -224,8 +225,17 @@ export class PreviewPanel implements vscode.Disposable {
             case 'ready':
                 this.loaded = true;
                 this.onReadyEmitter.fire();
-                if (message.pane) this.pane = message.pane;
-                // The first diagram is drawn for the pane the webview just reported.
+                if (message.pane) {
+                    const drawnFor = this.pane;
+                    this.pane = message.pane;
+                    // The first diagram is drawn for the pane the webview just reported; so is one
+                    // drawn meanwhile for no pane (a slow webview) or for a pane of another shape.
+                    if (this.firstRequest !== undefined) return this.update();
+                    if (changedMuch(drawnFor, message.pane)) {
+                        this.fitNext = true;
+                        return this.update();
+                    }
+                }
                 if (this.firstRequest !== undefined) return this.update();
                 // A reloaded webview takes its zoom and pan from its saved state, or fits if it has none.
                 if (this.lastDiagram) this.post({ ...this.lastDiagram, fit: false });
