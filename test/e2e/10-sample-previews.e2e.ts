@@ -84,6 +84,7 @@ describe.each(THEMES)('in the %s theme', (theme, title) => {
         await session.current.screenshot(`10-sample-previews--${name}--${theme}`);
         const side = await textOnScreen(frame);
         sizes.push(`${sample} (${theme}, side pane): ${describeText(side)}`);
+        console.log(sizes.at(-1));
         expect(side.minLabelPx, `${sample} in the side pane: ${describeText(side)}`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
         if (theme !== 'light') return;
         // Maximised, the pane changes its shape: the preview lays the diagram out again for it.
@@ -93,6 +94,7 @@ describe.each(THEMES)('in the %s theme', (theme, title) => {
             await redrawn(frame, `the preview of ${sample} to draw again for the maximised pane`);
             const large = await textOnScreen(frame);
             sizes.push(`${sample} (${theme}, maximised): ${describeText(large)}`);
+            console.log(sizes.at(-1));
             await session.current.screenshot(`10-sample-previews--${name}--maximised`);
             expect(large.minLabelPx, `${sample} maximised: ${describeText(large)}`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
         } finally {
