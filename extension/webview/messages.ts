@@ -24,6 +24,12 @@ export interface PreviewState {
     readonly viewport?: Viewport;
 }
 
+/** The room the diagram is fitted into, in CSS pixels (`pane-size.ts`). */
+export interface Pane {
+    readonly width: number;
+    readonly height: number;
+}
+
 /** Pan (in screen pixels) and zoom of the diagram. */
 export interface Viewport {
     readonly x: number;
@@ -52,6 +58,8 @@ export interface DiagramMessage {
     /** Fit the diagram to the view instead of keeping the user's zoom and pan. */
     readonly fit: boolean;
     readonly banners: readonly Banner[];
+    /** The ids of the groups opened one after the other by double-clicks, first first: the breadcrumb. */
+    readonly opened?: readonly string[];
 }
 
 /** No new diagram: keep the current one and show why. */
@@ -91,6 +99,26 @@ export type ToWebviewMessage = DiagramMessage | StatusMessage | HighlightMessage
 /** The webview has loaded and wants the latest diagram. */
 export interface ReadyMessage {
     readonly type: 'ready';
+    /** The pane the diagram will be fitted into, when the webview has a size yet. */
+    readonly pane?: Pane;
+}
+
+/** The pane changed its shape much: draw for the new size. */
+export interface PaneMessage {
+    readonly type: 'pane';
+    readonly pane: Pane;
+}
+
+/** The user double-clicked a closed group (or pressed Enter on it): draw it open. */
+export interface OpenGroupMessage {
+    readonly type: 'openGroup';
+    readonly id: string;
+}
+
+/** The user went back in the breadcrumb: keep only the first `depth` opened groups. */
+export interface BackMessage {
+    readonly type: 'back';
+    readonly depth: number;
 }
 
 /** The user clicked a node or an edge: reveal its declaration. */
@@ -118,4 +146,4 @@ export interface PngMessage {
     readonly error?: string;
 }
 
-export type FromWebviewMessage = ReadyMessage | RevealMessage | OptionsMessage | ExportMessage | PngMessage;
+export type FromWebviewMessage = ReadyMessage | RevealMessage | OptionsMessage | ExportMessage | PngMessage | PaneMessage | OpenGroupMessage | BackMessage;

@@ -1,9 +1,12 @@
 import './preview.css';
 import type {
-    Banner, BusyMessage, DiagramMessage, FromWebviewMessage, HighlightMessage, PreviewOptions, PreviewState, RenderPngMessage, StatusMessage,
+    Banner, BusyMessage, DiagramMessage, FromWebviewMessage, HighlightMessage, Pane, PreviewOptions, PreviewState, RenderPngMessage, StatusMessage,
     ToWebviewMessage, Viewport,
 } from './messages.js';
+import { badgeScale } from './badge-scale.js';
 import { FindingsList } from './findings-list.js';
+import { Breadcrumb, closedGroupAt } from './group-opening.js';
+import { watchPane } from './pane-watch.js';
 import { importSvg } from './svg-import.js';
 import { actualSize, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
 import { ownValue } from '../../language-server/src/util/own-keys.js';
@@ -25,6 +28,8 @@ const svgParser = new DOMParser();
 const ZOOM_STEP = 1.25;
 /** A pointer that moves less than this between press and release clicked rather than dragged. */
 const CLICK_SLOP = 4;
+/** How long `ready` waits for the stage to have a size. */
+const READY_WAIT_MS = 500;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
@@ -32,6 +37,7 @@ const ui = {
     viewport: $<HTMLDivElement>('viewport'),
     placeholder: $<HTMLParagraphElement>('placeholder'),
     banners: $<HTMLDivElement>('banners'),
+    breadcrumb: $<HTMLDivElement>('breadcrumb'),
     view: $<HTMLSelectElement>('view'),
     focus: $<HTMLButtonElement>('focus'),
     clearFocus: $<HTMLButtonElement>('clear-focus'),
@@ -97,9 +103,15 @@ function showDiagram(message: DiagramMessage): void {
     applySelection();
     syncToolbar();
     showBanners(message.banners);
+    breadcrumb.show(message.opened ?? [], groupLabel);
     findingsList.update(message.findings, [...byId.keys()]);
     if (message.fit || !viewport) fit();
     else setViewport(viewport);
+}
+
+/** A group's label as drawn. */
+function groupLabel(id: string): string | undefined {
+    return byId.get(id)?.querySelector('.group-label')?.textContent || undefined;
 }
 
 function showStatus(message: StatusMessage): void {
@@ -136,6 +148,8 @@ function showBanners(banners: readonly Banner[]): void {
 let busyTimer: ReturnType<typeof setTimeout> | undefined;
 function showBusy(message: BusyMessage): void {
     clearTimeout(busyTimer);
+    // At once, unlike the bar: tests (and assistive tools) can tell when the drawing is done.
+    ui.stage.setAttribute('aria-busy', String(message.busy));
     if (!message.busy) {
         ui.progress.hidden = true;
         return;
@@ -189,6 +203,7 @@ function setViewport(next: Viewport): void {
     viewport = next;
     ui.viewport.style.transform = `translate(${next.x}px, ${next.y}px) scale(${next.scale})`;
     ui.zoomLevel.textContent = `${Math.round(next.scale * 100)}%`;
+    ui.viewport.style.setProperty('--badge-scale', String(badgeScale(next.scale)));
     save();
 }
 
@@ -240,6 +255,16 @@ const endDrag = (event: PointerEvent) => {
 ui.stage.addEventListener('pointerup', endDrag);
 ui.stage.addEventListener('pointercancel', endDrag);
 
+// ---- semantic zoom: a closed group opens on a double-click, or Enter while it is selected
+
+function openGroup(target: EventTarget | null | undefined): void {
+    const id = closedGroupAt(target);
+    if (id) vscode.postMessage({ type: 'openGroup', id });
+}
+
+ui.stage.addEventListener('dblclick', event => openGroup(event.target));
+const breadcrumb = new Breadcrumb(ui.breadcrumb, depth => vscode.postMessage({ type: 'back', depth }));
+
 ui.stage.addEventListener('keydown', event => {
     if (!viewport) return;
     const step = 40;
@@ -253,6 +278,7 @@ ui.stage.addEventListener('keydown', event => {
             select(undefined);
         },
         n: () => findingsList.step(1), N: () => findingsList.step(-1),
+        Enter: () => openGroup(selected ? byId.get(selected) : undefined),
     };
     const action = actions[event.key];
     if (action) {
@@ -343,4 +369,16 @@ function save(): void {
 
 syncToolbar();
 ui.focus.disabled = true;
-vscode.postMessage({ type: 'ready' });
+// The server chooses the level of detail and the direction for the pane the diagram is
+// fitted into: `ready` waits (a moment at most) for the stage to be laid out and have a size.
+let readySent = false;
+const sendReady = (pane?: Pane) => {
+    if (readySent) return;
+    readySent = true;
+    vscode.postMessage(pane ? { type: 'ready', pane } : { type: 'ready' });
+};
+watchPane(ui.stage, () => ui.banners.childElementCount > 0 || !ui.breadcrumb.hidden, pane => {
+    if (readySent) vscode.postMessage({ type: 'pane', pane });
+    else sendReady(pane);
+});
+setTimeout(sendReady, READY_WAIT_MS);

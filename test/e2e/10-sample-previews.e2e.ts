@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { drawnNodeIds, previewFrame, switchTheme } from './harness/preview.js';
+import type { Frame, Page } from 'playwright-core';
+import { drawnNodeIds, previewFrame, switchTheme, textOnScreen, type TextOnScreen } from './harness/preview.js';
 import { SAMPLES } from './harness/paths.js';
 import { useSession } from './harness/session.js';
 import { waitFor } from './harness/wait.js';
@@ -8,19 +9,49 @@ import { openFile, runCommand } from './harness/workbench.js';
 
 // Scenario 10: every sample's preview as it opens, in a light and a dark theme, saved as
 // screenshots (test-results/e2e/10-sample-previews--<sample>--<theme>.png) for people to
-// look at. It also prints how long each first preview took, from Ctrl+K V to the drawing.
+// look at. It also prints how long each first preview took, from Ctrl+K V to the drawing,
+// and how tall the labels are at the zoom the preview opens with (at least 9 px, issue 13),
+// in the side pane and, in the light theme, with the preview maximised.
 const session = useSession('10-sample-previews');
+
+/** The size labels must be on screen at the zoom a preview opens with. */
+const MIN_TEXT_PX = 9;
+/** A window large enough for a side pane of about 800 × 1000 beside the editor. */
+const WINDOW = { width: 1920, height: 1200 };
 
 const THEMES = [['light', 'Light Modern'], ['dark', 'Dark Modern']] as const;
 const SAMPLE_FILES = readdirSync(SAMPLES, { recursive: true, encoding: 'utf8' })
     .filter(f => f.endsWith('.arch')).map(f => f.split('\\').join('/')).sort();
 const times: string[] = [];
+const sizes: string[] = [];
 
 afterAll(() => {
     console.log(`[10-sample-previews] first preview of each sample, Ctrl+K V to the drawn diagram:\n  ${times.join('\n  ')}`);
+    console.log(`[10-sample-previews] labels on screen at the zoom the preview opens with:\n  ${sizes.join('\n  ')}`);
 });
 
-test('the samples folder has the samples', () => {
+function describeText(text: TextOnScreen): string {
+    return `stage ${text.stage.width}x${text.stage.height}, zoom ${Math.round(text.zoom * 100)} %, smallest of ${text.labels} labels ${text.minLabelPx.toFixed(1)} px`;
+}
+
+/** Waits until the drawing has been replaced by a new one and the preview is no longer busy. */
+async function redrawn(frame: Frame, what: string): Promise<void> {
+    await waitFor(what, async () => {
+        const fresh = await frame.locator('#viewport > svg.archsight-diagram:not([data-e2e-old])').count();
+        const busy = await frame.locator('#stage').getAttribute('aria-busy');
+        return { ok: fresh > 0 && busy === 'false', seen: fresh > 0 ? `a new drawing, aria-busy ${busy}` : 'the old drawing' };
+    }, { timeoutMs: 60_000 });
+}
+
+/** Maximises the preview's editor group and hides the side bar, or puts both back. */
+async function maximisePreview(page: Page, on: boolean): Promise<void> {
+    if (on) await page.keyboard.press('Control+2');
+    await runCommand(page, 'View: Toggle Maximize Editor Group');
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+}
+
+test('the samples folder has the samples', async () => {
+    await session.current.page.setViewportSize(WINDOW);
     expect(SAMPLE_FILES.length).toBeGreaterThan(5);
 });
 
@@ -43,7 +74,31 @@ describe.each(THEMES)('in the %s theme', (theme, title) => {
             const placeholder = await frame.locator('#placeholder').isVisible();
             return { ok: nodes > 0 && !placeholder, seen: `${nodes} nodes, placeholder ${placeholder ? 'shown' : 'hidden'}` };
         }, { timeoutMs: 60_000 });
+        // Drawn for the pane the preview reported: the server is done and the preview no longer busy.
+        await waitFor(`the preview of ${sample} to finish drawing`, async () => {
+            const busy = await frame.locator('#stage').getAttribute('aria-busy');
+            return { ok: busy === 'false', seen: `aria-busy ${busy}` };
+        }, { timeoutMs: 60_000 });
         if (theme === 'light') times.push(`${sample}: ${Date.now() - started} ms`);
-        await session.current.screenshot(`10-sample-previews--${sample.replace(/[/.]/g, '-')}--${theme}`);
+        const name = sample.replace(/[/.]/g, '-');
+        await session.current.screenshot(`10-sample-previews--${name}--${theme}`);
+        const side = await textOnScreen(frame);
+        sizes.push(`${sample} (${theme}, side pane): ${describeText(side)}`);
+        console.log(sizes.at(-1));
+        expect(side.minLabelPx, `${sample} in the side pane: ${describeText(side)}`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+        if (theme !== 'light') return;
+        // Maximised, the pane changes its shape: the preview lays the diagram out again for it.
+        await frame.locator('#viewport > svg.archsight-diagram').evaluate(svg => svg.setAttribute('data-e2e-old', ''));
+        await maximisePreview(page, true);
+        try {
+            await redrawn(frame, `the preview of ${sample} to draw again for the maximised pane`);
+            const large = await textOnScreen(frame);
+            sizes.push(`${sample} (${theme}, maximised): ${describeText(large)}`);
+            console.log(sizes.at(-1));
+            await session.current.screenshot(`10-sample-previews--${name}--maximised`);
+            expect(large.minLabelPx, `${sample} maximised: ${describeText(large)}`).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+        } finally {
+            await maximisePreview(page, false);
+        }
     });
 });

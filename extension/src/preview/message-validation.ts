@@ -1,5 +1,5 @@
 import type { DiagramView } from '../../../language-server/src/diagram/diagram-types.js';
-import type { FromWebviewMessage, PreviewOptions, PreviewState } from '../../webview/messages.js';
+import type { FromWebviewMessage, Pane, PreviewOptions, PreviewState } from '../../webview/messages.js';
 import { DEFAULT_OPTIONS, DIRECTIONS, VIEWS } from './preview-options.js';
 
 const PNG_PREFIX = 'data:image/png;base64,';
@@ -16,8 +16,18 @@ const MAX_ERROR_LENGTH = 500;
 export function parseWebviewMessage(raw: unknown, knownIds: ReadonlySet<string>): FromWebviewMessage | undefined {
     if (!isRecord(raw)) return undefined;
     switch (raw.type) {
-        case 'ready':
-            return { type: 'ready' };
+        case 'ready': {
+            const pane = parsePane(raw.pane);
+            return pane ? { type: 'ready', pane } : { type: 'ready' };
+        }
+        case 'pane': {
+            const pane = parsePane(raw.pane);
+            return pane && { type: 'pane', pane };
+        }
+        case 'openGroup':
+            return typeof raw.id === 'string' && knownIds.has(raw.id) ? { type: 'openGroup', id: raw.id } : undefined;
+        case 'back':
+            return Number.isSafeInteger(raw.depth) && (raw.depth as number) >= 0 ? { type: 'back', depth: raw.depth as number } : undefined;
         case 'export':
             return { type: 'export' };
         case 'reveal':
@@ -72,6 +82,14 @@ function parseOptions(raw: unknown, knownIds: ReadonlySet<string>): PreviewOptio
     if (sinceHead !== undefined && typeof sinceHead !== 'boolean') return undefined;
     const options: PreviewOptions = { view: view as DiagramView, direction: direction as PreviewOptions['direction'], legend, ...sinceHead === true && { sinceHead } };
     return focus === undefined ? options : { ...options, focus };
+}
+
+/** A pane the server accepts: whole or fractional pixels from 1 to 100,000 each way. */
+function parsePane(raw: unknown): Pane | undefined {
+    if (!isRecord(raw)) return undefined;
+    const { width, height } = raw;
+    const valid = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 1 && n <= 100_000;
+    return valid(width) && valid(height) ? { width, height } : undefined;
 }
 
 function parsePng(raw: Record<string, unknown>): FromWebviewMessage | undefined {

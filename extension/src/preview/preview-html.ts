@@ -83,6 +83,7 @@ export function previewHtml(parts: PreviewHtmlParts): string {
 </div>
 <div id="progress" role="progressbar" aria-label="Laying out the diagram" hidden></div>
 <div id="banners" aria-live="polite"></div>
+<nav id="breadcrumb" aria-label="Opened groups" hidden></nav>
 <div id="stage" tabindex="0" aria-label="Diagram: drag to pan, wheel to zoom">
   <div id="viewport"></div>
   <div id="findings-list" role="listbox" aria-label="Findings" hidden></div>

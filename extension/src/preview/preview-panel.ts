@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { DiagramItem } from '../../../language-server/src/diagram/diagram-types.js';
 import type { DiagramParams, DiagramResponse } from '../../../language-server/src/protocol.js';
-import type { Banner, DiagramMessage, FromWebviewMessage, PreviewOptions, StatusMessage, ToWebviewMessage } from '../../webview/messages.js';
+import type { Banner, DiagramMessage, FromWebviewMessage, Pane, PreviewOptions, StatusMessage, ToWebviewMessage } from '../../webview/messages.js';
+import { changedMuch } from '../../webview/pane-size.js';
 import { itemAtCursor } from './cursor-item.js';
 import { parseWebviewMessage } from './message-validation.js';
 import { createNonce, previewHtml } from './preview-html.js';
@@ -13,6 +14,11 @@ export const PREVIEW_VIEW_TYPE = 'archsight.preview';
 /** Typing pauses shorter than this do not redraw the diagram. */
 const EDIT_DEBOUNCE_MS = 200;
 const PNG_TIMEOUT_MS = 30_000;
+/**
+ * The first diagram waits for the webview to say how large its pane is (the level of
+ * detail and the direction are chosen for it); past this, it is drawn for no pane.
+ */
+const PANE_WAIT_MS = 1_500;
 
 /** Where the webview's files are bundled: the only folder it may load from. */
 export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
@@ -52,6 +58,13 @@ export class PreviewPanel implements vscode.Disposable {
     /** Whether the webview's script runs: a hidden webview is unloaded and loads again when shown. */
     private loaded = false;
     private readonly onReadyEmitter = new vscode.EventEmitter<void>();
+    /** The pane the webview fits the diagram into: the level of detail and the direction are chosen for it. */
+    private pane: Pane | undefined;
+    /** Set once the user chose a direction: it is no longer chosen for the pane. */
+    private directionChosen = false;
+    /** Groups opened by double-clicks, first first (the breadcrumb). */
+    private opened: string[] = [];
+    private firstRequest: ReturnType<typeof setTimeout> | undefined;
 
     constructor(
         readonly panel: vscode.WebviewPanel,
@@ -72,7 +85,7 @@ export class PreviewPanel implements vscode.Disposable {
             }),
             this.onReadyEmitter,
         );
-        void this.update();
+        this.firstRequest = setTimeout(() => void this.update(), PANE_WAIT_MS);
     }
 
     get previewOptions(): PreviewOptions {
@@ -88,6 +101,8 @@ export class PreviewPanel implements vscode.Disposable {
     /** Asks for a new diagram now; an answer still outstanding is dropped. */
     async update(): Promise<void> {
         clearTimeout(this.editTimer);
+        clearTimeout(this.firstRequest);
+        this.firstRequest = undefined;
         this.request?.cancel();
         const request = this.request = new vscode.CancellationTokenSource();
         const seq = ++this.requestSeq;
@@ -97,6 +112,8 @@ export class PreviewPanel implements vscode.Disposable {
             ...drawing,
             ...sinceHead && { changesSince: 'HEAD' },
             theme: 'vscode',
+            ...(this.pane ? { pane: this.pane, level: 'auto', chooseDirection: !this.directionChosen } : {}),
+            ...(this.opened.length > 0 ? { expand: this.opened } : {}),
             // With nothing to keep on screen, a partial diagram is better than none.
             renderWhenStale: this.lastDiagram === undefined,
         };
@@ -161,6 +178,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (this.disposed) return;
         this.disposed = true;
         clearTimeout(this.editTimer);
+        clearTimeout(this.firstRequest);
         this.request?.cancel();
         for (const settle of this.pendingPng.values()) settle({ error: 'The preview was closed.' });
         this.onDisposeEmitter.fire();
@@ -185,12 +203,15 @@ export class PreviewPanel implements vscode.Disposable {
             this.post(this.lastStatus);
             return;
         }
-        const { svg, width, height, items } = response.diagram;
+        const { svg, width, height, items, direction } = response.diagram;
+        // The direction drawn (chosen for the pane) is the one the toolbar offers to turn.
+        if (direction) this.options = { ...this.options, direction };
         this.items = items;
         this.knownIds = new Set(items.map(item => item.id));
         this.lastDiagram = {
             type: 'diagram', uri, svg, width, height, options: this.options,
             findings: response.findings ?? {}, blastRadius: response.blastRadius, fit: this.fitNext, banners,
+            opened: this.opened,
         };
         this.lastStatus = undefined;
         this.fitNext = false;
@@ -208,6 +229,18 @@ export class PreviewPanel implements vscode.Disposable {
             case 'ready':
                 this.loaded = true;
                 this.onReadyEmitter.fire();
+                if (message.pane) {
+                    const drawnFor = this.pane;
+                    this.pane = message.pane;
+                    // The first diagram is drawn for the pane the webview just reported; so is one
+                    // drawn meanwhile for no pane (a slow webview) or for a pane of another shape.
+                    if (this.firstRequest !== undefined) return this.update();
+                    if (changedMuch(drawnFor, message.pane)) {
+                        this.fitNext = true;
+                        return this.update();
+                    }
+                }
+                if (this.firstRequest !== undefined) return this.update();
                 // A reloaded webview takes its zoom and pan from its saved state, or fits if it has none.
                 if (this.lastDiagram) this.post({ ...this.lastDiagram, fit: false });
                 if (this.lastStatus) this.post(this.lastStatus);
@@ -219,9 +252,23 @@ export class PreviewPanel implements vscode.Disposable {
             case 'options': {
                 const { view, focus, direction, sinceHead } = this.options;
                 this.fitNext = view !== message.options.view || focus !== message.options.focus || direction !== message.options.direction || sinceHead !== message.options.sinceHead;
+                if (direction !== message.options.direction) this.directionChosen = true;
                 this.options = message.options;
                 return this.update();
             }
+            case 'pane':
+                this.pane = message.pane;
+                this.fitNext = true;
+                return this.update();
+            case 'openGroup':
+                if (!this.opened.includes(message.id)) this.opened = [...this.opened, message.id];
+                this.fitNext = true;
+                return this.update();
+            case 'back':
+                if (message.depth >= this.opened.length) return;
+                this.opened = this.opened.slice(0, message.depth);
+                this.fitNext = true;
+                return this.update();
             case 'export':
                 await vscode.commands.executeCommand('archsight.exportDiagram', this.documentUri);
                 return;

@@ -34,9 +34,11 @@ export function drawBadge(found: readonly DiagramFinding[] | undefined, right: n
     const width = Math.ceil(textWidth(text, BADGE_FONT)) + 12;
     const x = right - width;
     return `<g class="finding-badge finding-badge-${worstSeverity(found)}" transform="translate(${num(x)} ${num(top)})">`
+        // The body is a group of its own: the preview scales it (CSS) to keep it readable when zoomed out.
+        + '<g class="finding-badge-body">'
         + `<rect class="finding-badge-box" width="${width}" height="${BADGE_H}" rx="${BADGE_H / 2}"/>`
         + `<text class="finding-badge-text" x="${num(width / 2)}" y="13">${escapeXml(text)}</text>`
-        + '</g>';
+        + '</g></g>';
 }
 
 /** A node's badge: over its top-right corner. */

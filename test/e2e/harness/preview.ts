@@ -73,3 +73,34 @@ export async function switchTheme(page: Page, theme: string): Promise<void> {
     });
     await page.keyboard.press('Enter');
 }
+
+/** How large the drawing's labels are on screen, at the zoom the preview shows now. */
+export interface TextOnScreen {
+    /** The preview's zoom, as its toolbar shows it (0.36 for 36 %). */
+    readonly zoom: number;
+    /** The smallest height, in CSS pixels, of an element's or group's label (font size × the scale it is drawn at). */
+    readonly minLabelPx: number;
+    readonly labels: number;
+    /** The stage's size in CSS pixels. */
+    readonly stage: { readonly width: number; readonly height: number };
+}
+
+export async function textOnScreen(frame: Frame): Promise<TextOnScreen> {
+    return frame.locator('#stage').evaluate(stage => {
+        // The test program has no DOM library: the window's members are reached through the stage.
+        const view = stage.ownerDocument.defaultView as unknown as {
+            getComputedStyle(e: unknown): { fontSize: string; transform: string };
+            DOMMatrixReadOnly: new (init: string) => { a: number };
+        };
+        const labels = [...stage.querySelectorAll('svg.archsight-diagram .node .label, svg.archsight-diagram .group-label')] as unknown as { getScreenCTM(): { a: number; b: number } | null }[];
+        let min = Infinity;
+        for (const label of labels) {
+            const matrix = label.getScreenCTM();
+            const size = parseFloat(view.getComputedStyle(label).fontSize);
+            if (matrix && Number.isFinite(size)) min = Math.min(min, size * Math.hypot(matrix.a, matrix.b));
+        }
+        const transform = view.getComputedStyle(stage.querySelector('#viewport')!).transform;
+        const zoom = transform === 'none' ? 1 : new view.DOMMatrixReadOnly(transform).a;
+        return { zoom, minLabelPx: min, labels: labels.length, stage: { width: stage.clientWidth, height: stage.clientHeight } };
+    });
+}
