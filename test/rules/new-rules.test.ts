@@ -1,7 +1,7 @@
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { unverified } from '../../language-server/src/rules/resilience/unverified.js';
-import { arch, check, createRuleTestServices, findingsOf } from './rule-test-kit.js';
+import { arch, check, createRuleTestServices, findingsOf, fixAndRecheck } from './rule-test-kit.js';
 
 /** The rules added for issue 12: each with a case that fires and near misses that do not. */
 const services = createRuleTestServices();
@@ -304,5 +304,32 @@ describe('public-non-gateway (changed)', () => {
     test('a public service fires; a public front end does not', async () => {
         expect(await findings('service a { exposure public }', 'public-non-gateway')).toHaveLength(1);
         expect(await findings('frontend web { exposure public }', 'public-non-gateway')).toEqual([]);
+    });
+});
+
+describe('infrastructure-signals-only (reads origin)', () => {
+    const base = 'service orders {\n sidecar proxy : envoy\n}\nmetrics prom : prometheus\nlogs loki : loki\n';
+    test('fires when every metrics link of a service, its own or its sidecar\'s, is infrastructure; and for logs', async () => {
+        expect(await findings(base + 'orders ..> prom { origin infrastructure }\nproxy ..> prom { origin infrastructure }', 'infrastructure-signals-only')).toEqual([
+            "'orders' has only infrastructure metrics (from the platform, not its code): its request rate, errors and latency are not measured.",
+        ]);
+        expect(await findings(base + 'proxy ..> loki { origin infrastructure }', 'infrastructure-signals-only')).toEqual([
+            "'orders' has only infrastructure logs (from the platform, not its code): what the code does and why it fails is not logged.",
+        ]);
+    });
+    test('near misses: one application link; an origin not written (unknown); no link at all; a component', async () => {
+        for (const text of [
+            base + 'orders ..> prom { origin application }\nproxy ..> prom { origin infrastructure }',
+            base + 'orders ..> prom\nproxy ..> prom { origin infrastructure }',
+            base,
+            'component c\nmetrics prom : prometheus\nc ..> prom { origin infrastructure }',
+        ]) expect(await findings(text, 'infrastructure-signals-only'), text).toEqual([]);
+    });
+    test('quick fix: a link of application metrics; the finding is gone and the file still parses', async () => {
+        const doc = await check(services, arch(base + 'orders ..> prom { origin infrastructure }'));
+        const { text, findings: after, errors } = await fixAndRecheck(services, doc, 'infrastructure-signals-only', /application metrics/);
+        expect(text).toContain('orders ..> prom : metrics { origin application }');
+        expect(after).toEqual([]);
+        expect(errors).toEqual([]);
     });
 });
