@@ -2,6 +2,7 @@ import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { DiagramOptions } from '../../language-server/src/diagram/diagram-types.js';
 import type { PlacedNode } from '../../language-server/src/diagram/graph-types.js';
+import { toMermaid } from '../../language-server/src/export/mermaid.js';
 import { createTestServices } from '../helpers/services.js';
 import { classesOf, groupsWithClass, modelOf, parseSvg } from './diagram-helpers.js';
 
@@ -83,5 +84,14 @@ describe('parts drawn inside their element', () => {
         expect(result.notice).toMatch(/1 relation between a group and its own members/);
         const edges = groupsWithClass(parseSvg(result.svg), 'edge').map(e => e.getAttribute('data-id'));
         expect(edges).toEqual(['b->a1']);
+    });
+
+    test('the Mermaid export draws a service with versions as a subgraph holding them', async () => {
+        const model = await modelOf(services, PARTS);
+        const text = toMermaid(await generator.layout(model, OPTIONS), model, 'RIGHT');
+        const block = /subgraph (n\d+)\["reviews \[java\]"\]\n((?:\s{4,}.*\n)+)\s+end/.exec(text);
+        expect(block, text).not.toBeNull();
+        expect(block![2]).toContain('"reviewsV1 [java]"');
+        expect(block![2]).toContain('"reviewsV2 [java]"');
     });
 });
