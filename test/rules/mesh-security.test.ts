@@ -73,6 +73,19 @@ describe('unencrypted-traffic', () => {
         expect(findingsOf(doc, 'unencrypted-traffic')).toEqual(["6:3 warning Traffic from 'orders' to 'payments' is neither mTLS nor TLS."]);
     });
 
+    test('stated plain text: tls none on the callee or the call, whatever the protocol', async () => {
+        const callee = arch('service a { auth jwt }\nservice b { tls none }\na -> b : rest { timeout 1s }');
+        expect(findingsOf(await check(services, callee), 'unencrypted-traffic')).toEqual(["4:1 warning Traffic from 'a' to 'b' is neither mTLS nor TLS."]);
+        const call = arch('service a { auth jwt }\nservice b\na -> b { timeout 1s tls none }');
+        expect(findingsOf(await check(services, call), 'unencrypted-traffic')).toEqual(["4:1 warning Traffic from 'a' to 'b' is neither mTLS nor TLS."]);
+    });
+
+    test('near miss: a call with no protocol and no tls written is unknown, not plain text', async () => {
+        for (const text of [arch('service a { auth jwt }\nservice b\na -> b { timeout 1s }'), arch('service a { auth jwt }\nservice b\na -> b : rest { timeout 1s }')]) {
+            expect(findingsOf(await check(services, text), 'unencrypted-traffic'), text).toEqual([]);
+        }
+    });
+
     test('near misses: nothing says security; tls on the call or callee; mTLS mesh; auth mtls; to a database', async () => {
         const quiet = [
             arch('service a\nservice b\na -> b { timeout 1s }'),

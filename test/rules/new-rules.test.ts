@@ -1,7 +1,7 @@
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { unverified } from '../../language-server/src/rules/resilience/unverified.js';
-import { arch, check, createRuleTestServices, findingsOf } from './rule-test-kit.js';
+import { arch, check, createRuleTestServices, findingsOf, fixAndRecheck } from './rule-test-kit.js';
 
 /** The rules added for issue 12: each with a case that fires and near misses that do not. */
 const services = createRuleTestServices();
@@ -216,14 +216,70 @@ describe('megaservice, nanoservice and duplicated-service', () => {
 });
 
 describe('unverified (opt-in)', () => {
-    test('off by default; lists unknown guards and health checks when on', async () => {
-        const text = arch('service a\nservice b { health "/h" }\nservice c\na -> b\na -> c { timeout 1s breaker none }');
-        expect(findingsOf(await check(services, text), 'unverified')).toEqual([]);
-        const model = services.Arch.model.ModelProvider.getModel(await check(services, text));
-        expect(unverified.check(model, { thresholds: {} }).map(f => f.message)).toEqual([
-            "Call 'a' → 'b': the timeout and circuit breaker are not known.",
-            "'c' is called by others, but whether it has a health check is not known.",
+    const open = async (text: string) => unverified.check(services.Arch.model.ModelProvider.getModel(await check(services, arch(text))), { thresholds: {} }).map(f => f.message);
+    /** Everything about the call and both ends written, so that each case leaves one fact open. */
+    const known = 'health "/h" probed replicas 2 secrets store root false logging shipped propagation w3c';
+    const call = (props: string, callee = known) => `service a { ${known} }\nservice b { ${callee} }\na -> b : https { ${props} }`;
+    const all = 'timeout 1s retries 0 breaker auth jwt';
+
+    test('off by default', async () => {
+        expect(findingsOf(await check(services, arch('service a\nservice b\na -> b')), 'unverified')).toEqual([]);
+    });
+
+    test('a call with nothing written lists every guard, its encryption and its authentication', async () => {
+        expect(await open('service a\nservice b { health "/h" probed replicas 2 }\na -> b')).toEqual([
+            "Call 'a' → 'b': timeout, retries, circuit breaker, fallback, encryption (tls/mtls) and authentication not known.",
+            "'a': how it gets its credentials (secrets), its privileges (root, privileged, host mounts) and where it writes its logs (logging) not known.",
+            "'b': how it gets its credentials (secrets), its privileges (root, privileged, host mounts) and where it writes its logs (logging) not known.",
         ]);
+    });
+
+    test('each call fact fires alone when it alone is open, and not when written (value, default or none)', async () => {
+        const cases: Array<[string, string, string]> = [
+            ['timeout', all.replace('timeout 1s ', ''), all.replace('timeout 1s', 'timeout none')],
+            ['retries', all.replace('retries 0 ', ''), all.replace('retries 0', 'retries default')],
+            ['circuit breaker', all.replace('breaker', 'fallback "cached"'), all.replace('breaker', 'breaker default')],
+            ['fallback', all.replace('breaker', 'breaker none'), all.replace('breaker', 'breaker none fallback "cached"')],
+            ['authentication', all.replace(' auth jwt', ''), all.replace('auth jwt', 'auth none')],
+        ];
+        for (const [fact, fires, miss] of cases) {
+            expect(await open(call(fires)), fact).toEqual([`Call 'a' → 'b': ${fact} not known.`]);
+            expect(await open(call(miss)), fact).toEqual([]);
+        }
+        // Encryption: no protocol and no tls; near misses: tls none, a plain protocol, mTLS from the mesh.
+        const noProtocol = (props: string) => call(all).replace(' : https', '').replace(all, props);
+        expect(await open(noProtocol(all))).toEqual(["Call 'a' → 'b': encryption (tls/mtls) not known."]);
+        expect(await open(noProtocol(`${all} tls none`))).toEqual([]);
+        expect(await open(call(all).replace(': https', ': http'))).toEqual([]);
+        expect(await open(`mesh m { mtls timeout 1s retries 0 breaker\n service a { ${known} }\n service b { ${known} } }\na -> b`)).toEqual([]);
+    });
+
+    test('each element fact fires alone when it alone is open, and not when written', async () => {
+        const cases: Array<[string, string, string]> = [
+            ['health check', known.replace('health "/h" probed ', ''), known.replace('health "/h" probed', 'health none')],
+            ['whether its health endpoint is probed', known.replace(' probed', ''), known.replace(' probed', ' probed none')],
+            ['replicas', known.replace(' replicas 2', ''), known.replace('replicas 2', 'replicas 1')],
+            ['how it gets its credentials (secrets)', known.replace(' secrets store', ''), known.replace('secrets store', 'secrets env')],
+            ['its privileges (root, privileged, host mounts)', known.replace(' root false', ''), known.replace('root false', 'privileged')],
+            ['where it writes its logs (logging)', known.replace(' logging shipped', ''), known.replace('logging shipped', 'logging none')],
+        ];
+        for (const [fact, fires, miss] of cases) {
+            expect(await open(call(all, fires)), fact).toEqual([`'b': ${fact} not known.`]);
+            expect(await open(call(all, miss)), fact).toEqual([]);
+        }
+    });
+
+    test('trace propagation: open on a workload in the middle of a traced path; not where nothing traces or nothing is called', async () => {
+        const path = (tracing: string) => `${tracing}service a { ${known} }\nservice b { ${known.replace(' propagation w3c', '')} }\nservice c { ${known} }\na -> b : https { ${all} }\nb -> c : https { ${all} }`;
+        expect(await open(path(''))).toEqual(["'b': the trace context it propagates not known."]);
+        // Without a traces back end, the other services' w3c still says the architecture traces; with none anywhere it does not.
+        expect(await open(path('').replace(/ propagation w3c/g, ''))).toEqual([]);
+        expect(await open(call(all, known.replace(' propagation w3c', '')))).toEqual([]);
+    });
+
+    test('near misses: external and managed elements, calls to data stores, startup calls', async () => {
+        expect(await open('service a { external }\ncomponent x { managed }\ndatabase db\na -> db')).toEqual([]);
+        expect(await open(`service a { ${known} }\nservice b { ${known} }\na -> b { startup }`)).toEqual([]);
     });
 });
 
@@ -248,5 +304,32 @@ describe('public-non-gateway (changed)', () => {
     test('a public service fires; a public front end does not', async () => {
         expect(await findings('service a { exposure public }', 'public-non-gateway')).toHaveLength(1);
         expect(await findings('frontend web { exposure public }', 'public-non-gateway')).toEqual([]);
+    });
+});
+
+describe('infrastructure-signals-only (reads origin)', () => {
+    const base = 'service orders {\n sidecar proxy : envoy\n}\nmetrics prom : prometheus\nlogs loki : loki\n';
+    test('fires when every metrics link of a service, its own or its sidecar\'s, is infrastructure; and for logs', async () => {
+        expect(await findings(base + 'orders ..> prom { origin infrastructure }\nproxy ..> prom { origin infrastructure }', 'infrastructure-signals-only')).toEqual([
+            "'orders' has only infrastructure metrics (from the platform, not its code): its request rate, errors and latency are not measured.",
+        ]);
+        expect(await findings(base + 'proxy ..> loki { origin infrastructure }', 'infrastructure-signals-only')).toEqual([
+            "'orders' has only infrastructure logs (from the platform, not its code): what the code does and why it fails is not logged.",
+        ]);
+    });
+    test('near misses: one application link; an origin not written (unknown); no link at all; a component', async () => {
+        for (const text of [
+            base + 'orders ..> prom { origin application }\nproxy ..> prom { origin infrastructure }',
+            base + 'orders ..> prom\nproxy ..> prom { origin infrastructure }',
+            base,
+            'component c\nmetrics prom : prometheus\nc ..> prom { origin infrastructure }',
+        ]) expect(await findings(text, 'infrastructure-signals-only'), text).toEqual([]);
+    });
+    test('quick fix: a link of application metrics; the finding is gone and the file still parses', async () => {
+        const doc = await check(services, arch(base + 'orders ..> prom { origin infrastructure }'));
+        const { text, findings: after, errors } = await fixAndRecheck(services, doc, 'infrastructure-signals-only', /application metrics/);
+        expect(text).toContain('orders ..> prom : metrics { origin application }');
+        expect(after).toEqual([]);
+        expect(errors).toEqual([]);
     });
 });

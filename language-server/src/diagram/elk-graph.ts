@@ -99,6 +99,12 @@ const GROUP_OPTIONS: LayoutOptions = {
     'elk.nodeSize.constraints': 'MINIMUM_SIZE',
 };
 
+/** A service around its versions, a database server around its databases: they sit side by side across the flow. */
+const PART_HOST_OPTIONS: LayoutOptions = {
+    'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+    'elk.spacing.nodeNode': '12',
+};
+
 const DOCK_OPTIONS: LayoutOptions = {
     'elk.padding': '[top=0,left=0,bottom=0,right=0]',
     'elk.spacing.nodeNode': '0',
@@ -147,7 +153,10 @@ class ElkGraphBuilder {
     }
 
     private childrenOf(parentId: string, elements: readonly ModelElement[], groupIds: readonly string[]): ElkNode[] {
-        const shownElements = elements.filter(e => this.selection.elementIds.has(e.id)).map(e => this.elementNode(parentId, e));
+        // A version or a hosted database is drawn inside its service or server, when that is drawn.
+        const shownElements = elements
+            .filter(e => this.selection.elementIds.has(e.id) && !(e.partOf !== undefined && this.selection.elementIds.has(e.partOf)))
+            .map(e => this.elementNode(parentId, e));
         const shownGroups = groupIds.filter(id => this.selection.groupIds.has(id)).map(id => {
             const count = this.selection.collapsed?.get(id);
             return count === undefined ? this.groupNode(parentId, this.model.groups.get(id)!) : this.collapsedGroupNode(parentId, this.model.groups.get(id)!, count);
@@ -165,7 +174,7 @@ class ElkGraphBuilder {
         const partition = String(PARTITION_OF_TIER[ELEMENT_KINDS[element.kind].tier]);
         const sidecars = element.sidecarIds.filter(id => this.selection.elementIds.has(id)).map(id => this.model.elements.get(id)!);
         if (sidecars.length === 0) {
-            return this.register(parentId, this.leaf(element, { 'elk.partitioning.partition': partition }));
+            return this.register(parentId, this.withParts(element, { 'elk.partitioning.partition': partition }));
         }
         // The host and its sidecars pinned to the first layer of a tight compound: they
         // stack across the flow, touching, so the sidecars read as attached.
@@ -177,11 +186,37 @@ class ElkGraphBuilder {
         const members = [element, ...sidecars];
         // Semi-interactive crossing minimisation keeps them in the order of these positions:
         // the host first, then its sidecars (below it when tiers run right, beside it when down).
-        dock.children = members.map((e, i) => this.register(dock.id, this.leaf(e, {
-            'elk.layered.layering.layerConstraint': 'FIRST',
-            'elk.position': `(${i * 100},${i * 100})`,
-        })));
+        dock.children = members.map((e, i) => {
+            const options = { 'elk.layered.layering.layerConstraint': 'FIRST', 'elk.position': `(${i * 100},${i * 100})` };
+            return this.register(dock.id, i === 0 ? this.withParts(e, options) : this.leaf(e, options));
+        });
         return dock;
+    }
+
+    /**
+     * An element with the parts that are drawn (a service's versions, a server's databases)
+     * becomes a box around them: its own icon and text in a band at the top, the parts
+     * laid out below. Without parts drawn it is a leaf.
+     */
+    private withParts(element: ModelElement, layoutOptions: LayoutOptions): ElkNode {
+        const parts = element.partIds.filter(id => this.selection.elementIds.has(id)).map(id => this.model.elements.get(id)!);
+        const node = this.leaf(element, layoutOptions);
+        if (parts.length === 0) return node;
+        const spec = this.nodes.get(element.id)!;
+        const band = spec.height;
+        this.nodes.set(element.id, { ...spec, band });
+        const container: ElkNode = {
+            id: element.id,
+            layoutOptions: {
+                ...layoutOptions,
+                ...PART_HOST_OPTIONS,
+                'elk.padding': `[top=${band + 4},left=12,bottom=12,right=12]`,
+                'elk.nodeSize.minimum': `(${spec.width},${band + 24})`,
+            },
+            children: [],
+        };
+        container.children = parts.map(p => this.elementNode(element.id, p));
+        return container;
     }
 
     private leaf(element: ModelElement, layoutOptions: LayoutOptions): ElkNode {
@@ -210,7 +245,8 @@ class ElkGraphBuilder {
             layoutOptions: { ...GROUP_OPTIONS, 'elk.nodeSize.minimum': `(${minWidth},${minHeight})` },
             children: [],
         });
-        const members = group.elementIds.map(id => this.model.elements.get(id)!).filter(e => e.hostId === undefined);
+        const members = group.elementIds.map(id => this.model.elements.get(id)!).filter(e => e.hostId === undefined)
+            .flatMap(e => [e, ...e.partIds.map(id => this.model.elements.get(id)!)]);
         node.children = this.childrenOf(group.id, members, group.groupIds);
         if (group.kind === 'monolith') {
             // Layers stack in the order they are written, along the flow.

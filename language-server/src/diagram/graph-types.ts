@@ -24,6 +24,11 @@ export interface NodeSpec {
     readonly height: number;
     /** A sidecar's host: the sidecar is drawn docked to it. */
     readonly hostId?: string;
+    /**
+     * An element drawn around its parts (a service's versions, a database server's
+     * databases): the height of the band at the top that holds its own icon and text.
+     */
+    readonly band?: number;
     /** A group drawn as one box past the size limit: how many elements it stands for. */
     readonly collapsed?: number;
 }

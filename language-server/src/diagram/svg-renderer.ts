@@ -109,8 +109,9 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: 
     const { spec } = node;
     const kind = spec.kind as ElementKind;
     const found = ownValue(findings, spec.id);
-    const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths), ...changeClasses(changes, [spec.id])];
-    const frame = contentFrame(kind, node.width, node.height, { lines: spec.lines, technology: spec.technology });
+    const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...(spec.band ? ['has-parts'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths), ...changeClasses(changes, [spec.id])];
+    // Around its parts, an element's icon and text stay in the band at its top.
+    const frame = contentFrame(kind, node.width, spec.band ?? node.height, { lines: spec.lines, technology: spec.technology });
     const texts = spec.lines.map((line, i) => `<text class="label" x="${frame.textX}" y="${frame.baselines[i]}">${escapeXml(line)}</text>`);
     if (spec.technology) {
         texts.push(`<text class="technology" x="${frame.textX}" y="${frame.baselines[spec.lines.length]}">${escapeXml(spec.technology)}</text>`);

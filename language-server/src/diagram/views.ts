@@ -88,6 +88,8 @@ export function selectView(model: ArchModel, view: DiagramView, focus?: string):
     for (const id of [...elementIds]) {
         const element = model.elements.get(id)!;
         if (element.hostId && model.elements.has(element.hostId)) elementIds.add(element.hostId);
+        // A version or a hosted database is drawn inside its service or server.
+        if (element.partOf && model.elements.has(element.partOf)) elementIds.add(element.partOf);
     }
     for (const id of [...elementIds]) model.elements.get(id)!.sidecarIds.forEach(s => elementIds.add(s));
     for (const id of [...elementIds, ...groupIds]) {
@@ -136,11 +138,14 @@ function focusCore(model: ArchModel, focus: string): Set<string> {
 
 /**
  * A relation between a group and something inside it has no route to draw, nor has one
- * between a service and its own sidecars, which are drawn against it.
+ * between a service and its own sidecars, which are drawn against it, or between a
+ * service and its versions (a server and its databases), which are drawn inside it.
  */
 function isUndrawable(model: ArchModel, r: ModelRelation): boolean {
     const hostOf = (id: string) => model.elements.get(id)?.hostId ?? id;
+    const partOf = (id: string) => model.elements.get(id)?.partOf;
     return isInside(model, r.sourceId, r.targetId) || isInside(model, r.targetId, r.sourceId)
+        || partOf(r.sourceId) === r.targetId || partOf(r.targetId) === r.sourceId
         || (model.elements.has(r.sourceId) && model.elements.has(r.targetId) && hostOf(r.sourceId) === hostOf(r.targetId) && r.sourceId !== r.targetId);
 }
 

@@ -22,7 +22,8 @@ export function toMermaid(diagram: LaidOutDiagram, model: ArchModel, direction: 
             // Mermaid wraps labels itself: the whole label, not the lines the SVG wrapped it into.
             const name = (node.spec.type === 'group' ? model.groups.get(node.spec.id)?.label : model.elements.get(node.spec.id)?.label) ?? node.spec.lines.join(' ');
             const label = quote(node.spec.technology ? `${name} [${node.spec.technology}]` : name);
-            if (node.spec.type === 'group' && children.has(node.spec.id)) {
+            // A group, or an element drawn around its parts (versions, hosted databases), is a subgraph.
+            if (children.has(node.spec.id)) {
                 lines.push(`${indent}subgraph ${ids.get(node.spec.id)}[${label}]`);
                 write(node.spec.id, indent + '  ');
                 lines.push(`${indent}end`);
@@ -48,6 +49,9 @@ function parentOf(model: ArchModel, node: PlacedNode, drawn: ReadonlySet<string>
     let parent = node.spec.type === 'group' ? model.groups.get(node.spec.id)?.parentId : model.elements.get(node.spec.id)?.groupId;
     // A sidecar is drawn docked to its host: it belongs where the host does.
     if (node.spec.hostId !== undefined) parent = model.elements.get(node.spec.hostId)?.groupId;
+    // A version or a hosted database is drawn inside its service or server.
+    const partOf = node.spec.type === 'element' ? model.elements.get(node.spec.id)?.partOf : undefined;
+    if (partOf !== undefined && drawn.has(partOf)) return partOf;
     while (parent !== undefined && !drawn.has(parent)) parent = model.groups.get(parent)?.parentId;
     return parent;
 }

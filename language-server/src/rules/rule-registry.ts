@@ -33,6 +33,7 @@ import { hardcodedSecret } from './mesh-security/hardcoded-secret.js';
 import { unauthenticatedTraffic } from './mesh-security/unauthenticated-traffic.js';
 import { brokenTracePropagation } from './observability/broken-trace-propagation.js';
 import { localLoggingOnly } from './observability/local-logging-only.js';
+import { infrastructureSignalsOnly } from './observability/infrastructure-signals-only.js';
 import { noObservabilityBackend } from './observability/no-observability-backend.js';
 import { cascadingFailure } from './resilience/cascading-failure.js';
 import { connectionBottleneck } from './resilience/connection-bottleneck.js';
@@ -50,7 +51,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
     esbSinglePointOfFailure, esbBusinessLogic, missingApiGateway, fixedEndpoint,
     syncCycle, deepSyncChain, sharedDatabase, sharedDatabaseServer, foreignDataAccess, hubDependency, sharedDeploymentUnit, sharedLibrary, syncFanOut, technologyBudget,
     missingTimeout, missingCircuitBreaker, cascadingFailure, timeoutMismatch, retryAmplification, retryBudgetExceeded, connectionBottleneck, singleReplica, unverified,
-    missingTelemetry, noObservabilityBackend, localLoggingOnly, brokenTracePropagation, missingHealthCheck, alertsWithoutAlertmanager, unbufferedLogPipeline,
+    missingTelemetry, noObservabilityBackend, localLoggingOnly, infrastructureSignalsOnly, brokenTracePropagation, missingHealthCheck, alertsWithoutAlertmanager, unbufferedLogPipeline,
     missingSidecar, sidecarWithoutControlPlane, unencryptedTraffic, publicNonGateway, hardcodedSecret, excessivePrivilege, unauthenticatedTraffic,
     functionCallsFunction, functionWithoutTrigger, functionTriggerLoop,
     layerSkipping, orphanElement, megaservice, nanoservice, duplicatedService,

@@ -17,6 +17,7 @@ export interface CallPolicy {
     readonly retries?: { readonly count: number; readonly from: PolicySource; readonly fromId: string };
     readonly breaker?: { readonly from: PolicySource; readonly fromId: string };
     readonly timeoutState: GuardState;
+    readonly retriesState: GuardState;
     readonly breakerState: GuardState;
     readonly fallbackState: GuardState;
 }
@@ -67,6 +68,7 @@ function computePolicy(model: ArchModel, call: ModelRelation): CallPolicy {
     let retries: CallPolicy['retries'];
     let breaker: CallPolicy['breaker'];
     let timeoutState: GuardState = 'unknown';
+    let retriesState: GuardState = 'unknown';
     let breakerState: GuardState = 'unknown';
     let fallbackState: GuardState = 'unknown';
     for (const s of sources) {
@@ -76,7 +78,10 @@ function computePolicy(model: ArchModel, call: ModelRelation): CallPolicy {
             timeoutState = stateOf(p.timeout);
             if (typeof p.timeout === 'number') timeout = { ms: p.timeout, from: s.from, fromId: s.id };
         }
-        if (!retries && typeof p.retries === 'number') retries = { count: p.retries, from: s.from, fromId: s.id };
+        if (retriesState === 'unknown' && p.retries !== undefined) {
+            retriesState = stateOf(p.retries);
+            if (typeof p.retries === 'number') retries = { count: p.retries, from: s.from, fromId: s.id };
+        }
         // The nearest `breaker` wins either way: `breaker false` on a call switches off the mesh's.
         if (breakerState === 'unknown' && p.breaker !== undefined) {
             breakerState = stateOf(p.breaker);
@@ -84,7 +89,7 @@ function computePolicy(model: ArchModel, call: ModelRelation): CallPolicy {
         }
         if (fallbackState === 'unknown' && p.fallback !== undefined) fallbackState = stateOf(p.fallback);
     }
-    return { timeout, retries, breaker, timeoutState, breakerState, fallbackState };
+    return { timeout, retries, breaker, timeoutState, retriesState, breakerState, fallbackState };
 }
 
 /** `2s`, `500ms`, `1.5m`: a duration as people write it. */

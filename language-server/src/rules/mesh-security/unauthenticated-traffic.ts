@@ -1,18 +1,7 @@
-import type { ArchModel, ModelRelation } from '../../model/model-types.js';
 import { relation, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
-import { enclosing, isRequestCall, isWorkload } from '../analysis/graph.js';
-
-/** Whether a call is authenticated (`yes`), stated not to be (`no`), or the model does not say. */
-function authentication(model: ArchModel, r: ModelRelation): 'yes' | 'no' | 'unknown' {
-    const target = model.elements.get(r.targetId);
-    const auth = r.properties.auth ?? target?.properties.auth;
-    if (r.properties.mtls === true || target?.properties.mtls === true) return 'yes';
-    const mesh = enclosing(model, r.sourceId, 'mesh');
-    if (mesh?.properties.mtls === true && enclosing(model, r.targetId, 'mesh')?.id === mesh.id) return 'yes';
-    if (auth === undefined) return 'unknown';
-    return auth === 'none' ? 'no' : 'yes';
-}
+import { isRequestCall, isWorkload } from '../analysis/graph.js';
+import { authentication } from '../analysis/transport.js';
 
 /** One open door among locked ones: the attacker who got inside uses it. */
 export const unauthenticatedTraffic: Rule = {

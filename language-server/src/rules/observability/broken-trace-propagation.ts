@@ -1,12 +1,7 @@
-import type { ArchModel } from '../../model/model-types.js';
 import { element, relation, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
 import { isRequestCall, isWorkload } from '../analysis/graph.js';
-
-/** Whether the architecture traces at all: a traces back end, or a workload that propagates a context. */
-function traces(model: ArchModel): boolean {
-    return [...model.elements.values()].some(e => e.kind === 'traces' || (typeof e.properties.propagation === 'string' && e.properties.propagation !== 'none'));
-}
+import { tracesRequests } from '../analysis/open-facts.js';
 
 /** A trace that stops at one service shows the request up to there and nothing after it. */
 export const brokenTracePropagation: Rule = {
@@ -24,7 +19,7 @@ export const brokenTracePropagation: Rule = {
         const findings: Finding[] = [];
         // A call marked `propagation none` where the rest carries the context: the architecture
         // traces, or the caller's other request calls are not marked so (this call is the odd one out).
-        const tracing = traces(model);
+        const tracing = tracesRequests(model);
         for (const r of model.relations) {
             if (!isRequestCall(r) || r.properties.propagation !== 'none') continue;
             if (!isWorkload(model, r.sourceId) || !isWorkload(model, r.targetId) || model.elements.get(r.sourceId)?.properties.propagation === 'none') continue;

@@ -1,8 +1,11 @@
-import { ELEMENT_KINDS } from '../../model/kinds.js';
 import { element, relation, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
-import { callPolicy } from '../analysis/call-policy.js';
-import { isRequestCall, isWorkload } from '../analysis/graph.js';
+import { openCallFacts, openElementFacts, tracesRequests } from '../analysis/open-facts.js';
+
+/** `a`, `a and b`, `a, b and c`. */
+function list(items: readonly string[]): string {
+    return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 /** What the model leaves open: the facts a reviewer cannot judge until someone looks them up. */
 export const unverified: Rule = {
@@ -10,25 +13,28 @@ export const unverified: Rule = {
     group: 'resilience',
     defaultSeverity: 'info',
     optIn: true,
-    description: 'Opt-in: lists what the model leaves unknown (a call\'s timeout or breaker, a service\'s health check), so that it can be looked up.',
+    description: 'Opt-in: lists what the model leaves unknown that the rules depend on (a call\'s timeout, retries, breaker, fallback, encryption and authentication; a workload\'s health check, replicas, secrets, privileges, logging and trace propagation), so that it can be looked up.',
     explanation: 'Rules report only what the model shows is missing; a fact that is not written is unknown, ' +
         'not absent. This rule, off unless a configuration turns it on (`"unverified": "info"`), lists the ' +
-        'unknowns: calls between workloads whose timeout or circuit breaker nobody wrote down (neither on ' +
-        'the call nor through a sidecar, gateway or mesh), and services others call whose health check is ' +
-        'not written. Write what the code or the platform does: a value, `default` or `none`.',
+        'unknowns, one finding per call or element: for calls between workloads, the timeout, retries, circuit ' +
+        'breaker and fallback that nobody wrote down (neither on the call nor through a sidecar, gateway or ' +
+        'mesh), whether the traffic is encrypted (`tls`, `mtls`) and authenticated (`auth`); for workloads we ' +
+        'run, the health check (and whether it is probed) and replicas of those others call, how they get ' +
+        'their credentials (`secrets`), their privileges (`root`, `privileged`, `host-mount`, `docker-socket`), ' +
+        'where they write their logs (`logging`) and, where the architecture traces, the context they ' +
+        'propagate. Write what the code or the platform does: a value, `default` or `none`.',
     check(model) {
         const findings: Finding[] = [];
         for (const r of model.relations) {
-            if (!isRequestCall(r) || !isWorkload(model, r.sourceId) || !isWorkload(model, r.targetId)) continue;
-            const policy = callPolicy(model, r);
-            const open = [policy.timeoutState === 'unknown' ? 'timeout' : undefined, policy.breakerState === 'unknown' ? 'circuit breaker' : undefined].filter(Boolean);
+            const open = openCallFacts(model, r);
             if (open.length === 0) continue;
-            findings.push({ target: relation(r.id), message: `Call '${r.sourceId}' → '${r.targetId}': the ${open.join(' and ')} ${open.length === 1 ? 'is' : 'are'} not known.` });
+            findings.push({ target: relation(r.id), message: `Call '${r.sourceId}' → '${r.targetId}': ${list(open)} not known.` });
         }
+        const tracing = tracesRequests(model);
         for (const e of model.elements.values()) {
-            if (!ELEMENT_KINDS[e.kind].workload || e.properties.external === true || e.properties.health !== undefined) continue;
-            if (!(model.incoming.get(e.id) ?? []).some(isRequestCall)) continue;
-            findings.push({ target: element(e.id), message: `'${e.id}' is called by others, but whether it has a health check is not known.` });
+            const open = openElementFacts(model, e, tracing);
+            if (open.length === 0) continue;
+            findings.push({ target: element(e.id), message: `'${e.id}': ${list(open)} not known.` });
         }
         return findings;
     },
