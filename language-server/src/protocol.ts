@@ -1,6 +1,7 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { DiagramFinding, DiagramOptions, DiagramResult } from './diagram/diagram-types.js';
 import type { FindingEntry, ItemChange } from './diff/diff-types.js';
+import type { UndeclaredCall } from './drift/drift-diagram-model.js';
 
 /**
  * The custom messages between the language server and the VS Code extension, one
@@ -32,6 +33,11 @@ export interface DiagramParams {
      * this only while it has no good diagram to keep; an export never does.
      */
     readonly renderWhenStale?: boolean;
+    /**
+     * Calls that run but the model does not declare ("Check Drift…"): drawn between their
+     * ends, dashed in the finding colour, until the model declares them.
+     */
+    readonly undeclaredCalls?: readonly UndeclaredCall[];
 }
 
 /**
@@ -123,7 +129,7 @@ export interface DriftItem {
     readonly uri: string;
     readonly range?: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
     /** For a call the model does not declare: its ends. */
-    readonly call?: { readonly sourceId: string; readonly targetId: string; readonly arrow: string };
+    readonly call?: UndeclaredCall;
 }
 
 export interface DriftResponse {

@@ -71,6 +71,19 @@ describe('archsight drift', () => {
         expect(runCli(['drift', 'model.arch', '--against', 'traces.json', '--format', 'github'], dir).stdout).toMatch(/^::warning file=model\.arch,line=1,/m);
     });
 
+    test('--diagram draws the model with the calls that run undeclared dashed; an existing file is kept without --force', () => {
+        writeFileSync(path.join(dir, 'partial.arch'), 'architecture "Shop" {\n  service frontend\n  service orders\n  service payments\n}\n');
+        const r = runCli(['drift', 'partial.arch', '--against', 'traces.json', '--diagram', 'drift.svg'], dir);
+        expect(r.code).toBe(0);
+        const svg = readFileSync(path.join(dir, 'drift.svg'), 'utf8');
+        expect(svg).toMatch(/<g class="edge rel-sync change-undeclared" data-id="undeclared:frontend-&gt;orders" data-source="frontend" data-target="orders">/);
+        expect(svg).toMatch(/<g class="edge rel-sync change-undeclared" data-id="undeclared:orders-&gt;payments"/);
+        expect(svg).toContain('runs, but not in the model (drift)');
+        const again = runCli(['drift', 'partial.arch', '--against', 'traces.json', '--diagram', 'drift.svg'], dir);
+        expect([again.code, again.stderr]).toEqual([2, "archsight drift: 'drift.svg' already exists; use --force to overwrite it.\n"]);
+        expect(runCli(['drift', 'partial.arch', '--against', 'traces.json', '--diagram', 'drift.svg', '--force', '--theme', 'dark'], dir).code).toBe(0);
+    });
+
     test('a model with errors exits 1; no sources or a bad source exits 2', () => {
         writeFileSync(path.join(dir, 'broken.arch'), 'architecture "B" {\n  a -> nowhere\n}\n');
         expect(runCli(['drift', 'broken.arch', '--against', 'traces.json'], dir).code).toBe(1);
