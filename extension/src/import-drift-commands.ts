@@ -38,6 +38,7 @@ export function registerImportDriftCommands(context: vscode.ExtensionContext, se
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(answer.text));
         await vscode.window.showTextDocument(target);
         await vscode.commands.executeCommand('archsight.openPreviewToSide');
+        for (const warning of answer.warnings ?? []) void vscode.window.showWarningMessage(`Archsight import: ${warning}`);
         void vscode.window.showInformationMessage(`Imported ${answer.elements} elements and ${answer.relations} relations into ${path.basename(target.fsPath)}.`);
     }));
     context.subscriptions.push(vscode.commands.registerCommand('archsight.checkDrift', async (picked?: readonly vscode.Uri[]) => {

@@ -106,6 +106,8 @@ export interface ImportResponse {
     readonly text?: string;
     readonly elements?: number;
     readonly relations?: number;
+    /** What to fix in the sources (a missing env file); the model was written all the same. */
+    readonly warnings?: readonly string[];
     readonly error?: string;
 }
 

@@ -31,6 +31,14 @@ describe('archsight import', () => {
         expect(JSON.parse(check.stdout)[0].errorCount).toBe(0);
     });
 
+    test('an env_file that cannot be read is a warning on standard error; the model is written all the same', () => {
+        writeFileSync(path.join(dir, 'env-compose.yml'), 'services:\n  web:\n    image: nginx\n    env_file: web.env\n');
+        const r = runCli(['import', 'env-compose.yml', '-o', 'env.arch'], dir);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toBe("archsight import: warning: env-compose.yml: services.web: env_file 'web.env' is not read (there is no such file); its variables are left out.\n"
+            + 'Imported 1 element and 0 relations into env.arch.\n');
+    });
+
     test('without -o the model goes to standard output; - reads manifests from standard input', () => {
         expect(runCli(['import', 'docker-compose.yaml'], dir).stdout).toContain('  service cart : rs-cart { health "/health" }\n');
         const piped = spawnSync(process.execPath, [path.join(REPO, 'bin/archsight.cjs'), 'import', '-', '--title', 'From helm'], {

@@ -11,7 +11,7 @@ import { formatGithub } from './format-github.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
-import { importOrFail } from './import.js';
+import { importOrFail, sayWarnings } from './import.js';
 import type { Output } from './output.js';
 import { checkOutput, writeOutput } from './render.js';
 import { loadAndValidate } from './workspace-loader.js';
@@ -78,6 +78,7 @@ export async function runDrift(args: string[], io: Output): Promise<number> {
     if (diagramFile !== undefined) await checkOutput(diagramFile, values.diagram!, modelFile, values.force);
     const source = await readSource(modelFile, path.relative(cwd, modelFile) || modelFile);
     const system = await importOrFail(sources, values.profile ?? []);
+    sayWarnings(system.warnings, 'drift', io);
     const services = createArchServices(NodeFileSystem).Arch;
     const [document] = await loadAndValidate(services, [source]);
     const model = services.model.ModelProvider.getModel(document);

@@ -5,6 +5,7 @@ import { recognise, technologyOf } from '../technology.js';
 import type { Data } from '../yaml-input.js';
 import { isRecord, scalarText } from '../yaml-input.js';
 import type { Manifest } from './manifest-types.js';
+import { importPodPrivileges } from './pod-privileges.js';
 import { stringMap } from './read-manifests.js';
 
 /** A workload's pod template and what the importer made of it. */
@@ -64,10 +65,7 @@ export function importWorkload(manifest: Manifest, system: ImportedSystem): Work
     const ports = Array.isArray(container.ports) ? container.ports.filter(isRecord) : [];
     const port = Number(ports[0]?.containerPort);
     if (Number.isInteger(port) && port >= 1 && port <= 65535 && !element.properties.has('port')) element.properties.set('port', port);
-    const security = isRecord(container.securityContext) ? container.securityContext : {};
-    if (security.privileged === true || spec.hostNetwork === true) guessOnce(system, `${element.id} runs privileged or on the host network (${manifest.origin}).`);
-    const account = scalarText(spec.serviceAccountName);
-    if (account && account !== 'default') guessOnce(system, `${element.id} runs as service account ${account}.`);
+    importPodPrivileges(spec, containers, element, system, manifest.origin);
     return { manifest, elementId: element.id, podLabels, podAnnotations, containers };
 }
 
