@@ -16,7 +16,8 @@ const session = useSession('11-drift');
 
 const MODEL = `${FIXTURES_FOLDER}/drift/robot-shop.arch`;
 const COMPOSE = `${FIXTURES_FOLDER}/import/docker-compose.yaml`;
-const UNDECLARED = '#viewport > svg.archsight-diagram g.edge.change-undeclared';
+// Drawn edges only: the legend's swatch carries the class too.
+const UNDECLARED = '#viewport > svg.archsight-diagram g.edges g.edge.change-undeclared';
 
 test('Check Drift… lists the differences in the Problems view and draws the undeclared calls dashed on the preview', async () => {
     const { page, workspace } = session.current;
