@@ -14,10 +14,11 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const started = client = startLanguageClient(context);
     // Before the start, so that a preview restored after a reload finds its serializer.
-    registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
+    const previews = registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
     registerBlastRadiusCommand(context);
     registerCompareCommand(context, params => started.sendRequest(CompareRequest.type, params));
-    registerImportDriftCommands(context, params => started.sendRequest(ImportRequest.type, params), params => started.sendRequest(DriftRequest.type, params));
+    registerImportDriftCommands(context, params => started.sendRequest(ImportRequest.type, params), params => started.sendRequest(DriftRequest.type, params),
+        (uri, calls) => previews.showDrift(uri, calls));
     registerServerCommands(context, () => client);
     await client.start();
 }

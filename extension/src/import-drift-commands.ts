@@ -1,9 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { UndeclaredCall } from '../../language-server/src/drift/drift-diagram-model.js';
 import type { DriftParams, DriftResponse, ImportParams, ImportResponse } from '../../language-server/src/protocol.js';
 
 export type SendImport = (params: ImportParams) => Promise<ImportResponse>;
 export type SendDrift = (params: DriftParams) => Promise<DriftResponse>;
+/** Draws the calls that run but are not declared on the model's preview. */
+export type ShowDrift = (uri: vscode.Uri, calls: readonly UndeclaredCall[]) => void;
 
 const SOURCE_FILTERS = { 'Compose files, manifests, traces': ['yaml', 'yml', 'json'] };
 // Open dialogs on Windows and Linux (and the browser's) pick files or folders, not both: the
@@ -13,9 +16,10 @@ const SOURCE_FILTERS = { 'Compose files, manifests, traces': ['yaml', 'yml', 'js
  * "Archsight: Import Architecture…" picks compose files, manifests, folders or trace files,
  * writes the drafted model beside them (never over an existing file) and opens it with its
  * preview. "Archsight: Check Drift…" compares the open model with sources the user picks and
- * shows the differences in the Problems view.
+ * shows the differences in the Problems view, and the calls that run undeclared dashed on
+ * its preview.
  */
-export function registerImportDriftCommands(context: vscode.ExtensionContext, sendImport: SendImport, sendDrift: SendDrift): void {
+export function registerImportDriftCommands(context: vscode.ExtensionContext, sendImport: SendImport, sendDrift: SendDrift, showDrift: ShowDrift): void {
     const drift = vscode.languages.createDiagnosticCollection('archsight-drift');
     context.subscriptions.push(drift);
     context.subscriptions.push(vscode.commands.registerCommand('archsight.importArchitecture', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
@@ -34,6 +38,7 @@ export function registerImportDriftCommands(context: vscode.ExtensionContext, se
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(answer.text));
         await vscode.window.showTextDocument(target);
         await vscode.commands.executeCommand('archsight.openPreviewToSide');
+        for (const warning of answer.warnings ?? []) void vscode.window.showWarningMessage(`Archsight import: ${warning}`);
         void vscode.window.showInformationMessage(`Imported ${answer.elements} elements and ${answer.relations} relations into ${path.basename(target.fsPath)}.`);
     }));
     context.subscriptions.push(vscode.commands.registerCommand('archsight.checkDrift', async (picked?: readonly vscode.Uri[]) => {
@@ -60,6 +65,7 @@ export function registerImportDriftCommands(context: vscode.ExtensionContext, se
             byUri.set(finding.uri, [...(byUri.get(finding.uri) ?? []), diagnostic]);
         }
         for (const [uri, diagnostics] of byUri) drift.set(vscode.Uri.parse(uri), diagnostics);
+        showDrift(editor.document.uri, answer.findings.flatMap(f => (f.call ? [f.call] : [])));
         const count = answer.findings.length;
         void vscode.window.showInformationMessage(count === 0 ? 'No drift: the model matches the sources.' : `${count} drift finding${count === 1 ? '' : 's'}: see the Problems view.`);
         if (count > 0) await vscode.commands.executeCommand('workbench.actions.view.problems');

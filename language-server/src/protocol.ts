@@ -1,6 +1,7 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { DiagramFinding, DiagramOptions, DiagramResult } from './diagram/diagram-types.js';
 import type { FindingEntry, ItemChange } from './diff/diff-types.js';
+import type { UndeclaredCall } from './drift/drift-diagram-model.js';
 
 /**
  * The custom messages between the language server and the VS Code extension, one
@@ -37,6 +38,11 @@ export interface DiagramParams {
      * the file's version there marked, as `archsight diff --format svg` marks them.
      */
     readonly changesSince?: string;
+    /**
+     * Calls that run but the model does not declare ("Check Drift…"): drawn between their
+     * ends, dashed in the finding colour, until the model declares them.
+     */
+    readonly undeclaredCalls?: readonly UndeclaredCall[];
 }
 
 /**
@@ -107,6 +113,8 @@ export interface ImportResponse {
     readonly text?: string;
     readonly elements?: number;
     readonly relations?: number;
+    /** What to fix in the sources (a missing env file); the model was written all the same. */
+    readonly warnings?: readonly string[];
     readonly error?: string;
 }
 
@@ -130,7 +138,7 @@ export interface DriftItem {
     readonly uri: string;
     readonly range?: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
     /** For a call the model does not declare: its ends. */
-    readonly call?: { readonly sourceId: string; readonly targetId: string; readonly arrow: string };
+    readonly call?: UndeclaredCall;
 }
 
 export interface DriftResponse {

@@ -31,6 +31,14 @@ describe('archsight import', () => {
         expect(JSON.parse(check.stdout)[0].errorCount).toBe(0);
     });
 
+    test('an env_file that cannot be read is a warning on standard error; the model is written all the same', () => {
+        writeFileSync(path.join(dir, 'env-compose.yml'), 'services:\n  web:\n    image: nginx\n    env_file: web.env\n');
+        const r = runCli(['import', 'env-compose.yml', '-o', 'env.arch'], dir);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toBe("archsight import: warning: env-compose.yml: services.web: env_file 'web.env' is not read (there is no such file); its variables are left out.\n"
+            + 'Imported 1 element and 0 relations into env.arch.\n');
+    });
+
     test('without -o the model goes to standard output; - reads manifests from standard input', () => {
         expect(runCli(['import', 'docker-compose.yaml'], dir).stdout).toContain('  service cart : rs-cart { health "/health" }\n');
         const piped = spawnSync(process.execPath, [path.join(REPO, 'bin/archsight.cjs'), 'import', '-', '--title', 'From helm'], {
@@ -69,6 +77,19 @@ describe('archsight drift', () => {
         const sarif = JSON.parse(runCli(['drift', 'model.arch', '--against', 'traces.json', '--format', 'sarif'], dir).stdout);
         expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('drift-undeclared-element');
         expect(runCli(['drift', 'model.arch', '--against', 'traces.json', '--format', 'github'], dir).stdout).toMatch(/^::warning file=model\.arch,line=1,/m);
+    });
+
+    test('--diagram draws the model with the calls that run undeclared dashed; an existing file is kept without --force', () => {
+        writeFileSync(path.join(dir, 'partial.arch'), 'architecture "Shop" {\n  service frontend\n  service orders\n  service payments\n}\n');
+        const r = runCli(['drift', 'partial.arch', '--against', 'traces.json', '--diagram', 'drift.svg'], dir);
+        expect(r.code).toBe(0);
+        const svg = readFileSync(path.join(dir, 'drift.svg'), 'utf8');
+        expect(svg).toMatch(/<g class="edge rel-sync change-undeclared" data-id="undeclared:frontend-&gt;orders" data-source="frontend" data-target="orders">/);
+        expect(svg).toMatch(/<g class="edge rel-sync change-undeclared" data-id="undeclared:orders-&gt;payments"/);
+        expect(svg).toContain('runs, but not in the model (drift)');
+        const again = runCli(['drift', 'partial.arch', '--against', 'traces.json', '--diagram', 'drift.svg'], dir);
+        expect([again.code, again.stderr]).toEqual([2, "archsight drift: 'drift.svg' already exists; use --force to overwrite it.\n"]);
+        expect(runCli(['drift', 'partial.arch', '--against', 'traces.json', '--diagram', 'drift.svg', '--force', '--theme', 'dark'], dir).code).toBe(0);
     });
 
     test('a model with errors exits 1; no sources or a bad source exits 2', () => {

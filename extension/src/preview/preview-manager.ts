@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PreviewOptions } from '../../webview/messages.js';
+import type { UndeclaredCall } from '../../../language-server/src/drift/drift-diagram-model.js';
 import type { DiagramSource } from './preview-panel.js';
 import { DEFAULT_OPTIONS } from './preview-options.js';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewPanelOptions } from './preview-panel.js';
@@ -12,6 +13,8 @@ export class PreviewManager implements vscode.Disposable {
     private readonly panels = new Map<string, PreviewPanel>();
     private readonly disposables: vscode.Disposable[] = [];
     private active: PreviewPanel | undefined;
+    /** The undeclared calls of the last "Check Drift…", by document: a preview opened later draws them too. */
+    private readonly drift = new Map<string, readonly UndeclaredCall[]>();
 
     constructor(private readonly extensionUri: vscode.Uri, private readonly source: DiagramSource) {
         this.disposables.push(
@@ -53,6 +56,17 @@ export class PreviewManager implements vscode.Disposable {
         return this.adopt(panel, uri, options);
     }
 
+    /**
+     * Draws the calls that run but are not declared on the preview of `uri` (opened beside
+     * the editor when there are any and no preview is open), and on any preview opened later.
+     */
+    showDrift(uri: vscode.Uri, calls: readonly UndeclaredCall[]): void {
+        this.drift.set(uri.toString(), calls);
+        const panel = this.panels.get(uri.toString());
+        if (panel) void panel.showDrift(calls);
+        else if (calls.length > 0) this.open(uri, vscode.ViewColumn.Beside);
+    }
+
     get(uri: vscode.Uri): PreviewPanel | undefined {
         return this.panels.get(uri.toString());
     }
@@ -69,7 +83,7 @@ export class PreviewManager implements vscode.Disposable {
 
     private adopt(webviewPanel: vscode.WebviewPanel, uri: vscode.Uri, options: PreviewOptions): PreviewPanel {
         const key = uri.toString();
-        const panel = new PreviewPanel(webviewPanel, uri, options, this.extensionUri, this.source);
+        const panel = new PreviewPanel(webviewPanel, uri, options, this.extensionUri, this.source, this.drift.get(key) ?? []);
         this.panels.set(key, panel);
         if (webviewPanel.active) this.active = panel;
         const focus = webviewPanel.onDidChangeViewState(event => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DiagramItem } from '../../../language-server/src/diagram/diagram-types.js';
+import type { UndeclaredCall } from '../../../language-server/src/drift/drift-diagram-model.js';
 import type { DiagramParams, DiagramResponse } from '../../../language-server/src/protocol.js';
 import type { Banner, DiagramMessage, FromWebviewMessage, Pane, PreviewOptions, StatusMessage, ToWebviewMessage } from '../../webview/messages.js';
 import { changedMuch } from '../../webview/pane-size.js';
@@ -65,6 +66,8 @@ export class PreviewPanel implements vscode.Disposable {
     /** Groups opened by double-clicks, first first (the breadcrumb). */
     private opened: string[] = [];
     private firstRequest: ReturnType<typeof setTimeout> | undefined;
+    /** The calls "Check Drift…" found running but undeclared, drawn dashed until the model declares them. */
+    private undeclaredCalls: readonly UndeclaredCall[];
 
     constructor(
         readonly panel: vscode.WebviewPanel,
@@ -72,7 +75,9 @@ export class PreviewPanel implements vscode.Disposable {
         private options: PreviewOptions,
         private readonly extensionUri: vscode.Uri,
         private readonly source: DiagramSource,
+        undeclaredCalls: readonly UndeclaredCall[] = [],
     ) {
+        this.undeclaredCalls = undeclaredCalls;
         panel.webview.options = webviewPanelOptions(extensionUri);
         panel.iconPath = vscode.Uri.joinPath(extensionUri, 'extension', 'icons', 'arch-file.svg');
         panel.title = `Preview ${basename(documentUri)}`;
@@ -90,6 +95,12 @@ export class PreviewPanel implements vscode.Disposable {
 
     get previewOptions(): PreviewOptions {
         return this.options;
+    }
+
+    /** Draws these undeclared calls from now on (none: the plain model again). */
+    showDrift(calls: readonly UndeclaredCall[]): Promise<void> {
+        this.undeclaredCalls = calls;
+        return this.update();
     }
 
     /** Redraws after a pause in typing. */
@@ -116,6 +127,7 @@ export class PreviewPanel implements vscode.Disposable {
             ...(this.opened.length > 0 ? { expand: this.opened } : {}),
             // With nothing to keep on screen, a partial diagram is better than none.
             renderWhenStale: this.lastDiagram === undefined,
+            ...(this.undeclaredCalls.length > 0 ? { undeclaredCalls: this.undeclaredCalls } : {}),
         };
         let response: DiagramResponse;
         this.post({ type: 'busy', busy: true });

@@ -5,13 +5,15 @@ import { createArchServices } from '../arch-module.js';
 import { compareDrift } from '../drift/compare-drift.js';
 import { driftDiagnostics } from '../drift/drift-diagnostics.js';
 import { collectDiagnostics } from './diagnostics.js';
+import { renderDriftDiagram } from './drift-diagram.js';
 import { expandInputs, readSource, UsageError } from './files.js';
 import { formatGithub } from './format-github.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
-import { importOrFail } from './import.js';
+import { importOrFail, sayWarnings } from './import.js';
 import type { Output } from './output.js';
+import { checkOutput, writeOutput } from './render.js';
 import { loadAndValidate } from './workspace-loader.js';
 
 export const DRIFT_HELP = `Usage: archsight drift <model.arch> --against <sources...> [options]
@@ -30,6 +32,10 @@ Options:
   --format <text|json|sarif|github>
                          Output format (default: text)
   --max-warnings <n>     Fail (exit 1) when there are more than n warnings
+  --diagram <file.svg>   Also draw the model with the calls that run but are not
+                         declared dashed in the finding colour
+  --force                Overwrite the diagram file if it exists
+  --theme <light|dark>   Colours of the diagram (default: light)
   -h, --help             Show this help
 
 Exit codes: 0 no errors, 1 errors in the model (or more warnings than --max-warnings),
@@ -47,6 +53,9 @@ export async function runDrift(args: string[], io: Output): Promise<number> {
             profile: { type: 'string', multiple: true },
             format: { type: 'string', default: 'text' },
             'max-warnings': { type: 'string' },
+            diagram: { type: 'string' },
+            force: { type: 'boolean', default: false },
+            theme: { type: 'string', default: 'light' },
             help: { type: 'boolean', short: 'h' },
         },
     });
@@ -59,18 +68,26 @@ export async function runDrift(args: string[], io: Output): Promise<number> {
     const sources = [...(values.against ?? []), ...extra];
     if (!modelInput) throw new UsageError('No model given. Try: archsight drift system.arch --against docker-compose.yml');
     if (sources.length === 0) throw new UsageError('No sources given. Try: archsight drift system.arch --against docker-compose.yml');
+    if (values.theme !== 'light' && values.theme !== 'dark') throw new UsageError(`Unknown theme '${values.theme}'; use light or dark.`);
     const maxWarnings = values['max-warnings'];
     if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${maxWarnings}'.`);
 
     const cwd = process.cwd();
     const [modelFile] = await expandInputs([modelInput], cwd);
+    const diagramFile = values.diagram === undefined ? undefined : path.resolve(cwd, values.diagram);
+    if (diagramFile !== undefined) await checkOutput(diagramFile, values.diagram!, modelFile, values.force);
     const source = await readSource(modelFile, path.relative(cwd, modelFile) || modelFile);
     const system = await importOrFail(sources, values.profile ?? []);
+    sayWarnings(system.warnings, 'drift', io);
     const services = createArchServices(NodeFileSystem).Arch;
     const [document] = await loadAndValidate(services, [source]);
     const model = services.model.ModelProvider.getModel(document);
     const errors = collectDiagnostics([document], cwd).filter(d => d.severity === 'error');
-    const drift = driftDiagnostics(compareDrift(model, system), modelFile, source.text.split(/\r?\n/)[0].length, cwd);
+    const findings = compareDrift(model, system);
+    const drift = driftDiagnostics(findings, modelFile, source.text.split(/\r?\n/)[0].length, cwd);
+    if (diagramFile !== undefined) {
+        await writeOutput(diagramFile, values.diagram!, await renderDriftDiagram(services, model, findings, values.theme), values.force);
+    }
     const diagnostics = [...errors, ...drift];
     const display = path.relative(cwd, modelFile) || modelFile;
     if (values.format === 'json') io.out(formatJson(diagnostics, [{ file: modelFile, display }]));

@@ -9,6 +9,7 @@ import { importSources } from '../import/import-sources.js';
 import { writeArch } from '../import/write-arch.js';
 import { UsageError } from './files.js';
 import type { Output } from './output.js';
+import { terminalLine } from './terminal-text.js';
 
 export const IMPORT_HELP = `Usage: archsight import <sources...> [options]
 
@@ -50,6 +51,7 @@ export async function runImport(args: string[], io: Output): Promise<number> {
         throw new UsageError(`'${values.output}' already exists; use --force to overwrite it.`);
     }
     const system = await importOrFail(positionals, values.profile ?? []);
+    sayWarnings(system.warnings, 'import', io);
     const title = values.title ?? defaultTitle(values.output, positionals[0]);
     const services = createArchServices(EmptyFileSystem).Arch;
     const text = await formatArch(services, writeArch(system, title));
@@ -64,6 +66,11 @@ export async function runImport(args: string[], io: Output): Promise<number> {
         io.err(`Imported ${plural(system.elements.size, 'element')} and ${plural(system.relations.size, 'relation')} into ${values.output}${system.notes.length > 0 ? ` (${system.notes.length} notes in its header)` : ''}.\n`);
     }
     return 0;
+}
+
+/** What the user should fix in the sources (a missing env file), one line each on standard error. */
+export function sayWarnings(warnings: readonly string[], command: string, io: Output): void {
+    for (const warning of warnings) io.err(`archsight ${command}: warning: ${terminalLine(warning)}\n`);
 }
 
 /** Reads the sources; a source that is not what it claims becomes a usage error (one line, exit 2). */

@@ -24,7 +24,7 @@ export interface DiagramOptions {
     readonly findingPaths?: Readonly<Record<string, readonly DiagramFinding[]>>;
     /**
      * Changes to mark, by element, group or relation id (`archsight diff`, the compare
-     * view): drawn as `change-<kind>` classes, with a key to them in the legend.
+     * view, the drift view): drawn as `change-<kind>` classes, with a key to them in the legend.
      */
     readonly changes?: Readonly<Record<string, DiagramChange>>;
     /**
@@ -50,8 +50,12 @@ export interface DiagramOptions {
     readonly expand?: readonly string[];
 }
 
-/** How a drawn item differs from the architecture it is compared with. */
-export type DiagramChange = 'added' | 'removed' | 'changed';
+/**
+ * How a drawn item differs from the architecture it is compared with (`added`, `removed`,
+ * `changed`), or, in the drift view, a call that runs but the model does not declare
+ * (`undeclared`).
+ */
+export type DiagramChange = 'added' | 'removed' | 'changed' | 'undeclared';
 
 export interface DiagramFinding {
     readonly severity: 'error' | 'warning' | 'info';

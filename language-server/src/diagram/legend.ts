@@ -84,15 +84,29 @@ const CHANGE_ENTRIES: ReadonlyArray<{ change: DiagramChange; text: string }> = [
     { change: 'changed', text: 'changed, renamed or moved' },
 ];
 
-/** The marks of a comparison, first: a box and a line in the colour of each kind of change. */
+/**
+ * The marks of a comparison, first: a box and a line in the colour of each kind of change
+ * (all three once anything changed); the drift view's undeclared calls get a line of their own.
+ */
 function changeEntries(changes: Readonly<Record<string, DiagramChange>> | undefined): Entry[] {
-    if (!changes || Object.keys(changes).length === 0) return [];
+    if (!changes) return [];
+    const kinds = new Set(Object.values(changes));
     const line = [{ x: SWATCH_W + 6, y: SWATCH_H / 2 }, { x: SWATCH_W + 6 + ICON_SIZE, y: SWATCH_H / 2 }];
-    return CHANGE_ENTRIES.map(e => ({
-        text: e.text,
-        swatch: `<g class="legend-item legend-change"><g class="node change-${e.change}">${drawShape('rounded', SWATCH_W, SWATCH_H)}</g>`
-            + `<g class="edge change-${e.change}"><path class="edge-line" d="${routePath(line)}"/></g></g>`,
-    }));
+    const entries: Entry[] = [];
+    if (kinds.has('added') || kinds.has('removed') || kinds.has('changed')) {
+        entries.push(...CHANGE_ENTRIES.map(e => ({
+            text: e.text,
+            swatch: `<g class="legend-item legend-change"><g class="node change-${e.change}">${drawShape('rounded', SWATCH_W, SWATCH_H)}</g>`
+                + `<g class="edge change-${e.change}"><path class="edge-line" d="${routePath(line)}"/></g></g>`,
+        })));
+    }
+    if (kinds.has('undeclared')) {
+        entries.push({
+            text: 'runs, but not in the model (drift)',
+            swatch: `<g class="legend-item legend-change"><g class="edge change-undeclared"><path class="edge-line" d="${routePath(line)}"/></g></g>`,
+        });
+    }
+    return entries;
 }
 
 function kindEntries(diagram: LaidOutDiagram): Entry[] {

@@ -52,6 +52,8 @@ export interface ImportedSystem {
     readonly guesses: string[];
     /** Unknown kinds and fields, each said once. */
     readonly notes: string[];
+    /** What the user should fix in the sources (a missing `env_file`): in the header, and said on the console. */
+    readonly warnings: string[];
     /** Sidecar-injected workloads (Istio), by element id. */
     readonly meshMembers: Set<string>;
     /** The longest synchronous call path traces saw from each element, in hops. */
@@ -70,7 +72,7 @@ export interface ImportedSystem {
 
 export function emptySystem(): ImportedSystem {
     return {
-        elements: new Map(), relations: new Map(), read: [], guesses: [], notes: [],
+        elements: new Map(), relations: new Map(), read: [], guesses: [], notes: [], warnings: [],
         meshMembers: new Set(), meshProperties: new Map(), routePolicies: new Map(), observedDepth: new Map(), sourceKinds: new Set(),
     };
 }
@@ -120,6 +122,10 @@ function sayOnce(list: string[], text: string): void {
 /** Records a note once, however often the importer meets the same thing. */
 export function noteOnce(system: ImportedSystem, note: string): void {
     sayOnce(system.notes, note);
+}
+
+export function warnOnce(system: ImportedSystem, warning: string): void {
+    sayOnce(system.warnings, warning);
 }
 
 export function guessOnce(system: ImportedSystem, guess: string): void {

@@ -55,6 +55,11 @@ const KNOWN: readonly [string, Recognised][] = [
     ['registry', { kind: 'registry', technology: '', protocol: 'http' }],
 ];
 
+/** Words too short to look for inside a name: they count only as a whole word of it (`db`, `teastore-db`, `db_1`). */
+const WHOLE_WORDS: readonly [string, Recognised][] = [
+    ['db', { kind: 'database', technology: '' }],
+];
+
 /** The last path segment of an image without its tag or digest: `docker.io/library/redis:6.2` → `redis`. */
 export function imageName(image: string): string {
     const noDigest = image.split('@')[0];
@@ -68,6 +73,8 @@ export function recognise(image: string | undefined, serviceName: string): Recog
     for (const candidate of candidates) {
         const hit = KNOWN.find(([name]) => candidate === name || candidate.startsWith(`${name}-`) || candidate.endsWith(`-${name}`) || candidate.includes(name));
         if (hit) return hit[1];
+        const word = WHOLE_WORDS.find(([name]) => candidate.split(/[-_.]/).includes(name));
+        if (word) return word[1];
     }
     return undefined;
 }

@@ -9,6 +9,7 @@ import type { ImportedElement, ImportedRelation, ImportedSystem, ImportedValue }
 export function writeArch(system: ImportedSystem, title: string): string {
     const lines: string[] = ['// Imported by `archsight import`. Review it: a fact the sources do not state is left out, not denied.'];
     section(lines, 'Read', system.read);
+    section(lines, 'Warnings', system.warnings);
     section(lines, 'Guessed', system.guesses);
     section(lines, 'Notes', system.notes);
     lines.push(`architecture ${quote(title)} {`);
@@ -54,8 +55,11 @@ function writeRelation(lines: string[], relation: ImportedRelation): void {
 }
 
 function propertyWords(properties: ReadonlyMap<string, ImportedValue>): string[] {
-    return [...properties].flatMap(([key, value]) => value === true ? [key] : value === false ? [] : [`${key} ${valueText(key, value)}`]);
+    return [...properties].flatMap(([key, value]) => value === true ? [key] : value === false ? (STATED_FALSE.has(key) ? [`${key} false`] : []) : [`${key} ${valueText(key, value)}`]);
 }
+
+// Flags whose `false` the sources state (`runAsNonRoot: true`): written, since an absent flag is unknown.
+const STATED_FALSE = new Set(['root']);
 
 // Durations and sizes are quantities (`2s`, `512mi`); enum values are words; other text is quoted.
 const WORD_VALUED = new Set(['exposure', 'auth', 'discovery', 'signal', 'volume', 'timeout', 'memory']);

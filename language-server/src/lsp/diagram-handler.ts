@@ -3,7 +3,8 @@ import { Cancellation, DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { blastRadius } from '../analysis/blast-radius.js';
 import type { ArchServices } from '../arch-module.js';
-import type { DiagramOptions } from '../diagram/diagram-types.js';
+import type { DiagramChange, DiagramOptions } from '../diagram/diagram-types.js';
+import { driftDiagramModel } from '../drift/drift-diagram-model.js';
 import type { ArchModel } from '../model/model-types.js';
 import type { DiagramParams, DiagramResponse } from '../protocol.js';
 import { DiagramRequest } from '../protocol.js';
@@ -65,7 +66,7 @@ export class DiagramHandler {
         if (describeSyntaxErrors(document) && !params.renderWhenStale) return;
         const services = this.shared.ServiceRegistry.getServices(document.uri) as ArchServices;
         try {
-            services.diagram.DiagramGenerator.prepare(services.model.ModelProvider.getModel(document), params);
+            services.diagram.DiagramGenerator.prepare(withDrift(services.model.ModelProvider.getModel(document), params).model, params);
         } catch {
             // Only a head start: the drawing that follows reports what went wrong.
         }
@@ -73,8 +74,9 @@ export class DiagramHandler {
 
     private async respond(document: LangiumDocument, params: DiagramParams, superseded: () => boolean): Promise<DiagramResponse> {
         const services = this.shared.ServiceRegistry.getServices(document.uri) as ArchServices;
-        const model = services.model.ModelProvider.getModel(document);
-        const { findings, paths } = findingsAndPaths(model, document.uri.toString(), document.diagnostics ?? []);
+        const declared = services.model.ModelProvider.getModel(document);
+        const { findings, paths } = findingsAndPaths(declared, document.uri.toString(), document.diagnostics ?? []);
+        const { model, changes } = withDrift(declared, params);
         const version = document.textDocument.version;
         const syntaxError = describeSyntaxErrors(document);
         if (syntaxError && !params.renderWhenStale) {
@@ -92,6 +94,7 @@ export class DiagramHandler {
             chooseDirection: params.chooseDirection,
             level: params.level,
             expand: params.expand,
+            ...(changes ? { changes } : {}),
         };
         // "Changes since HEAD": the diff diagram's model (removed items put back) with its marks, drawn by the same service.
         const since = params.changesSince === undefined ? undefined : await this.revisionChanges.against(params.uri, document.textDocument.getText(), params.changesSince);
@@ -101,8 +104,8 @@ export class DiagramHandler {
         // A removed item is declared in the revision, not in the document: nothing to reveal or highlight.
         if (since && 'model' in since) diagram = { ...diagram, items: diagram.items.filter(item => since.changes[item.id] !== 'removed') };
         if (superseded()) return { uri: params.uri, superseded: true };
-        const changes = since === undefined ? undefined : 'model' in since ? { summary: since.summary } : { notice: since.notice };
-        const answer: DiagramResponse = { uri: params.uri, version, diagram, findings, blastRadius: blastRadii(model), ...changes && { changes } };
+        const revision = since === undefined ? undefined : 'model' in since ? { summary: since.summary } : { notice: since.notice };
+        const answer: DiagramResponse = { uri: params.uri, version, diagram, findings, blastRadius: blastRadii(declared), ...revision && { changes: revision } };
         return syntaxError ? { ...answer, stale: true, message: syntaxError } : answer;
     }
 
@@ -140,6 +143,21 @@ export class DiagramHandler {
             await new Promise(resolve => setTimeout(resolve, CATCH_UP_STEP_MS));
         }
     }
+}
+
+/** The drift view of a model, per model and list of calls, so that `prepare` and `respond` lay out the same graph. */
+const driftViews = new WeakMap<ArchModel, { key: string; model: ArchModel; changes: Record<string, DiagramChange> }>();
+
+/** The model with the undeclared calls of the last "Check Drift…" drawn in, marked; the model itself without them. */
+function withDrift(model: ArchModel, params: DiagramParams): { model: ArchModel; changes?: Record<string, DiagramChange> } {
+    const calls = params.undeclaredCalls ?? [];
+    if (calls.length === 0) return { model };
+    const key = JSON.stringify(calls);
+    const cached = driftViews.get(model);
+    if (cached?.key === key) return cached;
+    const view = { key, ...driftDiagramModel(model, calls) };
+    driftViews.set(model, view);
+    return view;
 }
 
 /** Per model: the model provider hands out one instance per workspace state, so toggling a view costs nothing. */

@@ -23,11 +23,17 @@ export function checkDiagramParams(params: DiagramParams): string | undefined {
     const pane = raw.pane as Record<string, unknown> | undefined;
     if (pane !== undefined && (typeof pane !== 'object' || pane === null || !isSize(pane.width) || !isSize(pane.height))) return 'pane must be { width, height } in pixels, each from 1 to 100000.';
     if (raw.level !== undefined && raw.level !== 'auto' && raw.level !== 'full' && !(Number.isInteger(raw.level) && (raw.level as number) >= 0 && (raw.level as number) <= 100)) return 'level must be auto, full or a whole number from 0 to 100.';
+    if (raw.undeclaredCalls !== undefined && !isCallList(raw.undeclaredCalls)) return 'undeclaredCalls must be a list of { sourceId, targetId, arrow } with arrow -> or ~>.';
     if (raw.expand !== undefined && (!Array.isArray(raw.expand) || raw.expand.length > 10_000 || !raw.expand.every(id => typeof id === 'string'))) return 'expand must be a list of group ids.';
     if (raw.changesSince !== undefined && (typeof raw.changesSince !== 'string' || !/^[\w.~^/@{}-]{1,100}$/.test(raw.changesSince) || raw.changesSince.startsWith('-'))) {
         return 'changesSince must name a git revision, such as HEAD.';
     }
     return undefined;
+}
+
+function isCallList(value: unknown): boolean {
+    return Array.isArray(value) && value.length <= 10_000 && value.every(call => typeof call === 'object' && call !== null
+        && typeof call.sourceId === 'string' && typeof call.targetId === 'string' && (call.arrow === '->' || call.arrow === '~>'));
 }
 
 function isSize(value: unknown): boolean {

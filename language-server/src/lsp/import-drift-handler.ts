@@ -29,7 +29,7 @@ export async function handleImport(params: ImportParams): Promise<ImportResponse
         const system = await importSources(params.sources, { profiles: [], cwd: params.sources[0] ? path.dirname(params.sources[0]) : undefined });
         formatting ??= createArchServices(EmptyFileSystem).Arch;
         const text = await formatArch(formatting, writeArch(system, params.title));
-        return { text, elements: system.elements.size, relations: system.relations.size };
+        return { text, elements: system.elements.size, relations: system.relations.size, ...(system.warnings.length > 0 ? { warnings: system.warnings } : {}) };
     } catch (error) {
         return { error: error instanceof Error ? error.message : String(error) };
     }

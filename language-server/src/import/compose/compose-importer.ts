@@ -6,6 +6,7 @@ import { recognise, technologyOf } from '../technology.js';
 import { scalarText } from '../yaml-input.js';
 import { COMPOSE_SERVICE_FIELDS } from './compose-fields.js';
 import { dependsOn, environmentOf, healthOf, portsOf, replicasOf } from './compose-service-facts.js';
+import { importComposePrivileges } from './compose-privileges.js';
 import type { ComposeService } from './load-compose.js';
 import { linkArrow } from '../link-arrow.js';
 
@@ -34,9 +35,12 @@ export function importCompose(services: readonly ComposeService[], system: Impor
         const ports = portsOf(definition);
         if (ports.port !== undefined) element.properties.set('port', ports.port);
         if (ports.published) element.properties.set('exposure', 'public');
-        const env = environmentOf(definition);
+        importComposePrivileges(definition, element);
+        // Compose: `environment` wins over the env files.
+        const env = new Map([...service.envFromFiles, ...environmentOf(definition)]);
         for (const [variable, value] of env) {
-            if (isLiteralSecret(variable, value)) noteOnce(system, `${origin}: the secret ${variable} is written in the file as a literal; keep it in a secret store.`);
+            if (!isLiteralSecret(variable, value)) continue;
+            noteOnce(system, `${origin}: the secret ${variable} is written ${service.envFromFiles.get(variable) === value && !environmentOf(definition).has(variable) ? 'in an env file' : 'in the file'} as a literal; keep it in a secret store.`);
         }
         for (const target of dependsOn(definition)) {
             if (!names.has(target)) continue;

@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import type { ImportedSystem } from '../imported-system.js';
-import { ImportError, noteOnce } from '../imported-system.js';
+import { ImportError, noteOnce, warnOnce } from '../imported-system.js';
 import type { Data } from '../yaml-input.js';
 import { isRecord, parseYamlDocuments, scalarText } from '../yaml-input.js';
 import { COMPOSE_TOP_LEVEL } from './compose-fields.js';
+import { envFileEntries, parseEnvFile, readEnvFile, type EnvFileEntry } from './env-file.js';
 
 /** One service after `include`, `extends`, override files and profiles: its definition and where it was written. */
 export interface ComposeService {
@@ -11,6 +12,8 @@ export interface ComposeService {
     readonly definition: Record<string, Data>;
     /** `docker-compose.yaml: services.cart` */
     readonly origin: string;
+    /** The variables of its `env_file`s, in order (its `environment` overrides them). */
+    readonly envFromFiles: ReadonlyMap<string, string>;
 }
 
 export interface ComposeInput {
@@ -42,9 +45,39 @@ export async function loadCompose(inputs: readonly ComposeInput[], readText: Rea
             noteOnce(system, `${service.origin}: left out, its profiles (${own.join(', ')}) are not active (use --profile).`);
             continue;
         }
-        result.push(service);
+        result.push({ ...service, envFromFiles: await readEnvFiles(service, system) });
     }
     return result;
+}
+
+/** The variables of a service's env files; a file that cannot be read is a warning, not a failure. */
+async function readEnvFiles(service: ComposeService, system: ImportedSystem): Promise<Map<string, string>> {
+    const variables = new Map<string, string>();
+    for (const entry of resolvedEnvFiles(service.definition)) {
+        const read = await readEnvFile(entry.file);
+        if ('why' in read) {
+            if (entry.required) warnOnce(system, `${service.origin}: env_file '${entry.display}' is not read (${read.why}); its variables are left out.`);
+            continue;
+        }
+        for (const [key, value] of parseEnvFile(read.text)) variables.set(key, value);
+    }
+    return variables;
+}
+
+/**
+ * A definition as written in `input`, with its `env_file` in Compose's long form and each
+ * path made absolute against that file's folder, so that `extends` and override files from
+ * other folders keep pointing at the right file once definitions are merged.
+ */
+function withEnvFiles(definition: Record<string, Data>, input: ComposeInput): Record<string, Data> {
+    if (definition.env_file === undefined) return definition;
+    const entries = envFileEntries(definition, input.file, input.display);
+    return { ...definition, env_file: entries.map(e => ({ path: e.file, required: e.required, display: e.display })) };
+}
+
+function resolvedEnvFiles(definition: Record<string, Data>): EnvFileEntry[] {
+    const entries = Array.isArray(definition.env_file) ? definition.env_file.filter(isRecord) : [];
+    return entries.map(e => ({ file: String(e.path), display: String(e.display), required: e.required !== false }));
 }
 
 async function loadFile(input: ComposeInput, readText: ReadText, services: Map<string, ComposeService>, seen: Set<string>, system: ImportedSystem): Promise<void> {
@@ -69,10 +102,10 @@ async function loadFile(input: ComposeInput, readText: ReadText, services: Map<s
     const own = isRecord(compose.services) ? compose.services : {};
     for (const [name, raw] of Object.entries(own)) {
         if (!isRecord(raw)) throw new ImportError(`'${input.display}': service '${name}' is not a mapping.`);
-        const extended = await applyExtends(raw, input, own, readText, system, 0);
+        const extended = await applyExtends(withEnvFiles(raw, input), input, own, readText, system, 0);
         const previous = services.get(name);
         const definition = previous ? mergeService(previous.definition, extended) : extended;
-        services.set(name, { name, definition, origin: previous ? `${previous.origin}, ${input.display}: services.${name}` : `${input.display}: services.${name}` });
+        services.set(name, { name, definition, envFromFiles: new Map(), origin: previous ? `${previous.origin}, ${input.display}: services.${name}` : `${input.display}: services.${name}` });
     }
 }
 
@@ -102,6 +135,7 @@ async function applyExtends(service: Record<string, Data>, input: ComposeInput, 
         baseSiblings = isRecord(document) && isRecord(document.services) ? document.services : {};
     }
     base = baseSiblings[baseName];
+    if (isRecord(base)) base = withEnvFiles(base, baseInput);
     if (!isRecord(base)) throw new ImportError(`'${input.display}': extends names service '${baseName}', which ${baseFile ? `'${baseFile}'` : 'the file'} does not have.`);
     const resolvedBase = await applyExtends(base, baseInput, baseSiblings, readText, system, depth + 1);
     const { extends: _ignored, ...rest } = service;

@@ -8,7 +8,7 @@ import type { Manifest } from './manifest-types.js';
 import { QUIET_KINDS, READ_KINDS, WORKLOAD_KINDS } from './manifest-types.js';
 import { importGateway, importRoute, setRouteResolver } from './routes.js';
 import type { Workload } from './workloads.js';
-import { importWorkload, workloadEnvironment } from './workloads.js';
+import { appLabelOf, importWorkload, podLabelsOf, workloadEnvironment } from './workloads.js';
 
 /**
  * Kubernetes and Istio objects as elements and relations: workloads first, then Services
@@ -18,14 +18,17 @@ import { importWorkload, workloadEnvironment } from './workloads.js';
 export function importKubernetes(manifests: readonly Manifest[], system: ImportedSystem): void {
     system.sourceKinds.add('kubernetes');
     const workloads: Workload[] = [];
+    const ownNames = systemWideLabels(manifests);
     for (const manifest of manifests) {
-        if (WORKLOAD_KINDS.has(manifest.kind)) workloads.push(importWorkload(manifest, system));
+        if (WORKLOAD_KINDS.has(manifest.kind)) workloads.push(importWorkload(manifest, system, ownNames.has(manifest)));
         else if (!READ_KINDS.has(manifest.kind) && !QUIET_KINDS.has(manifest.kind)) noteOnce(system, `Kubernetes: kind ${manifest.kind} (${manifest.apiVersion}) is not read (first in ${manifest.origin}).`);
     }
     // Service name -> element id, from each Service's selector.
     const hosts = new Map<string, string>();
     for (const workload of workloads) hosts.set(workload.manifest.name, workload.elementId);
-    for (const workload of workloads) hosts.set(workload.podLabels.app ?? workload.manifest.name, workload.elementId);
+    for (const workload of workloads) {
+        if (!ownNames.has(workload.manifest)) hosts.set(workload.podLabels.app ?? workload.manifest.name, workload.elementId);
+    }
     for (const service of manifests.filter(m => m.kind === 'Service')) importService(service, workloads, hosts, system);
     const resolve = (host: string) => hosts.get(hostToName(host)) ?? (system.elements.has(toId(hostToName(host))) ? toId(hostToName(host)) : undefined);
     setRouteResolver(resolve);
@@ -55,6 +58,32 @@ export function importKubernetes(manifests: readonly Manifest[], system: Importe
             if (element && Number.isInteger(min)) element.properties.set('replicas', min);
         }
     }
+}
+
+/**
+ * Workloads whose `app` label names the whole system rather than one app: TeaStore labels all
+ * its Deployments `app: teastore` and tells them apart by `run: teastore-db`. Workloads that
+ * share the label but that different Services select are different apps, each known by its
+ * own name; versions of one app (`reviews-v1`, `reviews-v2`) are selected by the same Service.
+ */
+function systemWideLabels(manifests: readonly Manifest[]): Set<Manifest> {
+    const selectors = manifests.filter(m => m.kind === 'Service' && isRecord(m.spec.selector)).map(m => ({
+        name: m.name, entries: Object.entries(m.spec.selector as Record<string, unknown>).map(([k, v]) => [k, scalarText(v as never)] as const),
+    })).filter(s => s.entries.length > 0);
+    const byApp = new Map<string, { manifest: Manifest; services: string }[]>();
+    for (const manifest of manifests.filter(m => WORKLOAD_KINDS.has(m.kind))) {
+        const app = appLabelOf(manifest);
+        if (app === undefined) continue;
+        const labels = podLabelsOf(manifest);
+        const services = selectors.filter(s => s.entries.every(([k, v]) => labels[k] === v)).map(s => s.name).sort().join(' ');
+        byApp.set(app, [...(byApp.get(app) ?? []), { manifest, services }]);
+    }
+    const result = new Set<Manifest>();
+    for (const members of byApp.values()) {
+        const distinct = new Set(members.map(m => m.services));
+        if (members.length > 1 && distinct.size > 1 && !distinct.has('')) members.forEach(m => result.add(m.manifest));
+    }
+    return result;
 }
 
 function importService(service: Manifest, workloads: readonly Workload[], hosts: Map<string, string>, system: ImportedSystem): void {

@@ -5,6 +5,7 @@ import { recognise, technologyOf } from '../technology.js';
 import type { Data } from '../yaml-input.js';
 import { isRecord, scalarText } from '../yaml-input.js';
 import type { Manifest } from './manifest-types.js';
+import { importPodPrivileges } from './pod-privileges.js';
 import { stringMap } from './read-manifests.js';
 
 /** A workload's pod template and what the importer made of it. */
@@ -26,18 +27,31 @@ function podTemplate(manifest: Manifest): Record<string, Data> {
     return isRecord(manifest.spec.template) ? manifest.spec.template : {};
 }
 
+/** The labels of a workload's pods. */
+export function podLabelsOf(manifest: Manifest): Record<string, string> {
+    const template = podTemplate(manifest);
+    return stringMap(isRecord(template.metadata) ? template.metadata.labels : undefined);
+}
+
+/** The app a workload belongs to by its labels (`app.kubernetes.io/name`, `app`), or its own name. */
+export function appLabelOf(manifest: Manifest): string | undefined {
+    const podLabels = podLabelsOf(manifest);
+    return podLabels['app.kubernetes.io/name'] ?? podLabels.app ?? manifest.labels['app.kubernetes.io/name'] ?? manifest.labels.app;
+}
+
 /**
  * Workloads as elements. Deployments of one app (`reviews-v1`, `reviews-v2`, by their `app`
- * or `app.kubernetes.io/name` label) are one element whose replicas add up.
+ * or `app.kubernetes.io/name` label) are one element whose replicas add up, unless
+ * `ownName` says the label names a whole system rather than an app (see `kubernetes-importer.ts`).
  */
-export function importWorkload(manifest: Manifest, system: ImportedSystem): Workload {
+export function importWorkload(manifest: Manifest, system: ImportedSystem, ownName = false): Workload {
     const template = podTemplate(manifest);
     const metadata = isRecord(template.metadata) ? template.metadata : {};
     const spec = isRecord(template.spec) ? template.spec : {};
     const podLabels = stringMap(metadata.labels);
     const podAnnotations = stringMap(metadata.annotations);
     const containers = (Array.isArray(spec.containers) ? spec.containers : []).filter(isRecord).filter(c => c.name !== 'istio-proxy');
-    const appName = podLabels['app.kubernetes.io/name'] ?? podLabels.app ?? manifest.labels['app.kubernetes.io/name'] ?? manifest.labels.app ?? manifest.name;
+    const appName = (ownName ? undefined : appLabelOf(manifest)) ?? manifest.name;
     const image = scalarText(containers[0]?.image);
     const known = recognise(image, appName);
     const kind = manifest.kind === 'CronJob' || manifest.kind === 'Job' ? 'component' : known?.kind ?? 'service';
@@ -64,10 +78,7 @@ export function importWorkload(manifest: Manifest, system: ImportedSystem): Work
     const ports = Array.isArray(container.ports) ? container.ports.filter(isRecord) : [];
     const port = Number(ports[0]?.containerPort);
     if (Number.isInteger(port) && port >= 1 && port <= 65535 && !element.properties.has('port')) element.properties.set('port', port);
-    const security = isRecord(container.securityContext) ? container.securityContext : {};
-    if (security.privileged === true || spec.hostNetwork === true) guessOnce(system, `${element.id} runs privileged or on the host network (${manifest.origin}).`);
-    const account = scalarText(spec.serviceAccountName);
-    if (account && account !== 'default') guessOnce(system, `${element.id} runs as service account ${account}.`);
+    importPodPrivileges(spec, containers, element, system, manifest.origin);
     return { manifest, elementId: element.id, podLabels, podAnnotations, containers };
 }
 

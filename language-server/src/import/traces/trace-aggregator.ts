@@ -28,6 +28,8 @@ export class TraceAggregator {
     private spanCount = 0;
     /** Service names as ids: the same few names come with every span. */
     private readonly ids = new Map<string, string>();
+    /** Services whose element is added (an id may be known earlier, as the caller of a span read before its own). */
+    private readonly added = new Set<string>();
 
     constructor(private readonly system: ImportedSystem, private readonly display: string) {}
 
@@ -48,7 +50,10 @@ export class TraceAggregator {
         const depth = new Map<string, number>();
         const rootDepth = new Map<string, { root: string; depth: number }>();
         for (const span of this.spans.values()) {
-            if (!this.ids.has(span.service)) addElement(this.system, this.idOf(span.service), 'service', `${this.display}: service ${span.service}`);
+            if (!this.added.has(span.service)) {
+                this.added.add(span.service);
+                addElement(this.system, this.idOf(span.service), 'service', `${this.display}: service ${span.service}`);
+            }
             const parent = span.parentId ? this.spans.get(`${span.traceId}:${span.parentId}`) : undefined;
             if (parent && parent.service !== span.service) {
                 crossed.add(`${span.traceId}:${span.parentId}`);
