@@ -56,8 +56,17 @@ class ModelMerger {
 
     add(fragment: ModelFragment): void {
         this.addMembers(fragment.members, undefined);
-        for (const view of fragment.views) if (view.id && !this.views.has(view.id)) this.views.set(view.id, view);
-        for (const flow of fragment.flows) if (flow.id && !this.flows.has(flow.id)) this.flows.set(flow.id, flow);
+        for (const [list, kept, what] of [[fragment.views, this.views, 'view'], [fragment.flows, this.flows, 'flow']] as const) {
+            for (const item of list) {
+                const first = kept.get(item.id);
+                if (!item.id) continue;
+                if (!first) (kept as Map<string, typeof item>).set(item.id, item);
+                else this.problems.push({
+                    severity: 'error', code: 'duplicate-id', uri: item.location.uri, node: item.node, property: 'name',
+                    message: `Duplicate ${what} '${item.id}': it is already declared at ${first.location.uri === item.location.uri ? 'line ' : `${first.location.uri.split('/').pop()}:`}${first.location.range.start.line + 1}.`,
+                });
+            }
+        }
     }
 
     finish(): ArchModel {

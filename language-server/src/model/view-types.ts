@@ -64,3 +64,9 @@ export interface ModelFlow {
     readonly location: SourceLocation;
     readonly node: Flow;
 }
+
+/** The grammar's words for tags, meta, links, views and flows (`ViewKeyword`): each also names elements. */
+export const VIEW_KEYWORDS: readonly string[] = [
+    'tags', 'meta', 'link', 'view', 'flow', 'include', 'exclude', 'direction', 'title',
+    'tag', 'kind', 'concern', 'parallel', 'optional', 'await',
+];
