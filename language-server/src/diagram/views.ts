@@ -138,7 +138,7 @@ function focusCore(model: ArchModel, focus: string): Set<string> {
  * A relation between a group and something inside it has no route to draw, nor has one
  * between a service and its own sidecars, which are drawn against it.
  */
-function isUndrawable(model: ArchModel, r: ModelRelation): boolean {
+export function isUndrawable(model: ArchModel, r: ModelRelation): boolean {
     const hostOf = (id: string) => model.elements.get(id)?.hostId ?? id;
     return isInside(model, r.sourceId, r.targetId) || isInside(model, r.targetId, r.sourceId)
         || (model.elements.has(r.sourceId) && model.elements.has(r.targetId) && hostOf(r.sourceId) === hostOf(r.targetId) && r.sourceId !== r.targetId);
