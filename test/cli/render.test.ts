@@ -70,7 +70,7 @@ describe('archsight render', () => {
             [['render', 'missing.arch', '-o', 'missing.svg'], "archsight render: No such file or folder: 'missing.arch'.\n"],
             [['render'], 'archsight render: No file given. Try: archsight render <file.arch> -o diagram.svg\n'],
             [['render', 'shop.arch', '--theme', 'pink'], "archsight render: Unknown theme 'pink'; use one of light, dark.\n"],
-            [['render', 'shop.arch', '--view', 'some'], "archsight render: Unknown view 'some'; use one of all, calls, messaging, observability.\n"],
+            [['render', 'shop.arch', '--view', 'some'], "archsight render: There is no view 'some' in 'shop.arch': the fixed ones are all, calls, messaging, observability.\n"],
             [['render', 'shop.arch', '--focus', 'nosuch'], "archsight render: There is no element or group 'nosuch' in 'shop.arch'.\n"],
             [['render', 'shop.arch', '-o', 'no/such/folder/x.svg'], "archsight render: Cannot write 'no/such/folder/x.svg': its folder does not exist.\n"],
             [['render', 'shop.arch', '-o', 'shop.arch', '--force'], "archsight render: Refusing to write the diagram over its own source 'shop.arch'.\n"],

@@ -14,6 +14,7 @@ import { collectDiagnostics } from './diagnostics.js';
 import { expandInputs, readSource, UsageError } from './files.js';
 import type { Output } from './output.js';
 import { terminalLine, terminalName } from './terminal-text.js';
+import { closestName } from '../references/arch-linker.js';
 import { loadAndValidate } from './workspace-loader.js';
 import { ArchFileSystem } from '../workspace/arch-file-system.js';
 import { DiskLayoutStore } from '../diagram/layout-store.js';
@@ -33,8 +34,8 @@ Options:
                           .drawio, .json; else svg)
   --force                 Overwrite the output file if it exists
   --theme <light|dark>    Colours of the embedded stylesheet (default: light)
-  --view <all|calls|messaging|observability>
-                          What to draw (default: all)
+  --view <name>           What to draw: a view declared in the file (\`view <name> { … }\`)
+                          or all, calls, messaging, observability (default: all)
   --focus <id>            Draw only this element or group and its neighbours
   --direction <auto|right|down>
                           Tiers run left to right or top to bottom; auto lays out
@@ -90,7 +91,8 @@ export async function runRender(args: string[], io: Output): Promise<number> {
         return 0;
     }
     const theme = oneOf('theme', values.theme, THEMES);
-    const view: DiagramView = oneOf('view', values.view, VIEWS);
+    const fixedView = (VIEWS as readonly string[]).includes(values.view!);
+    const view: DiagramView = fixedView ? values.view as DiagramView : 'all';
     const direction = oneOf('direction', values.direction, DIRECTIONS);
     const level = levelOf(values.level!);
     const pane = paneOf(values.pane!);
@@ -124,16 +126,19 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     if (values.focus !== undefined && !model.elements.has(values.focus) && !model.groups.has(values.focus)) {
         throw new UsageError(`There is no element or group '${values.focus}' in '${display}'.`);
     }
+    const named = fixedView ? undefined : model.views.get(values.view!);
+    if (!fixedView && !named) throw new UsageError(unknownView(values.view!, [...model.views.keys()], display));
     for (const id of values.expand ?? []) {
         if (!model.groups.has(id)) throw new UsageError(`There is no group '${id}' to expand in '${display}'.`);
     }
     const found = findingsAndPaths(model, document.uri.toString(), document.diagnostics ?? []);
     const options: DiagramOptions = {
         view,
+        ...(named ? { named: named.id } : {}),
         focus: values.focus,
-        // Auto tries the direction that suits a tall pane first: it wins a tie.
-        direction: direction === 'right' ? 'RIGHT' : 'DOWN',
-        chooseDirection: direction === 'auto',
+        // Auto tries the direction that suits a tall pane first: it wins a tie. A view's own direction counts unless one is asked for.
+        direction: direction === 'right' ? 'RIGHT' : direction === 'auto' && named?.direction ? named.direction : 'DOWN',
+        chooseDirection: direction === 'auto' && !named?.direction,
         pane,
         level,
         expand: values.expand,
@@ -186,6 +191,12 @@ async function exportAs(format: ExportFormat, services: ArchServices, model: Arc
         case 'drawio': return toDrawio(await generator.layout(model, options), model.title);
         case 'json': return JSON.stringify(modelToJson(model), null, 2) + '\n';
     }
+}
+
+function unknownView(name: string, declared: readonly string[], display: string): string {
+    const meant = closestName(name, [...declared, ...VIEWS]);
+    const listed = declared.length > 0 ? `its views are ${declared.map(terminalName).join(', ')}; ` : '';
+    return `There is no view '${terminalName(name)}' in '${display}': ${listed}the fixed ones are ${VIEWS.join(', ')}.${meant ? ` Did you mean '${terminalName(meant)}'?` : ''}`;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {

@@ -10,7 +10,8 @@ import type { LaidOutDiagram } from './graph-types.js';
 import type { LayoutStore } from './layout-store.js';
 import { placeDiagram } from './placement.js';
 import { renderSvg } from './svg-renderer.js';
-import { selectView, type ViewSelection } from './views.js';
+import type { ViewSelection } from './views.js';
+import { selectFor } from '../views/select-for.js';
 
 /**
  * Draws an architecture: view selection → ELK graph → layout (reused while the structure
@@ -34,7 +35,7 @@ export class DiagramGenerator {
             findings: options.findings,
             findingPaths: options.findingPaths,
             changes: options.changes,
-            title: model.title,
+            title: viewTitle(model, options) ?? model.title,
         });
         const notice = selection.notice;
         const items = itemsOf(model, laidOut);
@@ -54,7 +55,7 @@ export class DiagramGenerator {
             const { selection, graph } = await this.graphOf(model, options);
             return { selection, laidOut: await this.place(graph) };
         }
-        const base = collapseGroups(model, selectView(model, options.view, options.focus), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
+        const base = collapseGroups(model, selectFor(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
         const pane = options.pane;
         const level = options.level ?? (pane ? 'auto' : 'full');
         const expand = options.expand ?? [];
@@ -107,7 +108,7 @@ export class DiagramGenerator {
      * elements each takes tens of milliseconds.
      */
     private graphOf(model: ArchModel, options: LayoutChoices): Promise<SelectedGraph> {
-        const key = `${options.view} ${options.focus ?? ''} ${options.direction} ${options.maxElements ?? ''}`;
+        const key = `${options.view} ${options.named ?? ''} ${options.focus ?? ''} ${options.direction} ${options.maxElements ?? ''}`;
         let byChoices = this.graphs.get(model);
         if (!byChoices) this.graphs.set(model, byChoices = new Map());
         let entry = byChoices.get(key);
@@ -148,7 +149,7 @@ export class DiagramGenerator {
     }
 }
 
-type LayoutChoices = Pick<DiagramOptions, 'view' | 'focus' | 'direction' | 'maxElements'>;
+type LayoutChoices = Pick<DiagramOptions, 'view' | 'named' | 'focus' | 'direction' | 'maxElements'>;
 
 interface SelectedGraph {
     readonly selection: ViewSelection;
@@ -163,9 +164,15 @@ function nextTurn(): Promise<void> {
     return new Promise(resolve => setImmediate(resolve));
 }
 
+/** A declared view's title, else its label, else none (the architecture's title is drawn). */
+function viewTitle(model: ArchModel, options: Pick<DiagramOptions, 'named'>): string | undefined {
+    const view = options.named !== undefined ? model.views.get(options.named) : undefined;
+    return view ? view.title ?? (model.title ? `${model.title}: ${view.label}` : view.label) : undefined;
+}
+
 /** What a view draws, collapsed past the size limit. */
-export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'maxElements'>): ViewSelection {
-    return finishSelection(model, collapseGroups(model, selectView(model, options.view, options.focus), options.maxElements ?? DEFAULT_MAX_ELEMENTS));
+export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'named' | 'maxElements'>): ViewSelection {
+    return finishSelection(model, collapseGroups(model, selectFor(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS));
 }
 
 /** Bundles the relations of an overview; focus draws each relation, and collapsed groups have them merged already. */

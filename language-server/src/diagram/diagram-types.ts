@@ -11,6 +11,8 @@ export type DiagramView = 'all' | 'calls' | 'messaging' | 'observability';
 
 export interface DiagramOptions {
     readonly view: DiagramView;
+    /** A view declared in the file (`view payments { … }`): draws what it selects instead of `view` and `focus`. */
+    readonly named?: string;
     /** Show only this element (or group) and its direct neighbours. */
     readonly focus?: string;
     /** Tiers run left to right (`RIGHT`) or top to bottom (`DOWN`). */

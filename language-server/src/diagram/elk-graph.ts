@@ -1,3 +1,5 @@
+import type { ModelLink } from '../model/annotations.js';
+import { drawableLinks } from './safe-link.js';
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import { ELEMENT_KINDS, type Tier } from '../model/kinds.js';
 import type { ArchModel, ModelElement, ModelGroup, ModelRelation, RelationKind } from '../model/model-types.js';
@@ -231,6 +233,7 @@ class ElkGraphBuilder {
             title: titleOf(element.label, element.kind, element.technology),
             ...size,
             hostId: element.hostId,
+            ...linksOf(element.links),
         });
         return { id: element.id, ...size, layoutOptions };
     }
@@ -306,6 +309,7 @@ class ElkGraphBuilder {
             width,
             height,
             ...(collapsed === undefined ? {} : { collapsed }),
+            ...linksOf(group.links),
         });
     }
 
@@ -333,6 +337,7 @@ class ElkGraphBuilder {
             labelLines: lines,
             title: edgeTitle(this.model, relation),
             ...labelSize(lines),
+            ...linksOf(relation.links),
         });
     }
 
@@ -479,4 +484,10 @@ function edgeTitle(model: ArchModel, relation: ModelRelation): string {
 
 function titleOf(label: string, kind: string, technology: string | undefined): string {
     return `${label} (${kind}${technology ? `, ${technology}` : ''})`;
+}
+
+/** Only links safe to follow reach the drawing; none, no field. */
+function linksOf(links: readonly ModelLink[]): { links?: readonly ModelLink[] } {
+    const safe = drawableLinks(links);
+    return safe.length > 0 ? { links: safe } : {};
 }

@@ -1,5 +1,6 @@
 import type { ElementKind, GroupKind, Signal } from '../model/kinds.js';
 import type { RelationKind } from '../model/model-types.js';
+import type { ModelLink } from '../model/annotations.js';
 
 /**
  * What flows between the pipeline stages: `toElkGraph` describes each node and edge as
@@ -31,6 +32,8 @@ export interface NodeSpec {
     readonly band?: number;
     /** A group drawn as one box past the size limit: how many elements it stands for. */
     readonly collapsed?: number;
+    /** Links safe to follow (`safe-link.ts`), drawn as marks at the top-right corner. */
+    readonly links?: readonly ModelLink[];
 }
 
 export interface EdgeSpec {
@@ -46,6 +49,8 @@ export interface EdgeSpec {
     readonly labelHeight: number;
     /** For a bundle of observability links drawn as one edge: the relations it stands for. */
     readonly relationIds?: readonly string[];
+    /** Links safe to follow; the label links to the first. */
+    readonly links?: readonly ModelLink[];
 }
 
 export interface Point {

@@ -1,3 +1,4 @@
+import { anchor, drawNodeLinks } from './safe-link.js';
 import { ELEMENT_KINDS, type ElementKind } from '../model/kinds.js';
 import type { DiagramFinding, DiagramOptions } from './diagram-types.js';
 import { arrowHead, routePath } from './edge-paths.js';
@@ -122,6 +123,7 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: 
         + drawShape(SHAPE_OF_KIND[kind], node.width, node.height)
         + drawIcon(kind, frame.iconX, frame.iconY)
         + texts.join('')
+        + drawNodeLinks(spec.links, node.width)
         + '</g>';
 }
 
@@ -135,6 +137,7 @@ function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths
         + `<text class="group-label" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.labelBaseline}">${escapeXml(spec.lines[0] ?? '')}</text>`
         + (spec.technology ? `<text class="group-subtitle" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.subtitleBaseline}">${escapeXml(spec.technology)}</text>` : '')
         + (spec.collapsed !== undefined ? `<text class="group-subtitle group-summary" x="${GROUP_HEADER.padX}" y="${COLLAPSED_GROUP.summaryBaseline}">${escapeXml(collapsedSummary(spec.collapsed))}</text>` : '')
+        + drawNodeLinks(spec.links, group.width)
         + '</g>';
 }
 
@@ -152,6 +155,7 @@ function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings'], paths: 
         label = `<g class="edge-label"><rect class="edge-label-bg" x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="3"/>`
             + spec.labelLines.map((line, i) => `<text x="${num(box.x + box.width / 2)}" y="${num(top + i * lineHeight + 11)}">${escapeXml(line)}</text>`).join('')
             + '</g>';
+        if (spec.links?.[0]) label = anchor(spec.links[0], label);
     }
     const bundled = spec.relationIds ? ` data-relations="${escapeXml(spec.relationIds.join(' '))}"` : '';
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" data-source="${escapeXml(spec.sourceId)}" data-target="${escapeXml(spec.targetId)}"${bundled}>`

@@ -141,7 +141,7 @@ function focusCore(model: ArchModel, focus: string): Set<string> {
  * between a service and its own sidecars, which are drawn against it, or between a
  * service and its versions (a server and its databases), which are drawn inside it.
  */
-function isUndrawable(model: ArchModel, r: ModelRelation): boolean {
+export function isUndrawable(model: ArchModel, r: ModelRelation): boolean {
     const hostOf = (id: string) => model.elements.get(id)?.hostId ?? id;
     const partOf = (id: string) => model.elements.get(id)?.partOf;
     return isInside(model, r.sourceId, r.targetId) || isInside(model, r.targetId, r.sourceId)

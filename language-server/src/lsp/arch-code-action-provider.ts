@@ -5,6 +5,7 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { ArchServices } from '../arch-module.js';
 import type { RuleDiagnosticData } from '../rules/quick-fix.js';
 import { didYouMeanFix } from './did-you-mean-fix.js';
+import { flowStepFix } from './flow-step-fix.js';
 import { editsForFix, suppressionEdit } from './fix-edits.js';
 
 function ruleData(diagnostic: Diagnostic): RuleDiagnosticData | undefined {
@@ -28,6 +29,8 @@ export class ArchCodeActionProvider implements CodeActionProvider {
         for (const diagnostic of params.context.diagnostics) {
             const spelling = didYouMeanFix(diagnostic, uri);
             if (spelling) actions.push(spelling);
+            const step = flowStepFix(diagnostic, document, model);
+            if (step) actions.push(step);
             const data = ruleData(diagnostic);
             if (!data) continue;
             data.fixes.forEach((fix, i) => {

@@ -2,8 +2,8 @@ import type { AstNode, LangiumDocument } from 'langium';
 import { GrammarUtils } from 'langium';
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { Model } from '../../generated/ast.js';
-import { isArchElement, isGroup, isModel } from '../../generated/ast.js';
+import type { Flow, Model, View } from '../../generated/ast.js';
+import { isArchElement, isFlow, isFlowParallel, isGroup, isModel } from '../../generated/ast.js';
 import { symbolKindOf } from './kind-icons.js';
 
 /**
@@ -29,9 +29,28 @@ export class ArchDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
         }];
     }
 
+    /** Views and flows are listed with the declarations, as `view` and `flow · 4 steps`. */
+    private viewSymbol(node: View | Flow): DocumentSymbol[] {
+        const nameNode = this.nameProvider.getNameNode(node);
+        if (!node.name || !nameNode || !node.$cstNode) return [];
+        const steps = isFlow(node) ? (node.steps ?? []).flatMap(s => (isFlowParallel(s) ? s.steps ?? [] : [s])).length : 0;
+        const what = isFlow(node) ? `flow · ${steps} step${steps === 1 ? '' : 's'}` : 'view';
+        const label = node.label?.replace(/\s+/g, ' ').trim();
+        return [{
+            name: node.name,
+            detail: label ? `${label} · ${what}` : what,
+            kind: isFlow(node) ? SymbolKind.Event : SymbolKind.Interface,
+            range: node.$cstNode.range,
+            selectionRange: nameNode.range,
+        }];
+    }
+
     /** With an `architecture "Title" { … }` block, everything nests under the title. */
     private modelSymbols(document: LangiumDocument, model: Model): DocumentSymbol[] {
-        const members = model.members.flatMap(member => this.getSymbol(document, member));
+        const members = [
+            ...model.members.flatMap(member => this.getSymbol(document, member)),
+            ...[...(model.views ?? []), ...(model.flows ?? [])].flatMap(node => this.viewSymbol(node)),
+        ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
         const titleNode = GrammarUtils.findNodeForProperty(model.$cstNode, 'title');
         const open = GrammarUtils.findNodeForKeyword(model.$cstNode, 'architecture');
         if (model.title === undefined || !titleNode || !open || !model.$cstNode) return members;

@@ -3,7 +3,8 @@ import { CstUtils } from 'langium';
 import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext, type NodeFormatter } from 'langium/lsp';
 import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import type { ArchElement, Group, Model, Relation } from '../../generated/ast.js';
-import { isArchElement, isGroup, isImport, isModel, isOwner, isProperty, isRelation, isTrigger } from '../../generated/ast.js';
+import { isArchElement, isFlow, isFlowCall, isFlowParallel, isGroup, isImport, isLink, isMeta, isMetaEntry, isModel, isOwner, isProperty, isRelation, isTags, isTrigger, isView, isViewPattern } from '../../generated/ast.js';
+import { annotations, formatViewSyntax } from './view-format.js';
 
 /**
  * The one canonical layout of `.arch` files:
@@ -61,8 +62,9 @@ export class ArchFormatter extends AbstractFormatter {
 
     protected override format(node: AstNode): void {
         if (isModel(node)) this.formatModel(node);
-        else if (isArchElement(node)) this.formatDeclaration(node, [...node.properties, ...node.triggers, ...node.owners, ...node.sidecars]);
-        else if (isGroup(node)) this.formatDeclaration(node, [...node.properties, ...node.members]);
+        else if (isArchElement(node)) this.formatDeclaration(node, [...node.properties, ...node.triggers, ...node.owners, ...node.sidecars, ...annotations(node)]);
+        else if (isGroup(node)) this.formatDeclaration(node, [...node.properties, ...node.members, ...annotations(node)]);
+        else if (isTags(node) || isMeta(node) || isMetaEntry(node) || isLink(node) || isView(node) || isFlow(node) || isFlowCall(node) || isFlowParallel(node) || isViewPattern(node)) formatViewSyntax(this.getNodeFormatter(node), node, (f, members, inline) => this.formatBody(f, members, inline));
         else if (isRelation(node)) this.formatRelation(node);
         else if (isProperty(node)) this.getNodeFormatter(node).property('value').prepend(Formatting.oneSpace());
         else if (isTrigger(node)) this.getNodeFormatter(node).properties('source', 'label').prepend(Formatting.oneSpace());
@@ -77,9 +79,9 @@ export class ArchFormatter extends AbstractFormatter {
             // The block starts on a line of its own after the imports, like a member.
             lines.push(...f.keyword('architecture').nodes);
             f.property('title').prepend(Formatting.oneSpace());
-            this.formatBody(f, model.members, false);
+            this.formatBody(f, [...model.members, ...model.views, ...model.flows], false);
         } else {
-            lines.push(...model.members.map(m => m.$cstNode));
+            lines.push(...[...model.members, ...model.views, ...model.flows].map(m => m.$cstNode));
         }
         // Nothing goes before the first line of the file, but a comment may.
         sortByOffset(lines).forEach((node, i) => {
@@ -99,11 +101,11 @@ export class ArchFormatter extends AbstractFormatter {
         f.property('arrow').surround(Formatting.oneSpace());
         f.keyword(':').surround(Formatting.oneSpace());
         f.property('label').prepend(Formatting.oneSpace());
-        this.formatBody(f, node.properties, true);
+        this.formatBody(f, [...node.properties, ...annotations(node)], true);
     }
 
-    /** Lays out `{ … }`: on one line when `inline` allows it and it was written so, else one member per line. */
-    private formatBody(f: NodeFormatter<AstNode>, members: readonly AstNode[], inline: boolean): void {
+    /** Lays out `{ … }` (also for `view-format.ts`): on one line when `inline` allows it and it was written so, else one member per line. */
+    formatBody(f: NodeFormatter<AstNode>, members: readonly AstNode[], inline: boolean): void {
         const open = f.keyword('{');
         const close = f.keyword('}');
         if (open.nodes.length === 0 || close.nodes.length === 0) return;

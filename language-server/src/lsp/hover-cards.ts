@@ -2,6 +2,7 @@ import type { Property } from '../../generated/ast.js';
 import { ELEMENT_KINDS, GROUP_KINDS } from '../model/kinds.js';
 import type { ArchModel, ModelElement, ModelGroup, ModelRelation } from '../model/model-types.js';
 import { ancestorGroups, incomingOf, outgoingOf } from '../model/model-types.js';
+import { annotationLines } from './annotation-lines.js';
 
 /**
  * Markdown cards shown on hover, read from the semantic model. Ids are identifiers and
@@ -88,6 +89,7 @@ export function elementCard(model: ArchModel, element: ModelElement): string {
             element.hostId ? `Sidecar of ${code(element.hostId)}` : undefined,
             element.sidecarIds.length > 0 ? `Sidecars: ${element.sidecarIds.map(code).join(', ')}` : undefined,
             element.ownerId ? `Owner: ${code(element.ownerId)}` : undefined,
+            ...annotationLines(element),
             groupLine(model, element.id),
             ...relationLines(model, element.id),
         ],
@@ -102,6 +104,7 @@ export function groupCard(model: ArchModel, group: ModelGroup): string {
         [
             propertiesLine(group.node.properties),
             members.length > 0 ? `Members: ${members.map(code).join(', ')}` : undefined,
+            ...annotationLines(group),
             groupLine(model, group.id),
             ...relationLines(model, group.id),
         ],
@@ -142,6 +145,7 @@ export function relationCard(model: ArchModel, r: ModelRelation): string {
             r.kind === 'observe' && r.signal ? `Signal: ${r.signal}` : undefined,
             policiesLine(model, r, properties),
             others,
+            ...annotationLines(r),
         ],
     );
 }

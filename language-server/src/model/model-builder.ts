@@ -2,6 +2,9 @@ import type { LangiumDocument } from 'langium';
 import type { Model } from '../../generated/ast.js';
 import { ELEMENT_KINDS, type Signal } from './kinds.js';
 import type { ArchModel, ModelElement, ModelGroup, ModelProblem, ModelRelation } from './model-types.js';
+import { NO_ANNOTATIONS } from './annotations.js';
+import { resolveFlow } from './view-reader.js';
+import type { ModelFlow, ModelView } from './view-types.js';
 import { fragmentOf, type FragmentElement, type FragmentGroup, type FragmentMember, type FragmentRelation, type ModelFragment } from './model-fragment.js';
 
 /**
@@ -46,11 +49,24 @@ class ModelMerger {
     private readonly relationFragments: FragmentRelation[] = [];
     private readonly triggerLinks: FragmentElement[] = [];
     private readonly problems: ModelProblem[] = [];
+    private readonly views = new Map<string, ModelView>();
+    private readonly flows = new Map<string, ModelFlow>();
 
     constructor(private readonly entry: ModelFragment) {}
 
     add(fragment: ModelFragment): void {
         this.addMembers(fragment.members, undefined);
+        for (const [list, kept, what] of [[fragment.views, this.views, 'view'], [fragment.flows, this.flows, 'flow']] as const) {
+            for (const item of list) {
+                const first = kept.get(item.id);
+                if (!item.id) continue;
+                if (!first) (kept as Map<string, typeof item>).set(item.id, item);
+                else this.problems.push({
+                    severity: 'error', code: 'duplicate-id', uri: item.location.uri, node: item.node, property: 'name',
+                    message: `Duplicate ${what} '${item.id}': it is already declared at ${first.location.uri === item.location.uri ? 'line ' : `${first.location.uri.split('/').pop()}:`}${first.location.range.start.line + 1}.`,
+                });
+            }
+        }
     }
 
     finish(): ArchModel {
@@ -64,6 +80,8 @@ class ModelMerger {
             return inferred.get(targetId);
         };
         const withSignals = relations.map(r => r.kind === 'observe' && !r.signal ? { ...r, signal: signalTo(r.targetId) } : r);
+        const flows = new Map<string, ModelFlow>();
+        for (const [id, flow] of this.flows) flows.set(id, resolveFlow(flow, source => outgoing.get(source) ?? []));
         return {
             uri: this.entry.uri,
             title: this.entry.title,
@@ -74,6 +92,8 @@ class ModelMerger {
             outgoing: indexBy(withSignals, r => r.sourceId),
             incoming: indexBy(withSignals, r => r.targetId),
             problems: this.problems,
+            views: this.views,
+            flows,
         };
     }
 
@@ -115,6 +135,7 @@ class ModelMerger {
         const elementIds: string[] = [];
         const groupIds: string[] = [];
         this.groups.set(fragment.id, {
+            tags: fragment.tags, meta: fragment.meta, links: fragment.links,
             id: fragment.id,
             kind: fragment.kind,
             label: fragment.label,
@@ -140,6 +161,7 @@ class ModelMerger {
         const sidecarIds: string[] = [];
         const partIds: string[] = [];
         this.elements.set(fragment.id, {
+            tags: fragment.tags, meta: fragment.meta, links: fragment.links,
             id: fragment.id,
             kind: fragment.kind,
             label: fragment.label,
@@ -189,6 +211,7 @@ class ModelMerger {
                 label: r.label,
                 signal: r.signal,
                 properties: r.properties,
+                tags: r.tags, meta: r.meta, links: r.links,
                 location: r.location,
                 suppressions: r.suppressions,
                 node: r.node,
@@ -204,6 +227,7 @@ class ModelMerger {
                     targetId: fn.id,
                     label: trigger.label,
                     properties: {},
+                    ...NO_ANNOTATIONS,
                     location: trigger.location,
                     suppressions: trigger.suppressions,
                     node: trigger.node,

@@ -7,6 +7,9 @@ import { SIGNALS, type ElementKind, type GroupKind, type Signal } from './kinds.
 import type { ModelProblem, Properties, PropertyValue, RelationKind, SourceLocation } from './model-types.js';
 import { normalizeProperty } from './property-values.js';
 import { newTable } from '../util/own-keys.js';
+import { annotationsOf, type Annotations } from './annotations.js';
+import { readFlow, readView } from './view-reader.js';
+import type { ModelFlow, ModelView } from './view-types.js';
 
 /**
  * What one document contributes to the semantic model, read from its own AST only:
@@ -20,11 +23,14 @@ export interface ModelFragment {
     readonly uri: string;
     readonly title?: string;
     readonly members: readonly FragmentMember[];
+    readonly views: readonly ModelView[];
+    /** Flows whose steps have not been matched to relations yet. */
+    readonly flows: readonly ModelFlow[];
 }
 
 export type FragmentMember = FragmentElement | FragmentGroup | FragmentRelation;
 
-interface FragmentDeclaration {
+interface FragmentDeclaration extends Annotations {
     readonly node: ArchElement | Group;
     /** Empty when the declaration has no name (a syntax error): such a declaration is left out. */
     readonly id: string;
@@ -60,7 +66,7 @@ export interface FragmentGroup extends FragmentDeclaration {
     readonly members: readonly FragmentMember[];
 }
 
-export interface FragmentRelation {
+export interface FragmentRelation extends Annotations {
     readonly type: 'relation';
     readonly node: Relation;
     readonly kind: RelationKind;
@@ -116,7 +122,12 @@ class FragmentReader {
     constructor(private readonly uri: string) {}
 
     read(root: Model): ModelFragment {
-        return { uri: this.uri, title: root.title, members: this.members(root.members ?? []) };
+        const locateIn = (node: AstNode, property: string) => locate(node, this.uri, property);
+        return {
+            uri: this.uri, title: root.title, members: this.members(root.members ?? []),
+            views: (root.views ?? []).map(v => readView(v, locateIn)),
+            flows: (root.flows ?? []).map(f => readFlow(f, locateIn)),
+        };
     }
 
     private members(members: readonly Member[]): FragmentMember[] {
@@ -139,6 +150,7 @@ class FragmentReader {
             problems,
             location: locate(node, this.uri, 'name'),
             suppressions: suppressionsOf(node),
+            ...annotationsOf(node),
         };
     }
 
@@ -194,6 +206,7 @@ class FragmentReader {
             problems,
             location: locateRelation(node, this.uri),
             suppressions: suppressionsOf(node),
+            ...annotationsOf(node),
         };
     }
 

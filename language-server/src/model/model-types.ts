@@ -1,7 +1,9 @@
 import type { AstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { ArchElement, Group, Relation, Trigger } from '../../generated/ast.js';
+import type { Annotations } from './annotations.js';
 import type { ElementKind, GroupKind, Signal } from './kinds.js';
+import type { ModelFlow, ModelView } from './view-types.js';
 
 /**
  * The semantic model: the architecture as the rules and the diagram see it. Built once
@@ -22,7 +24,7 @@ export interface SourceLocation {
 export type PropertyValue = number | string | boolean;
 export type Properties = Readonly<Record<string, PropertyValue>>;
 
-interface Located {
+interface Located extends Annotations {
     readonly location: SourceLocation;
     /** Rule ids silenced by `// archsight-ignore <rule-id>` comments above the declaration. */
     readonly suppressions: readonly string[];
@@ -112,6 +114,10 @@ export interface ArchModel {
     readonly outgoing: ReadonlyMap<string, readonly ModelRelation[]>;
     readonly incoming: ReadonlyMap<string, readonly ModelRelation[]>;
     readonly problems: readonly ModelProblem[];
+    /** `view` declarations, by id, in source order (the first of an id counts). */
+    readonly views: ReadonlyMap<string, ModelView>;
+    /** `flow` declarations, by id, with the relation each step takes. */
+    readonly flows: ReadonlyMap<string, ModelFlow>;
 }
 
 export function outgoingOf(model: ArchModel, id: string): readonly ModelRelation[] {

@@ -2,9 +2,11 @@ import type { IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
 import { ELEMENT_KINDS, GROUP_KINDS } from '../model/kinds.js';
 import { PROPERTIES } from '../model/properties.js';
+import { VIEW_KEYWORDS } from '../model/view-types.js';
 
 const ELEMENT_KEYWORDS = new Set(Object.keys(ELEMENT_KINDS));
-const PROPERTY_KEYWORDS = new Set(Object.keys(PROPERTIES));
+/** Words that may also be ids: alone where an id fits they stand for an id. */
+const PROPERTY_KEYWORDS = new Set([...Object.keys(PROPERTIES), ...VIEW_KEYWORDS]);
 const GROUP_KEYWORDS = new Set(Object.keys(GROUP_KINDS));
 
 /**

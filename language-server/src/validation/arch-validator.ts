@@ -11,9 +11,11 @@ import { ArchDocumentFactory } from '../workspace/arch-document-factory.js';
 import { checkPlacement } from './checks/placement.js';
 import { checkPropertyFit } from './checks/property-fit.js';
 import { checkRelationEnds } from './checks/relation-ends.js';
+import { checkFlowSteps } from './checks/flow-steps.js';
+import { checkViewPatterns } from './checks/view-patterns.js';
 
 /** The language's own checks; each reads the semantic model, not the AST. */
-const MODEL_CHECKS: readonly ModelCheck[] = [checkRelationEnds, checkPlacement, checkPropertyFit];
+const MODEL_CHECKS: readonly ModelCheck[] = [checkRelationEnds, checkPlacement, checkPropertyFit, checkViewPatterns, checkFlowSteps];
 
 export function registerValidationChecks(services: ArchServices): void {
     const registry = services.validation.ValidationRegistry;

@@ -1,0 +1,72 @@
+import type { Flow, FlowCall, View, ViewPattern } from '../../generated/ast.js';
+import type { RelationKind, SourceLocation } from './model-types.js';
+
+/**
+ * Views and flows as the model holds them: what a `view` declaration asks to draw, and
+ * the steps of a `flow`. Selecting what a view draws is `views/`' work.
+ */
+
+/**
+ * One include or exclude: an id, the members of a group (`payments.*`), what an element
+ * calls or is called by (`orders->*`, `*->orders`), everything (`*`), or a filter.
+ */
+export type ViewPatternSpec =
+    | { readonly type: 'id' | 'members' | 'outgoing' | 'incoming'; readonly id: string; readonly node: ViewPattern }
+    | { readonly type: 'all'; readonly node: ViewPattern }
+    | { readonly type: 'tag' | 'kind' | 'concern'; readonly value: string; readonly node: ViewPattern };
+
+/** The relations a concern filter stands for. */
+export type Concern = 'calls' | 'messaging' | 'observability';
+export const CONCERNS: readonly Concern[] = ['calls', 'messaging', 'observability'];
+
+export type ViewDirection = 'DOWN' | 'RIGHT';
+export const VIEW_DIRECTIONS: Readonly<Record<string, ViewDirection>> = { down: 'DOWN', right: 'RIGHT' };
+
+export interface ModelView {
+    readonly id: string;
+    /** The label, or the id when there is none. */
+    readonly label: string;
+    /** A title to print above the diagram, when given. */
+    readonly title?: string;
+    /** When written and known. */
+    readonly direction?: ViewDirection;
+    readonly includes: readonly ViewPatternSpec[];
+    readonly excludes: readonly ViewPatternSpec[];
+    readonly location: SourceLocation;
+    readonly node: View;
+}
+
+export interface ModelFlowStep {
+    /** The step's number as drawn: `3`, or `3a`, `3b` for steps that run in parallel. */
+    readonly number: string;
+    /** Position in the flow, from 0: parallel steps share it. */
+    readonly order: number;
+    readonly kind: RelationKind;
+    readonly arrow: string;
+    /** Undefined when a reference does not resolve (the linker reports it). */
+    readonly sourceId?: string;
+    readonly targetId?: string;
+    readonly label?: string;
+    readonly optional: boolean;
+    /** The flow waits for the answer of this step. */
+    readonly awaited: boolean;
+    readonly parallel: boolean;
+    /** The relation of the model the step takes, when there is one. */
+    readonly relationId?: string;
+    readonly location: SourceLocation;
+    readonly node: FlowCall;
+}
+
+export interface ModelFlow {
+    readonly id: string;
+    readonly label: string;
+    readonly steps: readonly ModelFlowStep[];
+    readonly location: SourceLocation;
+    readonly node: Flow;
+}
+
+/** The grammar's words for tags, meta, links, views and flows (`ViewKeyword`): each also names elements. */
+export const VIEW_KEYWORDS: readonly string[] = [
+    'tags', 'meta', 'link', 'view', 'flow', 'include', 'exclude', 'direction', 'title',
+    'tag', 'kind', 'concern', 'parallel', 'optional', 'await',
+];
