@@ -1,4 +1,5 @@
 import type { DiagramChange } from '../diagram/diagram-types.js';
+import { NO_ANNOTATIONS } from '../model/annotations.js';
 import type { ArchModel, ModelRelation } from '../model/model-types.js';
 import { modelCall } from './call-drift.js';
 
@@ -31,7 +32,7 @@ export function driftDiagramModel(model: ArchModel, calls: readonly UndeclaredCa
         changes[id] = 'undeclared';
         added.push({
             id, kind: call.arrow === '~>' ? 'async' : 'sync', sourceId: call.sourceId, targetId: call.targetId,
-            properties: {}, location: source.location, suppressions: [],
+            properties: {}, location: source.location, suppressions: [], ...NO_ANNOTATIONS,
             // Drawn only: there is no declaration; a click on it reveals the caller.
             node: source.node as unknown as ModelRelation['node'],
         });
