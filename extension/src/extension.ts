@@ -8,6 +8,7 @@ import { registerBlastRadiusCommand } from './blast-radius-command.js';
 import { registerImportDriftCommands } from './import-drift-commands.js';
 import { registerPreview } from './preview/preview-commands.js';
 import { registerServerCommands } from './server-commands.js';
+import { registerCheckTasks } from './tasks/check-task-provider.js';
 
 let client: LanguageClient | undefined;
 
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerCompareCommand(context, params => started.sendRequest(CompareRequest.type, params));
     registerImportDriftCommands(context, params => started.sendRequest(ImportRequest.type, params), params => started.sendRequest(DriftRequest.type, params));
     registerServerCommands(context, () => client);
+    registerCheckTasks(context);
     await client.start();
 }
 
