@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DiagramParams } from '../../../language-server/src/protocol.js';
 import type { PreviewManager } from './preview-manager.js';
 import { isArch } from './preview-manager.js';
-import { DEFAULT_OPTIONS } from './preview-options.js';
+import { previewDefaults } from './preview-settings.js';
 import type { DiagramSource } from './preview-panel.js';
 
 interface ExportChoice extends vscode.QuickPickItem {
@@ -40,7 +40,7 @@ export async function exportDiagram(manager: PreviewManager, source: DiagramSour
         filters: choice.format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
     });
     if (!destination) return;
-    const options = manager.get(uri)?.previewOptions ?? DEFAULT_OPTIONS;
+    const options = manager.get(uri)?.previewOptions ?? previewDefaults(uri);
     const params: DiagramParams = { uri: uri.toString(), ...options, theme: choice.theme };
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Exporting the diagram…' }, async () => {
         const response = await source(params, new vscode.CancellationTokenSource().token);
