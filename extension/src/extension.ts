@@ -2,9 +2,10 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { CompareRequest, DiagramRequest, DriftRequest, ImportRequest } from '../../language-server/src/protocol.js';
+import { CompareRequest, DiagramRequest, DriftRequest, ImportRequest, SnippetRequest } from '../../language-server/src/protocol.js';
 import { registerCompareCommand } from './compare/compare-command.js';
 import { registerBlastRadiusCommand } from './blast-radius-command.js';
+import { markdownPreviewExtension } from './markdown/markdown-preview.js';
 import { registerImportDriftCommands } from './import-drift-commands.js';
 import { registerPreview } from './preview/preview-commands.js';
 import { registerServerCommands } from './server-commands.js';
@@ -12,7 +13,7 @@ import { registerCheckTasks } from './tasks/check-task-provider.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ReturnType<typeof markdownPreviewExtension>> {
     const started = client = startLanguageClient(context);
     // Before the start, so that a preview restored after a reload finds its serializer.
     registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
@@ -22,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerServerCommands(context, () => client);
     registerCheckTasks(context);
     await client.start();
+    // ```arch blocks in the Markdown preview are drawn by the language server.
+    return markdownPreviewExtension((text, baseUri) => started.sendRequest(SnippetRequest.type, { text, baseUri }));
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,6 +5,7 @@ import { registerDiagramHandler } from './lsp/diagram-handler.js';
 import { registerCompareHandler } from './lsp/compare-handler.js';
 import { registerImportDriftHandlers } from './lsp/import-drift-handler.js';
 import { registerLayoutWarmUp } from './lsp/layout-warm-up.js';
+import { registerSnippetHandler } from './lsp/snippet-handler.js';
 import { ArchFileSystem } from './workspace/arch-file-system.js';
 import { keepServerAlive } from './workspace/server-errors.js';
 
@@ -16,6 +17,7 @@ startLanguageServer(shared);
 registerDiagramHandler(shared);
 registerCompareHandler(shared);
 registerImportDriftHandlers(shared, Arch);
+registerSnippetHandler(shared);
 // The first preview of an opened file is laid out before it is asked for.
 registerLayoutWarmUp(shared);
 // Code lenses follow their setting at once, not at the next edit.

@@ -141,3 +141,23 @@ export namespace DriftRequest {
  * (see `lsp/layout-warm-up.ts`), so the first preview finds its layout done and ELK warm.
  */
 export const FIRST_PREVIEW = { view: 'all', direction: 'DOWN', legend: true } as const satisfies Pick<DiagramParams, 'view' | 'direction' | 'legend'>;
+
+/** An ```arch fenced block of a Markdown file, to draw in VS Code's Markdown preview. */
+export interface SnippetParams {
+    readonly text: string;
+    /** The Markdown file's URI: the block's imports are read relative to its folder. */
+    readonly baseUri?: string;
+}
+
+/** The block drawn with the light and the dark stylesheet; `error` (one line) instead when it cannot be drawn. */
+export interface SnippetResponse {
+    readonly title?: string;
+    readonly light?: string;
+    readonly dark?: string;
+    readonly error?: string;
+}
+
+export namespace SnippetRequest {
+    export const method = 'archsight/snippet';
+    export const type = new RequestType<SnippetParams, SnippetResponse, void>(method);
+}
