@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { pickInFileDialog } from './harness/file-dialog.js';
 import { drawnNodeIds, previewFrame } from './harness/preview.js';
 import { useSession } from './harness/session.js';
 import { waitFor } from './harness/wait.js';
@@ -19,22 +20,21 @@ test('Import Architecture… writes a model beside the compose file and opens it
     const { page, workspace } = session.current;
     await waitForWorkbench(page);
     await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible' });
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
     await page.keyboard.type('Archsight: Import Architecture');
     await waitFor('the Command Palette to offer Import Architecture…', async () => {
         const labels = await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
         return { ok: labels.some(l => l.includes('Import Architecture')), seen: `commands ${labels.join(', ') || 'none'}` };
     }, { timeoutMs: 30_000 }); // The first palette of a window waits for the extensions' contributions.
     await page.keyboard.press('Enter');
-    // The browser workbench asks for files with its own dialog in the quick input: type the path.
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await waitFor('the file dialog to show a folder path', async () => {
+    // The palette's input becomes the browser workbench's file dialog once the command runs; the
+    // command first activates the extension, which takes a while on a loaded machine.
+    await waitFor('Import Architecture… to show the file dialog', async () => {
         const value = await input.inputValue().catch(() => '');
         return { ok: value.startsWith('/'), seen: `input '${value}'` };
-    });
-    await input.fill(join(workspace, COMPOSE));
-    await page.waitForTimeout(300);
-    await page.keyboard.press('Enter');
+    }, { timeoutMs: 45_000 });
+    await pickInFileDialog(page, join(workspace, COMPOSE));
 
     const written = join(workspace, FIXTURES_FOLDER, 'import', 'import.arch');
     await waitFor('import.arch to be written and opened', async () => {
