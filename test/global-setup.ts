@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
  */
 export default async function setup(): Promise<void> {
     // @ts-expect-error -- a plain ES module without type declarations
-    const { bundles, writeCodeCache } = await import('../scripts/bundle.mjs') as { bundles: esbuild.BuildOptions[]; writeCodeCache: () => void };
+    const { bundles, copyPngAssets, writeCodeCache } = await import('../scripts/bundle.mjs') as { bundles: esbuild.BuildOptions[]; copyPngAssets: () => void; writeCodeCache: () => void };
     await Promise.all(bundles.map(async options => {
         const outfile = options.outfile!;
         const marker = `.${process.pid}-tmp`;
@@ -18,5 +18,6 @@ export default async function setup(): Promise<void> {
         const result = await esbuild.build({ ...options, outfile: temporary, sourcemap: false, metafile: true });
         for (const written of Object.keys(result.metafile.outputs)) renameSync(written, written.replace(marker, ''));
     }));
+    copyPngAssets();
     writeCodeCache();
 }
