@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { CompareRequest, DiagramRequest, DriftRequest, ImportRequest, SnippetRequest } from '../../language-server/src/protocol.js';
+import { CompareRequest, DiagramRequest, DriftRequest, ExportRequest, ImportRequest, SnippetRequest } from '../../language-server/src/protocol.js';
 import { registerCompareCommand } from './compare/compare-command.js';
 import { registerBlastRadiusCommand } from './blast-radius-command.js';
 import { markdownPreviewExtension } from './markdown/markdown-preview.js';
@@ -16,7 +16,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<ReturnType<typeof markdownPreviewExtension>> {
     const started = client = startLanguageClient(context);
     // Before the start, so that a preview restored after a reload finds its serializer.
-    registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
+    registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token), params => started.sendRequest(ExportRequest.type, params));
     registerBlastRadiusCommand(context);
     registerCompareCommand(context, params => started.sendRequest(CompareRequest.type, params));
     registerImportDriftCommands(context, params => started.sendRequest(ImportRequest.type, params), params => started.sendRequest(DriftRequest.type, params));

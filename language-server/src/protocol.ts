@@ -161,3 +161,19 @@ export namespace SnippetRequest {
     export const method = 'archsight/snippet';
     export const type = new RequestType<SnippetParams, SnippetResponse, void>(method);
 }
+
+/** "Export Diagram…" in a text format: the view of the preview (or the settings), written by the server. */
+export interface ExportParams extends DiagramParams {
+    readonly format: 'mermaid' | 'drawio' | 'json';
+}
+
+/** The file's text, or why there is none (one line). */
+export interface ExportResponse {
+    readonly text?: string;
+    readonly error?: string;
+}
+
+export namespace ExportRequest {
+    export const method = 'archsight/export';
+    export const type = new RequestType<ExportParams, ExportResponse, void>(method);
+}
