@@ -1,16 +1,20 @@
 // `npm run bench`: measures what issue 6 asks for, prints medians with the machine's load
 // average beside each figure, and writes bench/results/latest.json.
 // `--quick` runs fewer repetitions and sizes; `--only <name,…>` runs some sections
-// (check, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, legibility, diff). Benchmarks measure; tests never assert timings.
+// (check, render, likec4, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, imports, legibility, diff). Benchmarks measure; tests never assert timings.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundles, serverBundle, writeCodeCache } from '../scripts/bundle.mjs';
+import { bundles, copyElk, serverBundle, writeCodeCache } from '../scripts/bundle.mjs';
 import { checkFresh } from './check-fresh.mjs';
 import { firstPreview } from './first-preview.mjs';
+import { measureRuns } from './fresh-run.mjs';
+import { installLikeC4, LIKEC4_VERSION, sideBySide } from './likec4.mjs';
 import { generateModel } from './generate-model.mjs';
+import { writeChain, writeLayered } from './import-workspaces.mjs';
 import { diffBench } from './diff-bench.mjs';
 import { importFresh, writeManifests, writeTraceFile } from './import-bench.mjs';
 import { blockingWhileDrawing, editToDiagnostics, editToDiagram, median, startup } from './lsp-bench.mjs';
@@ -46,6 +50,7 @@ console.log(`Archsight benchmark — ${results.machine.cpus} cores, ${results.ma
 
 // Measure the code as it is now: the product's bundles, and the in-process harness with the same options.
 await Promise.all(bundles.map(options => esbuild.build({ ...options, absWorkingDir: ROOT })));
+copyElk(ROOT);
 writeCodeCache(ROOT);
 const harness = path.join(ROOT, 'out/bench-in-process.cjs');
 await esbuild.build({ ...serverBundle(path.join(ROOT, 'bench/in-process.ts'), harness), sourcemap: false });
@@ -79,6 +84,52 @@ if (wanted('check')) {
     }
     console.log('archsight check');
     console.table(rows);
+}
+
+if (wanted('render')) {
+    // Issue 19: `archsight render` in a fresh process, as CI runs it, with the defaults (level and direction auto).
+    const rows = {};
+    results.render = {};
+    const bin = path.join(ROOT, 'bin/archsight.cjs');
+    for (const [size, name] of [[200, '200 elements, one file'], [1000, '1,000 elements in groups, 4 files']]) {
+        const model = writeModel(size);
+        const entry = path.join(model.dir, model.entry);
+        const out = path.join(model.dir, 'out.svg');
+        const cache = path.join(model.dir, 'cache');
+        const cold = await withLoad(() => measureRuns(process.execPath, [bin, 'render', entry, '-o', out, '--force'], runs));
+        measureRuns(process.execPath, [bin, 'render', entry, '-o', out, '--force', '--cache-location', cache], 1);
+        const warm = await withLoad(() => measureRuns(process.execPath, [bin, 'render', entry, '-o', out, '--force', '--cache-location', cache], runs));
+        results.render[size] = { cold, warm };
+        rows[`${name}: no cache`] = { wall: ms(cold.wallMs), CPU: ms(cold.cpuMs), 'peak memory': `${cold.peakMB.toFixed(0)} MB`, load: cold.load, ...(cold.failure ? { failure: cold.failure } : {}) };
+        rows[`${name}: warm --cache`] = { wall: ms(warm.wallMs), CPU: ms(warm.cpuMs), 'peak memory': `${warm.peakMB.toFixed(0)} MB`, load: warm.load };
+    }
+    console.log('\narchsight render, fresh process (targets: 200 elements ≤ 1.5 s, 1,000 ≤ 3 s, unchanged with a warm cache ≤ 0.3 s)');
+    console.table(rows);
+}
+
+if (wanted('likec4')) {
+    const likec4 = installLikeC4(ROOT);
+    if (likec4.error) {
+        console.log(`\nLikeC4 side by side not measured: ${likec4.error}`);
+    } else {
+        const rows = {};
+        results.likec4 = { version: LIKEC4_VERSION };
+        const likeRuns = quick ? 1 : 3;
+        for (const size of [200, 1000]) {
+            const model = writeModel(size);
+            const measured = await withLoad(() => sideBySide(ROOT, likec4, { entryPath: path.join(model.dir, model.entry) }, likeRuns));
+            results.likec4[size] = measured;
+            if (measured.error) {
+                console.log(`LikeC4 at ${size} elements not measured: ${measured.error}`);
+                continue;
+            }
+            const ratio = (theirs, ours) => (theirs.failure || ours.failure ? `failed: ${theirs.failure ?? ours.failure}` : `${(theirs.wallMs / ours.wallMs).toFixed(1)}× (CPU ${(theirs.cpuMs / ours.cpuMs).toFixed(1)}×)`);
+            rows[`${size} elements: draw`] = { archsight: `render ${ms(measured.render.wallMs)}`, LikeC4: `export json ${ms(measured.likec4Layout.wallMs)}${measured.likec4LaidOut ? '' : ' (no layout found in its output)'}`, 'LikeC4 / archsight': ratio(measured.likec4Layout, measured.render), load: measured.load };
+            rows[`${size} elements: check`] = { archsight: `check ${ms(measured.check.wallMs)}`, LikeC4: `validate ${ms(measured.likec4Validate.wallMs)}`, 'LikeC4 / archsight': ratio(measured.likec4Validate, measured.check), load: measured.load };
+        }
+        console.log(`\nSide by side with LikeC4 ${LIKEC4_VERSION} (on Node ${spawnSyncVersion(likec4.node)}), same models, fresh processes, medians of ${likeRuns}`);
+        console.table(rows);
+    }
 }
 
 if (wanted('diff')) {
@@ -221,6 +272,28 @@ if (wanted('import')) {
     console.table(rows);
 }
 
+if (wanted('imports')) {
+    // Issues 18 and 19: workspaces of files that import each other are analysed in time and
+    // memory that grow linearly (each file is checked in its root's model, built once).
+    const importRuns = quick ? 1 : 3;
+    const workspaces = [
+        ...(quick ? [100, 400] : [100, 200, 400, 1000]).map(n => [`chain of ${n} files`, writeChain(n)]),
+        ...(quick ? [300] : [300, 600]).map(n => [`${n} files in layers`, writeLayered(n)]),
+    ];
+    const rows = {};
+    results.imports = {};
+    for (const [name, ws] of workspaces) {
+        const r = await withLoad(() => checkFresh(ROOT, ws.dir, importRuns));
+        results.imports[name] = { files: ws.files, elements: ws.elements, ...r };
+        rows[`${name}, ${ws.elements} elements`] = {
+            'check, fresh process: wall': ms(r.wallMs), 'CPU': ms(r.cpuMs), 'CPU per file': ms(r.cpuMs / ws.files),
+            'peak memory': `${r.peakMB.toFixed(0)} MB`, load: r.load,
+        };
+    }
+    console.log('\narchsight check of workspaces whose files import each other (CPU per file should stay flat as they grow)');
+    console.table(rows);
+}
+
 if (wanted('legibility')) {
     const measured = await withLoad(() => sampleMetrics());
     results.legibility = measured;
@@ -234,6 +307,10 @@ if (wanted('vsix')) {
     console.log(vsix.file
         ? `\nExtension package ${vsix.file}: ${vsix.kB.toFixed(0)} kB, ${vsix.files} files${vsix.missing.length ? `; MISSING: ${vsix.missing.join(', ')}` : ''}`
         : `\nNo extension package: ${vsix.error}`);
+}
+
+function spawnSyncVersion(node) {
+    return spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
 }
 
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });

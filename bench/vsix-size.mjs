@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** What the extension loads at run time, as paths inside the package. */
-const NEEDED = ['out/extension.cjs', 'out/language-server.cjs', 'out/elk-worker.cjs', 'out/webview/preview.js', 'out/webview/preview.css'];
+const NEEDED = ['out/extension.cjs', 'out/language-server.cjs', 'out/elk-worker.cjs', 'out/elk.bundled.js', 'out/webview/preview.js', 'out/webview/preview.css'];
 
 const find = root => readdirSync(root).find(f => f.endsWith('.vsix'));
 

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+// Part of the layout cache's key (language-server/src/diagram/layout-store.ts): another ELK may lay out differently.
+const elkjs = JSON.parse(readFileSync(new URL('../node_modules/elkjs/package.json', import.meta.url), 'utf8'));
 // Langium's parser needs Object.groupBy, which Node 20 lacks (see scripts/polyfills.mjs).
 const polyfill = readFileSync(new URL('./polyfills.mjs', import.meta.url), 'utf8');
 
@@ -22,7 +24,7 @@ export const node = {
     logLevel: 'warning',
     // ESM dependencies read import.meta.url, which a CommonJS bundle must provide.
     // ARCHSIGHT_BUNDLED: the parsers skip Chevrotain's grammar checks (see arch-parser.ts).
-    define: { ARCHSIGHT_VERSION: JSON.stringify(pkg.version), ARCHSIGHT_BUNDLED: 'true', 'import.meta.url': '__importMetaUrl' },
+    define: { ARCHSIGHT_VERSION: JSON.stringify(pkg.version), ELKJS_VERSION: JSON.stringify(elkjs.version), ARCHSIGHT_BUNDLED: 'true', 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     // vscode-languageserver/node's optional dependency probes are not needed in a bundle.
     mainFields: ['module', 'main'],
@@ -53,9 +55,18 @@ export const bundles = [
     // `archsight mcp` (bin/archsight.cjs loads it): the MCP SDK and zod stay out of the CLI's bundle.
     serverBundle('language-server/src/mcp/main.ts', 'out/mcp.cjs'),
     // ELK's layout thread, loaded by the server and the CLI only when they draw (see elk-thread.ts).
-    { ...node, entryPoints: ['language-server/src/diagram/elk-worker.cjs'], outfile: 'out/elk-worker.cjs', sourcemap: false, minify: true },
+    // ELK itself is copied beside it (copyElk), to be compiled with V8's code cache.
+    // Under the sources the thread finds ELK with require.resolve; in out/ it finds the copy.
+    { ...node, entryPoints: ['language-server/src/diagram/elk-worker.cjs'], outfile: 'out/elk-worker.cjs', sourcemap: false, minify: true, logOverride: { 'require-resolve-not-external': 'silent' } },
     { ...webview, entryPoints: ['extension/webview/preview.ts'], outfile: 'out/webview/preview.js' },
 ];
+
+/** Copies ELK beside the layout thread's bundle (see elk-worker.cjs, loadElk). */
+export function copyElk(root = fileURLToPath(new URL('..', import.meta.url))) {
+    mkdirSync(`${root}/out`, { recursive: true });
+    copyFileSync(`${root}/node_modules/elkjs/lib/elk.bundled.js`, `${root}/out/elk.bundled.js`);
+    rmSync(`${root}/out/elk.bundled.js.cache`, { force: true });
+}
 
 /** Options for a Node bundle of our server code (the benchmark bundles its harness with them). */
 export function serverBundle(entry, outfile) {
@@ -90,10 +101,13 @@ const isMain = process.argv[1] === fileURLToPath(import.meta.url);
 if (!isMain) {
     // Imported for its options: build nothing.
 } else if (watch) {
+    copyPngAssets();
+    copyElk();
     for (const options of bundles) await (await esbuild.context(options)).watch();
     console.log('watching…');
 } else {
     await Promise.all(bundles.map(options => esbuild.build(options)));
     copyPngAssets();
+    copyElk();
     writeCodeCache();
 }

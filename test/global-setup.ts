@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
  */
 export default async function setup(): Promise<void> {
     // @ts-expect-error -- a plain ES module without type declarations
-    const { bundles, copyPngAssets, writeCodeCache } = await import('../scripts/bundle.mjs') as { bundles: esbuild.BuildOptions[]; copyPngAssets: () => void; writeCodeCache: () => void };
+    const { bundles, copyElk, copyPngAssets, writeCodeCache } = await import('../scripts/bundle.mjs') as { bundles: esbuild.BuildOptions[]; copyElk: () => void; copyPngAssets: () => void; writeCodeCache: () => void };
     await Promise.all(bundles.map(async options => {
         const outfile = options.outfile!;
         const marker = `.${process.pid}-tmp`;
@@ -19,5 +19,6 @@ export default async function setup(): Promise<void> {
         for (const written of Object.keys(result.metafile.outputs)) renameSync(written, written.replace(marker, ''));
     }));
     copyPngAssets();
+    copyElk();
     writeCodeCache();
 }

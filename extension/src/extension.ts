@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { CompareRequest, DiagramRequest, DriftRequest, ExportRequest, ImportRequest, SnippetRequest } from '../../language-server/src/protocol.js';
+import { CompareRequest, DiagramRequest, DriftRequest, ExportRequest, ImportRequest, SnippetRequest, type ServerInitOptions } from '../../language-server/src/protocol.js';
 import { registerCompareCommand } from './compare/compare-command.js';
 import { registerBlastRadiusCommand } from './blast-radius-command.js';
 import { markdownPreviewExtension } from './markdown/markdown-preview.js';
@@ -40,8 +40,11 @@ function startLanguageClient(context: vscode.ExtensionContext): LanguageClient {
         run: { module: serverModule, transport: TransportKind.ipc },
         debug: { module: serverModule, transport: TransportKind.ipc, options: debugOptions },
     };
+    // Layouts kept between sessions: a file opened again is previewed without laying it out.
+    const initializationOptions: ServerInitOptions = { layoutCache: path.join(context.globalStorageUri.fsPath, 'layouts') };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'arch' }],
+        initializationOptions,
     };
     return new LanguageClient('archsight', 'Archsight', serverOptions, clientOptions);
 }

@@ -5,6 +5,7 @@ import { registerDiagramHandler } from './lsp/diagram-handler.js';
 import { registerExportHandler } from './lsp/export-handler.js';
 import { registerCompareHandler } from './lsp/compare-handler.js';
 import { registerImportDriftHandlers } from './lsp/import-drift-handler.js';
+import { registerLayoutCache } from './lsp/layout-cache.js';
 import { registerLayoutWarmUp } from './lsp/layout-warm-up.js';
 import { registerSnippetHandler } from './lsp/snippet-handler.js';
 import { ArchFileSystem } from './workspace/arch-file-system.js';
@@ -22,6 +23,8 @@ registerImportDriftHandlers(shared, Arch);
 registerSnippetHandler(shared);
 // The first preview of an opened file is laid out before it is asked for.
 registerLayoutWarmUp(shared);
+// ...or found on disk, laid out in an earlier session.
+registerLayoutCache(shared);
 // Code lenses follow their setting at once, not at the next edit.
 shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section }) => {
     if (section === 'archsight') connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);

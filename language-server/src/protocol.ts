@@ -177,3 +177,12 @@ export namespace ExportRequest {
     export const method = 'archsight/export';
     export const type = new RequestType<ExportParams, ExportResponse, void>(method);
 }
+
+/** What the extension gives the server when it starts it (`initializationOptions`). */
+export interface ServerInitOptions {
+    /**
+     * An absolute folder where the server keeps layouts between sessions (the extension's
+     * global storage), so that a file opened again is drawn without laying it out.
+     */
+    readonly layoutCache?: string;
+}

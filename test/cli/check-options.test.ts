@@ -22,6 +22,8 @@ beforeAll(() => {
     write('lib/payments.arch', 'service payments\n');
     write('imports/app.arch', 'import "./broken.arch"\nservice app\napp -> lib { timeout 1s }\n');
     write('imports/broken.arch', 'service lib\nservice orphan\nlib -> nowhere { timeout 1s }\n');
+    write('roots/main.arch', 'import "./lib.arch"\nservice a\nservice b\nservice c\na -> pricing { timeout 1s }\nb -> pricing { timeout 1s }\nc -> pricing { timeout 1s }\n');
+    write('roots/lib.arch', 'service pricing { replicas 1 }\nservice alone { replicas 1 }\n');
 });
 
 describe('archsight check, as eslint users expect', () => {
@@ -102,6 +104,12 @@ describe('archsight check, as eslint users expect', () => {
         const both = runCli(['check', 'imports/app.arch', 'imports/broken.arch'], dir).stdout;
         expect(both).not.toContain('(imported)');
         expect(both).toContain("imports/broken.arch:3:8  error  Unknown element 'nowhere'.");
+    });
+
+    test('a warning that a checked file brings about on an imported declaration is reported, marked; the imported file\'s own are not', () => {
+        const run = runCli(['check', 'roots/main.arch', ...NO_TIMEOUT], dir);
+        expect(run.stdout).toBe("roots/lib.arch:1:9  warning  (imported) 'pricing' runs with 1 replica, and 3 elements depend on it: 'a', 'b' and 'c'.  [single-replica]\n⚠ 1 problem (0 errors, 1 warning) in 1 file.\n");
+        expect(run.code).toBe(0);
     });
 
     test('unknown options and missing values are answered in our words', () => {

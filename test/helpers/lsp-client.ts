@@ -46,9 +46,10 @@ export class LspClient {
 
     /**
      * Starts the server (by default the extension's bundle; `args` may start it otherwise,
-     * as `archsight lsp` does) and runs `initialize` / `initialized` for `rootFolder`.
+     * as `archsight lsp` does) and runs `initialize` / `initialized` for `rootFolder`
+     * (with the extension's `initializationOptions`, if given).
      */
-    static async start(rootFolder: string, args: readonly string[] = [SERVER_BUNDLE, '--stdio']): Promise<{ client: LspClient; capabilities: InitializeResult['capabilities'] }> {
+    static async start(rootFolder: string, args: readonly string[] = [SERVER_BUNDLE, '--stdio'], initializationOptions?: object): Promise<{ client: LspClient; capabilities: InitializeResult['capabilities'] }> {
         const child = spawn(process.execPath, args, { stdio: 'pipe' });
         const client = new LspClient(child);
         const rootUri = pathToFileURL(rootFolder).toString();
@@ -56,6 +57,7 @@ export class LspClient {
             processId: process.pid,
             rootUri,
             workspaceFolders: [{ uri: rootUri, name: path.basename(rootFolder) }],
+            initializationOptions,
             capabilities: {
                 workspace: { configuration: true, workspaceFolders: true },
                 textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },

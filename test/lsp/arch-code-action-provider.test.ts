@@ -27,19 +27,34 @@ describe('code actions for rule findings', () => {
         expect(actions).toEqual([]);
     });
 
-    test('a finding on an imported declaration that only this file brings about is reported here, without fixes', async () => {
+    test('a finding that one root brings about on a file checked in another root is reported in that root, without fixes', async () => {
         const factory = services.shared.workspace.LangiumDocumentFactory;
         const lib = factory.fromString('service pricing { replicas 1 }\n', URI.file('/ws/lib.arch'));
+        // lib.arch is imported by two roots; it is checked in the first by URI, a.arch, which adds no callers.
+        const other = factory.fromString('import "./lib.arch"\narchitecture "A" {\n  service x\n}\n', URI.file('/ws/a.arch'));
         const main = factory.fromString('import "./lib.arch"\narchitecture "M" {\n  service a\n  service b\n  service c\n  a -> pricing { timeout 1s }\n  b -> pricing { timeout 1s }\n  c -> pricing { timeout 1s }\n}\n', URI.file('/ws/main.arch'));
-        services.shared.workspace.LangiumDocuments.addDocument(lib);
-        services.shared.workspace.LangiumDocuments.addDocument(main);
-        await services.shared.workspace.DocumentBuilder.build([lib, main], { validation: true });
-        // lib.arch alone does not show the smell, so main.arch reports it, on its first call to 'pricing'.
+        for (const doc of [lib, other, main]) services.shared.workspace.LangiumDocuments.addDocument(doc);
+        await services.shared.workspace.DocumentBuilder.build([lib, other, main], { validation: true });
+        // lib.arch in a.arch's architecture does not show the smell, so main.arch reports it, on its first call to 'pricing'.
         expect(findingsOf(lib, 'single-replica')).toEqual([]);
         expect(findingsOf(main, 'single-replica')).toEqual([
             "6:3 warning 'pricing' runs with 1 replica, and 3 elements depend on it: 'a', 'b' and 'c'. ('pricing' is declared in lib.arch.)",
         ]);
         // Its fix would edit lib.arch, so it is not offered; neither is a suppression comment here.
         expect(await codeActionsFor(services, main, diagnosticsOf(main, 'single-replica')[0])).toEqual([]);
+    });
+
+    test('a file imported by one root is checked in its architecture: the finding sits on its declaration, with its fix', async () => {
+        const factory = services.shared.workspace.LangiumDocumentFactory;
+        const lib = factory.fromString('service pricing { replicas 1 }\n', URI.file('/ws/lib.arch'));
+        const main = factory.fromString('import "./lib.arch"\narchitecture "M" {\n  service a\n  service b\n  service c\n  a -> pricing { timeout 1s }\n  b -> pricing { timeout 1s }\n  c -> pricing { timeout 1s }\n}\n', URI.file('/ws/main.arch'));
+        services.shared.workspace.LangiumDocuments.addDocument(lib);
+        services.shared.workspace.LangiumDocuments.addDocument(main);
+        await services.shared.workspace.DocumentBuilder.build([lib, main], { validation: true });
+        expect(findingsOf(main, 'single-replica')).toEqual([]);
+        expect(findingsOf(lib, 'single-replica')).toEqual([
+            "1:9 warning 'pricing' runs with 1 replica, and 3 elements depend on it: 'a', 'b' and 'c'.",
+        ]);
+        expect((await codeActionsFor(services, lib, diagnosticsOf(lib, 'single-replica')[0])).length).toBeGreaterThan(0);
     });
 });

@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import { DocumentState } from 'langium';
+import { DocumentState, URI } from 'langium';
 import type { ArchServices } from '../arch-module.js';
 import type { FileDiagnostic } from './diagnostics.js';
 import { collectDiagnostics } from './diagnostics.js';
@@ -7,7 +7,10 @@ import { collectDiagnostics } from './diagnostics.js';
 /**
  * The errors of the files that the checked files import without being checked themselves:
  * a broken import breaks the file that imports it, so `archsight check` reports them, marked
- * as coming from an imported file. Their warnings belong to whoever checks those files.
+ * as coming from an imported file. Their warnings belong to whoever checks those files,
+ * except findings that a checked file takes part in (one of their places is in it: the
+ * checked file adds three callers to an imported single replica), which the imported
+ * file reports since it is checked in the architecture of the file that imports it.
  */
 export async function importedErrors(services: ArchServices, checked: readonly LangiumDocument[], cwd: string): Promise<FileDiagnostic[]> {
     const given = new Set(checked.map(doc => doc.uri.toString()));
@@ -17,6 +20,6 @@ export async function importedErrors(services: ArchServices, checked: readonly L
     const unvalidated = imported.filter(doc => doc.state < DocumentState.Validated);
     if (unvalidated.length > 0) await services.shared.workspace.DocumentBuilder.build(unvalidated, { validation: true });
     return collectDiagnostics(imported, cwd)
-        .filter(d => d.severity === 'error')
+        .filter(d => d.severity === 'error' || d.related?.some(r => given.has(URI.file(r.file).toString())))
         .map(d => ({ ...d, message: `(imported) ${d.message}`, imported: true }));
 }

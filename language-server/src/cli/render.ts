@@ -17,6 +17,10 @@ import type { Output } from './output.js';
 import { terminalLine, terminalName } from './terminal-text.js';
 import { loadAndValidate } from './workspace-loader.js';
 import { ArchFileSystem } from '../workspace/arch-file-system.js';
+import { DiskLayoutStore } from '../diagram/layout-store.js';
+
+/** Where `--cache` keeps layouts unless `--cache-location` says otherwise (relative to the working folder). */
+export const DEFAULT_CACHE_LOCATION = '.archsight-cache';
 
 export const RENDER_HELP = `Usage: archsight render <file.arch> [options]
 
@@ -46,6 +50,9 @@ Options:
                           (default: 800x1000, a side pane)
   --no-findings           Leave out the findings (badges on elements and relations)
   --no-legend             Leave out the legend
+  --cache                 Keep layouts on disk and reuse them: an unchanged diagram is
+                          drawn again without laying it out
+  --cache-location <dir>  Where --cache keeps them (default: .archsight-cache)
   -h, --help              Show this help
 
 A file with errors is still drawn as far as it could be read; the errors go to
@@ -76,6 +83,8 @@ export async function runRender(args: string[], io: Output): Promise<number> {
             scale: { type: 'string', default: '2' },
             'no-findings': { type: 'boolean', default: false },
             'no-legend': { type: 'boolean', default: false },
+            cache: { type: 'boolean', default: false },
+            'cache-location': { type: 'string' },
             help: { type: 'boolean', short: 'h' },
         },
     });
@@ -109,6 +118,13 @@ export async function runRender(args: string[], io: Output): Promise<number> {
 
     const source = await readSource(input, display);
     const services = createArchServices(ArchFileSystem).Arch;
+    const generator = services.diagram.DiagramGenerator;
+    if (values.cache || values['cache-location'] !== undefined) {
+        generator.useLayoutStore(new DiskLayoutStore(await cacheFolder(cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION)));
+    } else if (format !== 'json') {
+        // ELK loads in its thread while the file is parsed (with a cache, the layout may not be needed at all).
+        generator.startLayoutThread();
+    }
     const [document] = await loadAndValidate(services, [source]);
     if (output !== undefined) await refuseSources(output, values.output!, input, services.shared.workspace.LangiumDocuments.all.map(d => d.uri.fsPath).toArray(), cwd);
     const model = services.model.ModelProvider.getModel(document);
@@ -143,6 +159,14 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     const errors = collectDiagnostics([document], cwd).filter(d => d.severity === 'error');
     for (const d of errors) io.err(`${terminalName(d.display)}:${d.line}:${d.column}  error  ${terminalLine(d.message)}${d.code ? `  [${terminalLine(d.code)}]` : ''}\n`);
     return errors.length > 0 ? 1 : 0;
+}
+
+/** The cache's folder; it is made when the first layout is stored. */
+async function cacheFolder(cwd: string, location: string): Promise<string> {
+    const folder = path.resolve(cwd, location);
+    const stat = await fs.stat(folder).catch(() => undefined);
+    if (stat && !stat.isDirectory()) throw new UsageError(`The cache location '${location}' is a file; give a folder (default: ${DEFAULT_CACHE_LOCATION}).`);
+    return folder;
 }
 
 function levelOf(value: string): DiagramOptions['level'] {

@@ -1,11 +1,13 @@
 import type { ArchModel } from '../model/model-types.js';
 import { collapseGroups, DEFAULT_MAX_ELEMENTS } from './collapse.js';
 import { bundleEdges } from './edge-bundles.js';
-import { candidateLevels, LABEL_PX, MIN_TEXT_PX, openAtLevel, textPxAtFit, type Pane } from './level-of-detail.js';
+import { candidateLevels, MIN_TEXT_PX, openAtLevel, textPxAtFit } from './level-of-detail.js';
+import { boxArea, LevelEstimate } from './level-estimate.js';
 import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
 import { toElkGraph, type DiagramGraph } from './elk-graph.js';
 import { ElkLayoutEngine, type ElkFactory } from './elk-layout.js';
 import type { LaidOutDiagram } from './graph-types.js';
+import type { LayoutStore } from './layout-store.js';
 import { placeDiagram } from './placement.js';
 import { renderSvg } from './svg-renderer.js';
 import { selectView, type ViewSelection } from './views.js';
@@ -44,8 +46,8 @@ export class DiagramGenerator {
      * What to draw and where. With a pane (or a level, or groups to expand), levels of
      * detail are tried from the most detailed, in one direction or both, until the labels
      * read at least MIN_TEXT_PX in the pane; of the layouts tried the one that reads
-     * largest is kept. Levels that cannot fit (their boxes alone cover more than the pane
-     * allows) are skipped without a layout.
+     * largest is kept. Levels and directions that the layouts so far say will not read, or
+     * will read smaller than the other direction, are skipped without a layout (`level-estimate.ts`).
      */
     private async drawing(model: ArchModel, options: DiagramOptions): Promise<{ selection: ViewSelection; laidOut: LaidOutDiagram }> {
         if (!options.pane && options.level === undefined && !options.expand?.length && !options.chooseDirection) {
@@ -62,18 +64,22 @@ export class DiagramGenerator {
             : [openAtLevel(model, base, level, expand)];
         const other = options.direction === 'RIGHT' ? 'DOWN' : 'RIGHT';
         const directions = options.chooseDirection && pane ? [options.direction, other] as const : [options.direction] as const;
-        let best: { selection: ViewSelection; laidOut: LaidOutDiagram; px: number } | undefined;
+        const estimate = pane && new LevelEstimate(pane);
+        let best: { selection: ViewSelection; laidOut: LaidOutDiagram; px: number; level: number } | undefined;
         for (const [i, open] of levels.entries()) {
             await nextTurn();
             const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base);
             for (const direction of directions) {
                 const graph = toElkGraph(model, selection, direction);
-                if (pane && i < levels.length - 1 && !mayFit(graph, pane)) continue;
+                const area = boxArea(graph);
+                // The last level is always drawn if nothing better was: a diagram is drawn even when it cannot read.
+                if (estimate && i < levels.length - 1 && !estimate.worthLayingOut(direction, area, best?.level === i ? best.px : undefined)) continue;
                 const laidOut = await this.place(graph);
                 // The legend grows with what is drawn (badges, closed groups): measure the drawing as it will be.
                 const size = renderSvg(laidOut, { theme: 'light', legend: options.legend, findings: options.findings, findingPaths: options.findingPaths });
+                estimate?.record(direction, area, size.width, size.height);
                 const px = pane ? textPxAtFit(size.width, size.height, pane) : 0;
-                if (!best || px > best.px + 0.05) best = { selection, laidOut, px };
+                if (!best || px > best.px + 0.05) best = { selection, laidOut, px, level: i };
             }
             if (!pane || (best && best.px >= MIN_TEXT_PX)) break;
         }
@@ -126,6 +132,16 @@ export class DiagramGenerator {
         return placeDiagram(laidOut, graph);
     }
 
+    /** Keeps layouts in `store` as well, between runs (`archsight render --cache`, the preview's first drawing). */
+    useLayoutStore(store: LayoutStore | undefined): void {
+        this.engine.store = store;
+    }
+
+    /** Starts the layout thread and loads ELK now, while the caller parses the file. */
+    startLayoutThread(): void {
+        this.engine.startThread();
+    }
+
     /** How many layouts are remembered for reuse. */
     get cachedLayouts(): number {
         return this.engine.cachedLayouts;
@@ -155,19 +171,6 @@ export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 
 /** Bundles the relations of an overview; focus draws each relation, and collapsed groups have them merged already. */
 function finishSelection(model: ArchModel, selection: ViewSelection): ViewSelection {
     return selection.collapsed || selection.focus !== undefined ? selection : bundleEdges(model, selection);
-}
-
-/**
- * Whether a graph might read in the pane: at the smallest readable zoom the pane shows an
- * area of (pane / zoom)²; boxes with the room between them take at least twice their own area.
- */
-function mayFit(graph: DiagramGraph, pane: Pane): boolean {
-    let area = 0;
-    for (const node of graph.nodes.values()) {
-        if (node.type === 'element' || node.collapsed !== undefined) area += node.width * node.height;
-    }
-    const zoom = MIN_TEXT_PX / LABEL_PX;
-    return 2 * area <= (pane.width / zoom) * (pane.height / zoom);
 }
 
 /** Where each drawn node and edge is declared, for click-to-source and cursor highlighting. */

@@ -1,6 +1,7 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import { ElkThread } from './elk-thread.js';
 import { BATCH_LAYOUT_BUDGET_MS, isLayoutTimeout } from './layout-budget.js';
+import { layoutKey, type LayoutStore } from './layout-store.js';
 
 /**
  * Runs ELK, remembering recent results. The key is the whole input graph (ids, sizes,
@@ -29,8 +30,15 @@ const CACHE_SIZE = 8;
 export class ElkLayoutEngine {
     private elk: ELK | undefined;
     private readonly cache = new Map<string, Promise<ElkNode>>();
+    /** Layouts kept on disk between runs (`--cache`, the preview's first drawing); none by default. */
+    store: LayoutStore | undefined;
 
     constructor(private readonly factory: ElkFactory) {}
+
+    /** Starts the layout thread and loads ELK now (while a file is parsed), so the first layout does not wait for it. */
+    startThread(): void {
+        (this.elk ??= this.factory()).knownLayoutAlgorithms().catch(() => undefined);
+    }
 
     /** Lays `graph` out; the result is shared between callers and must not be changed. */
     layout(graph: ElkNode): Promise<ElkNode> {
@@ -42,12 +50,26 @@ export class ElkLayoutEngine {
             this.cache.set(key, cached);
             return cached;
         }
-        this.elk ??= this.factory();
-        // ELK fills in the graph it is given: hand it a copy so the caller's stays clean.
-        const result = this.elk.layout(JSON.parse(key) as ElkNode);
+        const result = this.store ? this.stored(key, this.store) : this.run(key);
         this.cache.set(key, result);
         result.catch(() => this.cache.delete(key));
         while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+        return result;
+    }
+
+    private run(key: string): Promise<ElkNode> {
+        this.elk ??= this.factory();
+        // ELK fills in the graph it is given: hand it a copy so the caller's stays clean.
+        return this.elk.layout(JSON.parse(key) as ElkNode);
+    }
+
+    /** The layout from the store, else from ELK, then stored (before it is answered, so a CLI run that ends next has written it). */
+    private async stored(key: string, store: LayoutStore): Promise<ElkNode> {
+        const hash = layoutKey(key);
+        const found = await store.get(hash);
+        if (found) return found;
+        const result = await this.run(key);
+        await store.set(hash, result);
         return result;
     }
 

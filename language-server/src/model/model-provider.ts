@@ -1,6 +1,7 @@
 import type { LangiumDocument, LangiumDocuments, LangiumSharedCoreServices } from 'langium';
 import { WorkspaceCache } from 'langium';
 import type { Model } from '../../generated/ast.js';
+import { ArchDocumentBuilder } from '../workspace/arch-document-builder.js';
 import { importClosure } from '../workspace/imports.js';
 import { mergeFragments, mergeFragmentsInSlices } from './model-builder.js';
 import { fragmentOf, type ModelFragment } from './model-fragment.js';
@@ -16,11 +17,13 @@ import type { ArchModel } from './model-types.js';
  */
 export class ArchModelProvider {
     private readonly documents: LangiumDocuments;
+    private readonly builder: LangiumSharedCoreServices['workspace']['DocumentBuilder'];
     private readonly cache: WorkspaceCache<string, ArchModel>;
     private readonly lastBuilt = new Map<string, { fragments: readonly ModelFragment[]; model: ArchModel }>();
 
     constructor(shared: LangiumSharedCoreServices) {
         this.documents = shared.workspace.LangiumDocuments;
+        this.builder = shared.workspace.DocumentBuilder;
         this.cache = new WorkspaceCache(shared);
         shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => deleted.forEach(uri => this.lastBuilt.delete(uri.toString())));
     }
@@ -55,6 +58,26 @@ export class ArchModelProvider {
         if (current) return current;
         this.cache.set(key, this.remember(doc, fragments, model));
         return model;
+    }
+
+    /**
+     * The model that validation checks `document` in: the model of its root
+     * (`analysis-roots.ts`), which every file of that root's closure shares, so the files
+     * of a chain of imports are merged and reviewed once. Other features (the diagram,
+     * hover, code lenses) keep the model of the document's own closure (`getModel`).
+     */
+    getAnalysisModelInSlices(document: LangiumDocument, pause: () => Promise<void>): Promise<ArchModel> {
+        const root = this.builder instanceof ArchDocumentBuilder ? this.builder.validatedIn(document) : document;
+        return this.getModelInSlices(root, pause);
+    }
+
+    /** The same, at once. */
+    getAnalysisModel(document: LangiumDocument): ArchModel {
+        return this.getModel(this.analysisRootOf(document));
+    }
+
+    analysisRootOf(document: LangiumDocument): LangiumDocument {
+        return this.builder instanceof ArchDocumentBuilder ? this.builder.analysisRootOf(document) : document;
     }
 
     /** Imports first: where an id is declared twice, the importing file is the one told. */

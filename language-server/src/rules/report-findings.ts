@@ -18,9 +18,11 @@ export const UNKNOWN_SUPPRESSION = 'unknown-suppression';
 export const UNUSED_SUPPRESSION = 'unused-suppression';
 
 /**
- * Runs the rules on the model of `document` and reports what belongs to it: findings on
- * its own declarations (findings on imported declarations are reported in their file),
- * rules that failed, and mistakes in the configuration that applies to it.
+ * Runs the rules on the model `document` is checked in (its root's, `analysis-roots.ts`)
+ * and reports what belongs to it: findings on its own declarations (findings on other
+ * files' declarations are reported in their file), rules that failed, and mistakes in the
+ * configuration that applies to it. The rules run once per model and configuration; each
+ * file of the root takes its own findings from that run.
  */
 export async function reportRuleFindings(
     services: ArchServices, document: LangiumDocument, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
@@ -29,18 +31,16 @@ export async function reportRuleFindings(
     const uri = document.uri.toString();
     const config = await services.rules.ConfigProvider.configFor(document.uri);
     for (const problem of config.problems) reportConfigProblem(document, root, problem, accept);
-    const model = services.model.ModelProvider.getModel(document);
-    const findings = await services.rules.RuleRunner.runInSlices(model, config, cancelToken);
-    for (const finding of findings) {
-        if (!finding.location || !finding.node) {
-            if (finding.ruleId === INTERNAL_ERROR) accept('error', finding.message, { node: root, range: firstLine(document), code: INTERNAL_ERROR });
-            continue;
-        }
-        if (finding.location.uri !== uri || !finding.target) continue;
+    const model = services.model.ModelProvider.getAnalysisModel(document);
+    const { own, failures } = await services.rules.RuleRunner.findingsInFile(model, config, uri, cancelToken);
+    for (const failure of failures) accept('error', failure.message, { node: root, range: firstLine(document), code: INTERNAL_ERROR });
+    for (const finding of own) {
+        if (!finding.node || !finding.target) continue;
         const data: RuleDiagnosticData = { code: finding.ruleId, target: finding.target, fixes: finding.fixes, subject: findingSubject(finding) };
-        accept(finding.severity, finding.message, { ...details(finding), node: finding.node, range: finding.location.range, data });
+        accept(finding.severity, finding.message, { ...details(finding), node: finding.node, range: finding.location!.range, data });
     }
-    await reportImportedTargets(services, document, findings, accept, cancelToken);
+    // The root reports what its architecture finds on files that are checked in another root.
+    if (model.uri === uri) await reportImportedTargets(services, document, model, config, accept, cancelToken);
     reportSuppressions(services, model, config, uri, accept);
 }
 
@@ -52,8 +52,7 @@ function reportSuppressions(services: ArchServices, model: ArchModel, config: Ru
     const registry = services.rules.RuleRegistry;
     const enabled = new Set(config.rules.filter(r => r.severity !== 'off').map(r => r.rule.id));
     let used: ReadonlySet<string> | undefined;
-    const check = (kind: TargetRef['kind'], id: string, located: { location: SourceLocation; suppressions: readonly string[]; node: AstNode }) => {
-        if (located.location.uri !== uri) return;
+    for (const { kind, id, located } of suppressionsIn(model, uri)) {
         for (const ruleId of new Set(located.suppressions)) {
             const at = { node: located.node, range: located.location.range };
             if (!registry.get(ruleId)) {
@@ -62,10 +61,34 @@ function reportSuppressions(services: ArchServices, model: ArchModel, config: Ru
                 accept('warning', `archsight-ignore ${ruleId} suppresses nothing here: the rule finds nothing on '${id}'. Remove the comment.`, { ...at, code: UNUSED_SUPPRESSION });
             }
         }
-    };
-    for (const e of model.elements.values()) if (e.suppressions.length > 0) check('element', e.id, e);
-    for (const g of model.groups.values()) if (g.suppressions.length > 0) check('group', g.id, g);
-    for (const r of model.relations) if (r.suppressions.length > 0) check('relation', r.id, r);
+    }
+}
+
+interface Suppressing {
+    readonly kind: TargetRef['kind'];
+    readonly id: string;
+    readonly located: { location: SourceLocation; suppressions: readonly string[]; node: AstNode };
+}
+
+const suppressionsByModel = new WeakMap<ArchModel, Map<string, Suppressing[]>>();
+
+/** The declarations of file `uri` that carry `archsight-ignore` comments, found once per model for all its files. */
+function suppressionsIn(model: ArchModel, uri: string): readonly Suppressing[] {
+    let byFile = suppressionsByModel.get(model);
+    if (!byFile) {
+        const found = new Map<string, Suppressing[]>();
+        const add = (s: Suppressing) => {
+            if (s.located.suppressions.length === 0) return;
+            const list = found.get(s.located.location.uri);
+            if (list) list.push(s);
+            else found.set(s.located.location.uri, [s]);
+        };
+        for (const e of model.elements.values()) add({ kind: 'element', id: e.id, located: e });
+        for (const g of model.groups.values()) add({ kind: 'group', id: g.id, located: g });
+        for (const r of model.relations) add({ kind: 'relation', id: r.id, located: r });
+        suppressionsByModel.set(model, byFile = found);
+    }
+    return byFile.get(uri) ?? [];
 }
 
 function details(finding: RuleFinding) {
@@ -77,39 +100,46 @@ function details(finding: RuleFinding) {
 }
 
 /**
- * A finding on a declaration of an imported file that only this file's relations bring
- * about (the file imports a service and adds three callers to it) would be reported
- * nowhere: the imported file, checked alone, does not see it. Such findings are reported
- * here, on the first related place in this file, or else on the first line.
+ * A file imported by several roots is checked in the first of them (`analysis-roots.ts`).
+ * A finding that another root's relations bring about on its declarations (this root
+ * imports a service and adds three callers to it) would be reported nowhere: such findings
+ * are reported here, on the first related place in this file, or else on the first line.
  */
 async function reportImportedTargets(
-    services: ArchServices, document: LangiumDocument, findings: readonly RuleFinding[], accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken,
+    services: ArchServices, document: LangiumDocument, model: ArchModel, config: RuleConfig, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken,
 ): Promise<void> {
     const uri = document.uri.toString();
-    const foreign = findings.filter(f => f.location && f.target && f.location.uri !== uri);
-    const ownFindings = new Map<string, Set<string>>();
+    const models = services.model.ModelProvider;
+    const findings = await services.rules.RuleRunner.runInSlices(model, config, cancelToken);
     // Per imported file, not per finding: a main file can have thousands of these.
+    const ownFindings = new Map<string, Set<string> | undefined>();
     const relativePaths = new Map<string, string>();
     let first: Range | undefined;
-    for (const finding of foreign) {
-        const other = finding.location!.uri;
+    for (const finding of findings) {
+        if (!finding.location || !finding.target || finding.location.uri === uri) continue;
+        const other = finding.location.uri;
         if (!ownFindings.has(other)) {
             const otherDocument = services.shared.workspace.LangiumDocuments.getDocument(URI.parse(other));
-            const keys = new Set<string>();
-            if (otherDocument) {
+            let keys: Set<string> | undefined;
+            // Checked in this same model: the file reports the finding itself.
+            if (otherDocument && models.analysisRootOf(otherDocument).uri.toString() !== uri) {
+                keys = new Set<string>();
                 const otherConfig = await services.rules.ConfigProvider.configFor(otherDocument.uri);
-                const otherModel = services.model.ModelProvider.getModel(otherDocument);
-                for (const f of await services.rules.RuleRunner.runInSlices(otherModel, otherConfig, cancelToken)) if (f.target) keys.add(`${f.ruleId} ${f.target.kind} ${f.target.id}`);
+                const { own } = await services.rules.RuleRunner.findingsInFile(models.getAnalysisModel(otherDocument), otherConfig, other, cancelToken);
+                for (const f of own) if (f.target) keys.add(`${f.ruleId} ${f.target.kind} ${f.target.id}`);
+            } else if (!otherDocument) {
+                keys = new Set<string>();
             }
             ownFindings.set(other, keys);
         }
-        if (ownFindings.get(other)!.has(`${finding.ruleId} ${finding.target!.kind} ${finding.target!.id}`)) continue;
+        const keys = ownFindings.get(other);
+        if (!keys || keys.has(`${finding.ruleId} ${finding.target.kind} ${finding.target.id}`)) continue;
         const anchor = finding.related.find(r => r.location.uri === uri)?.location.range ?? (first ??= firstLine(document));
         let file = relativePaths.get(other);
         if (file === undefined) relativePaths.set(other, file = UriUtils.relative(UriUtils.dirname(document.uri), URI.parse(other)));
-        accept(finding.severity, `${finding.message} ('${finding.target!.id}' is declared in ${file}.)`, {
+        accept(finding.severity, `${finding.message} ('${finding.target.id}' is declared in ${file}.)`, {
             ...details(finding), node: document.parseResult.value, range: anchor,
-            data: { code: finding.ruleId, target: finding.target!, fixes: [], subject: findingSubject(finding) } satisfies RuleDiagnosticData,
+            data: { code: finding.ruleId, target: finding.target, fixes: [], subject: findingSubject(finding) } satisfies RuleDiagnosticData,
         });
     }
 }

@@ -51,15 +51,16 @@ export function locateTarget(model: ArchModel, target: TargetRef, relations?: Re
  * model and configuration, so validation, hover and code lenses share one run.
  */
 export class RuleRunner {
-    private readonly cache = new WeakMap<ArchModel, { key: string; findings: RuleFinding[]; suppressed: ReadonlySet<string> }>();
+    /** Per model, per configuration: the files of one root share a model and usually a configuration. */
+    private readonly cache = new WeakMap<ArchModel, Map<string, Run>>();
 
     run(model: ArchModel, config: RuleConfig): RuleFinding[] {
         const key = configKey(config);
         const cached = this.cached(model, key);
-        if (cached) return cached;
+        if (cached) return cached.findings;
         const run = new RuleRun(model);
         for (const enabled of config.rules) run.add(enabled);
-        return this.remember(model, key, run);
+        return this.remember(model, key, run).findings;
     }
 
     /**
@@ -67,9 +68,9 @@ export class RuleRunner {
      * as `rule-id kind id` (after `run` or `runInSlices`): the others are unused.
      */
     usedSuppressions(model: ArchModel, config: RuleConfig): ReadonlySet<string> {
-        const entry = this.cache.get(model);
-        if (entry?.key !== configKey(config)) this.run(model, config);
-        return this.cache.get(model)!.suppressed;
+        const key = configKey(config);
+        if (!this.cached(model, key)) this.run(model, config);
+        return this.cached(model, key)!.suppressed;
     }
 
     /**
@@ -80,24 +81,58 @@ export class RuleRunner {
     async runInSlices(model: ArchModel, config: RuleConfig, cancelToken: Cancellation.CancellationToken): Promise<RuleFinding[]> {
         const key = configKey(config);
         const cached = this.cached(model, key);
-        if (cached) return cached;
+        if (cached) return cached.findings;
         const run = new RuleRun(model);
         for (const enabled of config.rules) {
             await interruptAndCheck(cancelToken);
             run.add(enabled);
         }
-        return this.remember(model, key, run);
+        return this.remember(model, key, run).findings;
     }
 
-    private cached(model: ArchModel, key: string): RuleFinding[] | undefined {
-        const entry = this.cache.get(model);
-        return entry?.key === key ? entry.findings : undefined;
+    /**
+     * The findings of `runInSlices` on declarations of the file `uri`, and the rules that
+     * failed: sorted by file once per run, as all the files of a root ask for theirs.
+     */
+    async findingsInFile(model: ArchModel, config: RuleConfig, uri: string, cancelToken: Cancellation.CancellationToken): Promise<{ own: readonly RuleFinding[]; failures: readonly RuleFinding[] }> {
+        await this.runInSlices(model, config, cancelToken);
+        const run = this.cached(model, configKey(config))!;
+        if (!run.byFile) {
+            const byFile = new Map<string, RuleFinding[]>();
+            const failures: RuleFinding[] = [];
+            for (const finding of run.findings) {
+                if (!finding.location) {
+                    failures.push(finding);
+                    continue;
+                }
+                const list = byFile.get(finding.location.uri);
+                if (list) list.push(finding);
+                else byFile.set(finding.location.uri, [finding]);
+            }
+            run.byFile = byFile;
+            run.failures = failures;
+        }
+        return { own: run.byFile.get(uri) ?? [], failures: run.failures ?? [] };
     }
 
-    private remember(model: ArchModel, key: string, run: RuleRun): RuleFinding[] {
-        this.cache.set(model, { key, findings: run.findings, suppressed: run.suppressed });
-        return run.findings;
+    private cached(model: ArchModel, key: string): Run | undefined {
+        return this.cache.get(model)?.get(key);
     }
+
+    private remember(model: ArchModel, key: string, run: RuleRun): Run {
+        let runs = this.cache.get(model);
+        if (!runs) this.cache.set(model, runs = new Map());
+        const entry: Run = { findings: run.findings, suppressed: run.suppressed };
+        runs.set(key, entry);
+        return entry;
+    }
+}
+
+interface Run {
+    readonly findings: RuleFinding[];
+    readonly suppressed: ReadonlySet<string>;
+    byFile?: ReadonlyMap<string, readonly RuleFinding[]>;
+    failures?: readonly RuleFinding[];
 }
 
 /** The findings of the rules over one model, added rule by rule. */

@@ -3,8 +3,10 @@ import { AstUtils, Cancellation, interruptAndCheck } from 'langium';
 import type { ArchAstType, Model } from '../../generated/ast.js';
 import type { ArchServices } from '../arch-module.js';
 import { reportRuleFindings } from '../rules/report-findings.js';
-import type { CheckContext, ModelCheck } from './check-context.js';
+import type { ModelCheck } from './check-context.js';
+import { modelReportsIn } from './model-reports.js';
 import { checkImports } from './checks/imports.js';
+import { ArchDocumentBuilder } from '../workspace/arch-document-builder.js';
 import { ArchDocumentFactory } from '../workspace/arch-document-factory.js';
 import { checkPlacement } from './checks/placement.js';
 import { checkPropertyFit } from './checks/property-fit.js';
@@ -25,29 +27,18 @@ export function registerValidationChecks(services: ArchServices): void {
 export class ArchValidator {
     constructor(private readonly services: ArchServices) {}
 
-    /** Yields between the checks (see `RuleRunner.runInSlices`), so a large model does not hold the server up. */
+    /**
+     * Builds the model in slices (see `RuleRunner.runInSlices`), so a large model does not
+     * hold the server up. The model is the one of the document's root (`analysis-roots.ts`):
+     * the files of one root are checked in one model, built and checked once.
+     */
     async checkModel(root: Model, accept: ValidationAcceptor, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const document = AstUtils.getDocument(root);
-        const uri = document.uri.toString();
-        const model = await this.services.model.ModelProvider.getModelInSlices(document, () => interruptAndCheck(cancelToken));
-        for (const problem of model.problems) {
-            if (problem.uri === uri) accept(problem.severity, problem.message, { node: problem.node, property: problem.property, code: problem.code });
-        }
-        const context: CheckContext = {
-            model,
-            report: (severity, message, code, target) => {
-                if (target.uri === uri) accept(severity, message, { node: target.node, property: target.property, code });
-            },
-        };
-        for (const check of MODEL_CHECKS) {
-            await interruptAndCheck(cancelToken);
-            // One failing check must not hide the others' findings.
-            try {
-                check(context);
-            } catch (error) {
-                accept('error', `Internal error in check ${check.name}: ${error instanceof Error ? error.message : String(error)}`, { node: root, code: 'internal-error' });
-            }
-        }
+        const model = await this.services.model.ModelProvider.getAnalysisModelInSlices(document, () => interruptAndCheck(cancelToken));
+        await interruptAndCheck(cancelToken);
+        const { reports, failures } = modelReportsIn(model, document.uri.toString(), MODEL_CHECKS);
+        for (const r of reports) accept(r.severity, r.message, { node: r.node, property: r.property, code: r.code });
+        for (const message of failures) accept('error', message, { node: root, code: 'internal-error' });
     }
 
     /** The anti-pattern rules (`rules/`), with the configuration that applies to the document. */
@@ -59,6 +50,8 @@ export class ArchValidator {
         const document = AstUtils.getDocument(root) as LangiumDocument<Model>;
         const factory = this.services.shared.workspace.LangiumDocumentFactory;
         const readProblem = (uri: URI) => (factory instanceof ArchDocumentFactory ? factory.readProblem(uri) : undefined);
-        checkImports(document, this.services.shared.workspace.LangiumDocuments, accept, readProblem);
+        const builder = this.services.shared.workspace.DocumentBuilder;
+        const mayBeInCycle = (doc: LangiumDocument<Model>) => (builder instanceof ArchDocumentBuilder ? builder.isInImportCycle(doc) : true);
+        checkImports(document, this.services.shared.workspace.LangiumDocuments, accept, readProblem, mayBeInCycle);
     }
 }

@@ -1,6 +1,8 @@
-import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePromise, URI } from 'langium';
-import { Cancellation, DefaultDocumentBuilder, DocumentState, interruptAndCheck } from 'langium';
+import type { BuildOptions, LangiumDocument, LangiumSharedCoreServices, MaybePromise } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState, URI, interruptAndCheck } from 'langium';
 import type { Model } from '../../generated/ast.js';
+import { analysisRoots } from './analysis-roots.js';
+import { documentsInImportCycles } from './import-cycles.js';
 import { isArchUri, resolveImports } from './imports.js';
 import { isThereButUnreadable } from './source-text.js';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
@@ -31,7 +33,63 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
             deleted = [...deleted, ...gone];
         }
         this.edited = new Set(changed.map(uri => uri.toString()));
+        this.roots = this.cycles = undefined;
+        for (const uri of deleted) this.analysedUnder.delete(uri.toString());
+        this.updating = true;
         return super.update(changed, deleted, cancelToken);
+    }
+
+    /** For each document validated, the root (`analysis-roots.ts`) whose model it was checked in. */
+    private readonly analysedUnder = new Map<string, string>();
+    private roots: Map<string, LangiumDocument<Model>> | undefined;
+    private updating = false;
+
+    /**
+     * The document whose model `document` is checked in, for the documents as they are
+     * parsed now; validation calls this, and the document is validated again when the
+     * answer changes or when anything in that root's architecture changes.
+     */
+    analysisRootOf(document: LangiumDocument): LangiumDocument<Model> {
+        this.roots ??= analysisRoots(this.archDocuments(), this.langiumDocuments);
+        return this.roots.get(document.uri.toString()) ?? document as LangiumDocument<Model>;
+    }
+
+    /** The same, noted as the root `document` is being validated in. */
+    validatedIn(document: LangiumDocument): LangiumDocument<Model> {
+        const root = this.analysisRootOf(document);
+        this.analysedUnder.set(document.uri.toString(), root.uri.toString());
+        return root;
+    }
+
+    private cycles: Set<string> | undefined;
+
+    /** Whether `document` lies on a cycle of imports, from one look at the whole import graph per workspace state. */
+    isInImportCycle(document: LangiumDocument): boolean {
+        this.cycles ??= documentsInImportCycles(this.archDocuments(), this.langiumDocuments);
+        return this.cycles.has(document.uri.toString());
+    }
+
+    private archDocuments(): LangiumDocument<Model>[] {
+        return this.langiumDocuments.all.filter(doc => isArchUri(doc.uri)).toArray() as LangiumDocument<Model>[];
+    }
+
+    /**
+     * A changed file changes the architecture of every root that imports it, and so the
+     * diagnostics of every file checked in it (not only the files that import the changed
+     * one): those are validated again, without relinking.
+     */
+    protected override async emitUpdate(changed: URI[], deleted: URI[]): Promise<void> {
+        // Only for an update: `build` rebuilds the documents it is given and no others.
+        if (this.updating && this.analysedUnder.size > 0) {
+            const touched = new Set([...changed, ...deleted].map(uri => uri.toString()));
+            const affected = new Set([...touched, ...this.importersOf(touched)]);
+            for (const doc of this.langiumDocuments.all) {
+                const root = this.analysedUnder.get(doc.uri.toString());
+                if (root !== undefined && affected.has(root)) this.resetToState(doc, DocumentState.IndexedReferences);
+            }
+        }
+        this.updating = false;
+        return super.emitUpdate(changed, deleted);
     }
 
     /**
@@ -104,6 +162,8 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
         if (targetState === DocumentState.IndexedReferences && !this.indexReferences) {
             return super.runCancelable(documents, targetState, cancelToken, () => undefined);
         }
+        // What a document imports may have changed with its text.
+        if (targetState === DocumentState.IndexedContent) this.roots = this.cycles = undefined;
         let waitForOthers = targetState === DocumentState.Validated && this.edited.size > 0 && this.othersWaitMs > 0;
         return super.runCancelable(documents, targetState, cancelToken, async document => {
             if (waitForOthers && !this.edited.has(document.uri.toString())) {
@@ -170,7 +230,25 @@ export class ArchDocumentBuilder extends DefaultDocumentBuilder {
                 if (doc) all.push(doc);
             }
         }
-        return super.buildDocuments(all, options, cancelToken);
+        await super.buildDocuments(all, options, cancelToken);
+        if (options.validation) await this.revalidateMovedDocuments(options, cancelToken);
+    }
+
+    /**
+     * Documents this build did not validate whose root changed with it (a new file imports
+     * them, or the one that did no longer does): they are validated in their new root.
+     */
+    private async revalidateMovedDocuments(options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const moved: LangiumDocument[] = [];
+        for (const [uri, root] of [...this.analysedUnder]) {
+            const doc = this.langiumDocuments.getDocument(URI.parse(uri));
+            if (!doc || doc.state < DocumentState.Validated) continue;
+            if (this.analysisRootOf(doc).uri.toString() !== root) {
+                this.resetToState(doc, DocumentState.IndexedReferences);
+                moved.push(doc);
+            }
+        }
+        if (moved.length > 0) await super.buildDocuments(moved, options, cancelToken);
     }
 
     /**

@@ -6,6 +6,8 @@ import { findImportCycle, isArchUri, resolveImports } from '../../workspace/impo
 export function checkImports(
     document: LangiumDocument<Model>, documents: LangiumDocuments, accept: ValidationAcceptor,
     readProblem: (uri: URI) => string | undefined = () => undefined,
+    /** False when the document is known to lie on no cycle of imports (the walk is skipped). */
+    mayBeInCycle: (document: LangiumDocument<Model>) => boolean = () => true,
 ): void {
     const seen = new Set<string>();
     for (const imported of resolveImports(document, documents)) {
@@ -24,7 +26,7 @@ export function checkImports(
         }
         seen.add(key);
     }
-    const cycle = findImportCycle(document, documents);
+    const cycle = mayBeInCycle(document) ? findImportCycle(document, documents) : undefined;
     if (cycle && cycle.length > 2) {
         const names = cycle.map(u => u.path.split('/').pop()).join(' → ');
         const first = document.parseResult.value.imports.find(i => resolveImports(document, documents).some(r => r.node === i && r.uri.toString() === cycle[1].toString()));

@@ -1,0 +1,78 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
+
+declare const ARCHSIGHT_VERSION: string;
+declare const ELKJS_VERSION: string;
+
+/**
+ * Layouts kept on disk between runs (`archsight render --cache`, the preview's first
+ * drawing of a file): ELK is the slow part of a diagram, and its answer depends only on the
+ * graph it is given. The key is a hash of that graph (ids, sizes, edges, every option;
+ * no text) with Archsight's and ELK's versions, so a changed file, another release or
+ * another ELK gives another key: nothing stale is ever read, old entries are only unused.
+ */
+export interface LayoutStore {
+    /** The stored layout of a graph with this key, or undefined. */
+    get(key: string): Promise<ElkNode | undefined>;
+    /** Stores a layout; failures are swallowed (a cache that cannot be written costs only speed). */
+    set(key: string, layout: ElkNode): Promise<void>;
+}
+
+/** What decides a layout besides the graph: a new release or a new ELK may lay it out differently. */
+export const LAYOUT_VERSION = `archsight ${typeof ARCHSIGHT_VERSION === 'string' ? ARCHSIGHT_VERSION : 'dev'}, elkjs ${typeof ELKJS_VERSION === 'string' ? ELKJS_VERSION : 'dev'}`;
+
+/** The key of a graph, given as the JSON text ELK is sent. */
+export function layoutKey(graphJson: string, version = LAYOUT_VERSION): string {
+    return createHash('sha256').update(version).update('\0').update(graphJson).digest('hex');
+}
+
+/**
+ * One file per layout, `<folder>/<key>.json`, holding the key and the layout. A file is
+ * written beside its name and renamed into place, so two processes writing the same
+ * layout at once, or one reading while another writes, never see half a file; a file that
+ * cannot be read or parsed, or holds another key, is a miss.
+ */
+export class DiskLayoutStore implements LayoutStore {
+    constructor(readonly folder: string) {}
+
+    async get(key: string): Promise<ElkNode | undefined> {
+        try {
+            const stored = JSON.parse(await fs.readFile(this.fileOf(key), 'utf8')) as { key?: unknown; layout?: ElkNode };
+            return stored.key === key && typeof stored.layout === 'object' && stored.layout !== null ? stored.layout : undefined;
+        } catch {
+            return undefined;
+        }
+    }
+
+    async set(key: string, layout: ElkNode): Promise<void> {
+        const file = this.fileOf(key);
+        const partial = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+        try {
+            await fs.mkdir(this.folder, { recursive: true });
+            await fs.writeFile(partial, JSON.stringify({ key, layout }));
+            await fs.rename(partial, file);
+        } catch {
+            await fs.rm(partial, { force: true }).catch(() => undefined);
+        }
+    }
+
+    /** Deletes all but the `keep` most recently written layouts; failures are ignored. */
+    async prune(keep: number): Promise<void> {
+        try {
+            const names = (await fs.readdir(this.folder)).filter(name => /^[0-9a-f]{64}\.json$/.test(name));
+            if (names.length <= keep) return;
+            const dated = await Promise.all(names.map(async name => ({ name, time: (await fs.stat(path.join(this.folder, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+            dated.sort((a, b) => b.time - a.time);
+            await Promise.all(dated.slice(keep).map(({ name }) => fs.rm(path.join(this.folder, name), { force: true }).catch(() => undefined)));
+        } catch {
+            // No folder yet, or not readable: nothing to prune.
+        }
+    }
+
+    private fileOf(key: string): string {
+        if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`Not a layout key: ${key}`);
+        return path.join(this.folder, `${key}.json`);
+    }
+}
