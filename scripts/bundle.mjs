@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
@@ -73,6 +74,18 @@ export function serverBundle(entry, outfile) {
 }
 
 /**
+ * PNG export (language-server/src/export/png.ts) reads resvg's WebAssembly module and the
+ * DejaVu Sans fonts from `out/png/`: files beside the bundles, as they are not JavaScript.
+ */
+export function copyPngAssets(root = fileURLToPath(new URL('..', import.meta.url))) {
+    const require = createRequire(`${root}/package.json`);
+    mkdirSync(`${root}/out/png`, { recursive: true });
+    copyFileSync(require.resolve('@resvg/resvg-wasm/index_bg.wasm'), `${root}/out/png/resvg.wasm`);
+    for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) copyFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${font}`), `${root}/out/png/${font}`);
+    copyFileSync(require.resolve('dejavu-fonts-ttf/LICENSE'), `${root}/out/png/DejaVu-LICENSE.txt`);
+}
+
+/**
  * Writes V8's code cache of the CLI bundle (see bin/code-cache.cjs) by checking the
  * samples once, so that it holds the code a check runs, not only the start-up's.
  */
@@ -88,11 +101,13 @@ const isMain = process.argv[1] === fileURLToPath(import.meta.url);
 if (!isMain) {
     // Imported for its options: build nothing.
 } else if (watch) {
+    copyPngAssets();
     copyElk();
     for (const options of bundles) await (await esbuild.context(options)).watch();
     console.log('watching…');
 } else {
     await Promise.all(bundles.map(options => esbuild.build(options)));
+    copyPngAssets();
     copyElk();
     writeCodeCache();
 }

@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
  */
 export default async function setup(): Promise<void> {
     // @ts-expect-error -- a plain ES module without type declarations
-    const { bundles, copyElk, writeCodeCache } = await import('../scripts/bundle.mjs') as { bundles: esbuild.BuildOptions[]; copyElk: () => void; writeCodeCache: () => void };
+    const { bundles, copyElk, copyPngAssets, writeCodeCache } = await import('../scripts/bundle.mjs') as { bundles: esbuild.BuildOptions[]; copyElk: () => void; copyPngAssets: () => void; writeCodeCache: () => void };
     await Promise.all(bundles.map(async options => {
         const outfile = options.outfile!;
         const marker = `.${process.pid}-tmp`;
@@ -18,6 +18,7 @@ export default async function setup(): Promise<void> {
         const result = await esbuild.build({ ...options, outfile: temporary, sourcemap: false, metafile: true });
         for (const written of Object.keys(result.metafile.outputs)) renameSync(written, written.replace(marker, ''));
     }));
+    copyPngAssets();
     copyElk();
     writeCodeCache();
 }

@@ -2,25 +2,30 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { CompareRequest, DiagramRequest, DriftRequest, ImportRequest, type ServerInitOptions } from '../../language-server/src/protocol.js';
+import { CompareRequest, DiagramRequest, DriftRequest, ExportRequest, ImportRequest, SnippetRequest, type ServerInitOptions } from '../../language-server/src/protocol.js';
 import { registerCompareCommand } from './compare/compare-command.js';
 import { registerBlastRadiusCommand } from './blast-radius-command.js';
+import { markdownPreviewExtension } from './markdown/markdown-preview.js';
 import { registerImportDriftCommands } from './import-drift-commands.js';
 import { registerPreview } from './preview/preview-commands.js';
 import { registerServerCommands } from './server-commands.js';
+import { registerCheckTasks } from './tasks/check-task-provider.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<ReturnType<typeof markdownPreviewExtension>> {
     const started = client = startLanguageClient(context);
     // Before the start, so that a preview restored after a reload finds its serializer.
-    const previews = registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token));
+    const previews = registerPreview(context, (params, token) => started.sendRequest(DiagramRequest.type, params, token), params => started.sendRequest(ExportRequest.type, params));
     registerBlastRadiusCommand(context);
     registerCompareCommand(context, params => started.sendRequest(CompareRequest.type, params));
     registerImportDriftCommands(context, params => started.sendRequest(ImportRequest.type, params), params => started.sendRequest(DriftRequest.type, params),
         (uri, calls) => previews.showDrift(uri, calls));
     registerServerCommands(context, () => client);
+    registerCheckTasks(context);
     await client.start();
+    // ```arch blocks in the Markdown preview are drawn by the language server.
+    return markdownPreviewExtension((text, baseUri) => started.sendRequest(SnippetRequest.type, { text, baseUri }));
 }
 
 export async function deactivate(): Promise<void> {

@@ -157,6 +157,42 @@ export namespace DriftRequest {
  */
 export const FIRST_PREVIEW = { view: 'all', direction: 'DOWN', legend: true } as const satisfies Pick<DiagramParams, 'view' | 'direction' | 'legend'>;
 
+/** An ```arch fenced block of a Markdown file, to draw in VS Code's Markdown preview. */
+export interface SnippetParams {
+    readonly text: string;
+    /** The Markdown file's URI: the block's imports are read relative to its folder. */
+    readonly baseUri?: string;
+}
+
+/** The block drawn with the light and the dark stylesheet; `error` (one line) instead when it cannot be drawn. */
+export interface SnippetResponse {
+    readonly title?: string;
+    readonly light?: string;
+    readonly dark?: string;
+    readonly error?: string;
+}
+
+export namespace SnippetRequest {
+    export const method = 'archsight/snippet';
+    export const type = new RequestType<SnippetParams, SnippetResponse, void>(method);
+}
+
+/** "Export Diagram…" in a text format: the view of the preview (or the settings), written by the server. */
+export interface ExportParams extends DiagramParams {
+    readonly format: 'mermaid' | 'drawio' | 'json';
+}
+
+/** The file's text, or why there is none (one line). */
+export interface ExportResponse {
+    readonly text?: string;
+    readonly error?: string;
+}
+
+export namespace ExportRequest {
+    export const method = 'archsight/export';
+    export const type = new RequestType<ExportParams, ExportResponse, void>(method);
+}
+
 /** What the extension gives the server when it starts it (`initializationOptions`). */
 export interface ServerInitOptions {
     /**

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { compareChoices, refusedTarget, RESTRICTED_GIT } from '../../extension/src/compare/compare-choices.js';
 import { REPO, runCli } from '../helpers/cli.js';
 
 // What package.json contributes to VS Code besides the extension's code: the config schema,
@@ -100,6 +101,15 @@ describe('Restricted Mode', () => {
     test('is supported in part: the workspace\'s archsight.rules setting is not applied there', () => {
         expect(pkg.capabilities.untrustedWorkspaces).toMatchObject({ supported: 'limited', restrictedConfigurations: ['archsight.rules'] });
         expect(pkg.contributes.configuration.properties['archsight.rules']).toBeDefined();
+        expect(pkg.capabilities.untrustedWorkspaces.description).toMatch(/git revision/);
+    });
+
+    test('offers only another file to compare with: git would read the repository\'s own configuration', () => {
+        expect(compareChoices(true).map(c => c.choice)).toEqual(['head', 'branch', 'file']);
+        expect(compareChoices(false).map(c => c.choice)).toEqual(['file']);
+        expect(refusedTarget({ kind: 'revision', revision: 'HEAD' }, false)).toBe(RESTRICTED_GIT);
+        expect(refusedTarget({ kind: 'file', uri: 'file:///a.arch' }, false)).toBeUndefined();
+        expect(refusedTarget({ kind: 'revision', revision: 'HEAD' }, true)).toBeUndefined();
     });
 });
 

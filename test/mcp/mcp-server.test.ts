@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -41,7 +42,8 @@ async function call(name: string, args: Record<string, unknown>) {
 describe('archsight mcp', () => {
     test('lists its tools with input schemas', async () => {
         const { tools } = await client.listTools();
-        expect(tools.map(t => t.name).sort()).toEqual(['blast_radius', 'check', 'explain_finding', 'list_elements', 'list_relations', 'render_view']);
+        expect(tools.map(t => t.name).sort()).toEqual(['blast_radius', 'check', 'diff', 'explain_finding', 'list_elements', 'list_relations', 'render_view']);
+        expect(tools.find(t => t.name === 'diff')!.inputSchema).toMatchObject({ type: 'object', required: ['old'] });
         expect(tools.find(t => t.name === 'blast_radius')!.inputSchema).toMatchObject({ type: 'object', required: ['file', 'element'] });
     });
 
@@ -77,6 +79,43 @@ describe('archsight mcp', () => {
     test('render_view: Mermaid by default, SVG on request, focus on one element', async () => {
         expect((await call('render_view', { file: 'shop.arch' })).text).toMatch(/^---\ntitle: "Shop"\n---\nflowchart LR\n/);
         expect((await call('render_view', { file: 'shop.arch', format: 'svg', focus: 'payments' })).text).toMatch(/^<svg /);
+    });
+
+    test('diff: two files, as text, Markdown or JSON; the findings the change fixes and introduces', async () => {
+        writeFileSync(path.join(dir, 'shop-v2.arch'), readFileSync(path.join(dir, 'shop.arch'), 'utf8')
+            .replace('orders -> payments { timeout none }', 'orders -> payments { timeout 500ms }')
+            .replace('  orders -> stock\n', '  service stock\n  orders -> stock { timeout 1s }\n'));
+        const result = await call('diff', { old: 'shop.arch', new: 'shop-v2.arch' });
+        expect(result.isError).toBe(false);
+        expect(result.text).toMatch(/^archsight diff shop\.arch → shop-v2\.arch\n/);
+        expect(result.text).toContain('+ service stock');
+        expect(result.text).toMatch(/fixed.*\n(.*\n)*.*missing-timeout/);
+        const json = JSON.parse((await call('diff', { old: 'shop.arch', new: 'shop-v2.arch', format: 'json' })).text);
+        expect(json.summary).toMatchObject({ introducedErrors: 0 });
+        expect(json.summary.fixed).toBeGreaterThan(0);
+        expect((await call('diff', { old: 'shop.arch', new: 'shop-v2.arch', format: 'markdown' })).text).toMatch(/^#+ /m);
+    });
+
+    test('diff: a git revision against the working tree; a side that names nothing is an error result', async () => {
+        const repo = path.join(dir, 'repo');
+        mkdirSync(repo);
+        writeFileSync(path.join(repo, 'a.arch'), 'architecture "A" {\n  service orders\n}\n');
+        const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: repo });
+        git('init', '-q');
+        git('add', '.');
+        git('commit', '-qm', 'one');
+        writeFileSync(path.join(repo, 'a.arch'), 'architecture "A" {\n  service orders\n  service billing\n}\n');
+        const inRepo = new Client({ name: 'archsight-test', version: '1.0.0' });
+        await inRepo.connect(new StdioClientTransport({ command: process.execPath, args: [path.join(REPO, 'bin/archsight.cjs'), 'mcp'], cwd: repo, stderr: 'pipe' }));
+        try {
+            const result = await inRepo.callTool({ name: 'diff', arguments: { old: 'HEAD' } }) as { content: Array<{ text: string }>; isError?: boolean };
+            expect(result.isError).toBeFalsy();
+            expect(result.content[0].text).toMatch(/^archsight diff HEAD → working tree\n/);
+            expect(result.content[0].text).toContain('+ service billing');
+        } finally {
+            await inRepo.close();
+        }
+        expect(await call('diff', { old: 'nothing-here', new: 'shop.arch' })).toEqual({ text: "'nothing-here' is neither a file or folder nor a git revision (not in a git repository).", isError: true });
     });
 
     test('an unknown option: our words, exit 2', () => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { REPO } from '../helpers/cli.js';
 
@@ -38,6 +39,7 @@ describe('the npm package', () => {
         const files = packed.files.map(file => file.path);
         expect(files).toEqual(expect.arrayContaining([
             'bin/archsight.cjs', 'bin/code-cache.cjs', 'out/cli.cjs', 'out/elk-worker.cjs', 'out/elk.bundled.js', 'out/language-server.cjs', 'out/mcp.cjs',
+            'out/png/resvg.wasm', 'out/png/DejaVuSans.ttf', 'out/png/DejaVuSans-Bold.ttf', 'out/png/DejaVu-LICENSE.txt',
             'schemas/archsight.config.schema.json', 'schemas/archsight.model.schema.json',
             'LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'docs/language.md',
         ]));
@@ -67,6 +69,15 @@ describe('the npm package', () => {
         expect(svg).toContain('>orders<');
         expect(svg).toContain('>ordersDb<');
     });
+
+    test('renders a PNG from the installed package, with its text', () => {
+        expect(archsight('render', 'shop.arch', '--no-legend', '-o', 'shop.png')).toMatchObject({ code: 0, stderr: '' });
+        const png = PNG.sync.read(readFileSync(path.join(project, 'shop.png')));
+        expect(png.width).toBeGreaterThan(100);
+        let text = 0;
+        for (let i = 0; i < png.data.length; i += 4) if (png.data[i] < 0x30 && png.data[i + 1] < 0x30 && png.data[i + 2] < 0x38) text++;
+        expect(text).toBeGreaterThan(100);
+    }, 60_000);
 
     test('has the language server and the MCP server in the installed package', () => {
         expect(archsight('lsp', '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: archsight lsp') });

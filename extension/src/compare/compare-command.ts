@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CompareParams, CompareResponse, CompareTarget } from './compare-types.js';
+import { compareChoices, refusedTarget } from './compare-choices.js';
 import { ComparePanel } from './compare-panel.js';
 
 export const COMPARE_WITH = 'archsight.compareWith';
@@ -22,6 +23,11 @@ export function registerCompareCommand(context: vscode.ExtensionContext, source:
         }
         const against = target ?? await pickTarget(editor.document.uri);
         if (!against) return;
+        const refused = refusedTarget(against, vscode.workspace.isTrusted);
+        if (refused) {
+            void vscode.window.showErrorMessage(`Archsight: ${refused}`);
+            return;
+        }
         const documentUri = editor.document.uri;
         const compareAgain = () => source({ uri: documentUri.toString(), against });
         const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Archsight: comparing…' }, compareAgain);
@@ -31,11 +37,7 @@ export function registerCompareCommand(context: vscode.ExtensionContext, source:
 }
 
 async function pickTarget(document: vscode.Uri): Promise<CompareTarget | undefined> {
-    const picked = await vscode.window.showQuickPick([
-        { label: 'HEAD', description: 'the last commit', choice: 'head' as const },
-        { label: 'A branch…', description: 'a local or remote branch', choice: 'branch' as const },
-        { label: 'Another file…', description: 'a .arch file', choice: 'file' as const },
-    ], { title: 'Compare the architecture with…' });
+    const picked = await vscode.window.showQuickPick(compareChoices(vscode.workspace.isTrusted), { title: 'Compare the architecture with…' });
     if (!picked) return undefined;
     if (picked.choice === 'head') return { kind: 'revision', revision: 'HEAD' };
     if (picked.choice === 'file') {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { exportDiagram } from './export-command.js';
+import { exportDiagram, type ExportSource } from './export-command.js';
 import { isArch, PreviewManager } from './preview-manager.js';
 import type { DiagramSource } from './preview-panel.js';
 import { registerPreviewSerializer } from './preview-serializer.js';
@@ -8,7 +8,7 @@ import { registerPreviewSerializer } from './preview-serializer.js';
  * Registers the diagram preview: its commands, the serializer that restores previews
  * after a reload, and the manager that keeps them up to date.
  */
-export function registerPreview(context: vscode.ExtensionContext, source: DiagramSource): PreviewManager {
+export function registerPreview(context: vscode.ExtensionContext, source: DiagramSource, exportText: ExportSource): PreviewManager {
     const manager = new PreviewManager(context.extensionUri, source);
     const open = (column: vscode.ViewColumn) => (uri?: vscode.Uri) => {
         const target = uri instanceof vscode.Uri ? uri : activeArchDocument();
@@ -23,7 +23,7 @@ export function registerPreview(context: vscode.ExtensionContext, source: Diagra
         registerPreviewSerializer(manager),
         vscode.commands.registerCommand('archsight.openPreviewToSide', open(vscode.ViewColumn.Beside)),
         vscode.commands.registerCommand('archsight.openPreview', open(vscode.ViewColumn.Active)),
-        vscode.commands.registerCommand('archsight.exportDiagram', (uri?: vscode.Uri) => exportDiagram(manager, source, uri)),
+        vscode.commands.registerCommand('archsight.exportDiagram', (uri?: vscode.Uri) => exportDiagram(manager, source, exportText, uri)),
     );
     return manager;
 }

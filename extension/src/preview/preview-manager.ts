@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { PreviewOptions } from '../../webview/messages.js';
 import type { UndeclaredCall } from '../../../language-server/src/drift/drift-diagram-model.js';
 import type { DiagramSource } from './preview-panel.js';
-import { DEFAULT_OPTIONS } from './preview-options.js';
+import { previewDefaults } from './preview-settings.js';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewPanelOptions } from './preview-panel.js';
 
 /**
@@ -42,7 +42,7 @@ export class PreviewManager implements vscode.Disposable {
         }
         const panel = vscode.window.createWebviewPanel(
             PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: true }, webviewPanelOptions(this.extensionUri));
-        return this.adopt(panel, uri, DEFAULT_OPTIONS);
+        return this.adopt(panel, uri, previewDefaults(uri));
     }
 
     /** Takes over a panel that VS Code restored after a window reload. */

@@ -7,3 +7,23 @@ export const DEFAULT_OPTIONS: PreviewOptions = { ...FIRST_PREVIEW };
 
 export const VIEWS: readonly DiagramView[] = ['all', 'calls', 'messaging', 'observability'];
 export const DIRECTIONS: readonly PreviewOptions['direction'][] = ['RIGHT', 'DOWN'];
+
+/** The `archsight.preview.*` settings as VS Code hands them over (a user may write anything in settings.json). */
+export interface PreviewSettings {
+    readonly view?: unknown;
+    readonly direction?: unknown;
+    readonly legend?: unknown;
+}
+
+/**
+ * What a new preview (and an export without a preview) starts from: the settings where they
+ * hold a known value, else {@link DEFAULT_OPTIONS}. `direction` is written `down` or `right`.
+ */
+export function optionsFromSettings(settings: PreviewSettings): PreviewOptions {
+    const direction = typeof settings.direction === 'string' ? settings.direction.toUpperCase() : undefined;
+    return {
+        view: VIEWS.includes(settings.view as DiagramView) ? settings.view as DiagramView : DEFAULT_OPTIONS.view,
+        direction: DIRECTIONS.includes(direction as PreviewOptions['direction']) ? direction as PreviewOptions['direction'] : DEFAULT_OPTIONS.direction,
+        legend: typeof settings.legend === 'boolean' ? settings.legend : DEFAULT_OPTIONS.legend,
+    };
+}

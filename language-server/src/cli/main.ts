@@ -18,7 +18,8 @@ const HELP = `Usage: archsight <command> [options]
 
 Commands:
   check <files|folders|globs...>   Check .arch files and report problems
-  render <file.arch> [-o out.svg]  Draw an architecture as an SVG diagram
+  render <file.arch> [-o out.svg]  Draw an architecture (SVG, PNG) or export it (Mermaid,
+                                   draw.io, JSON)
   diff <old> [<new>]               Compare two architectures (files, folders, git revisions)
   import <sources...> [-o x.arch]  Draft an architecture from compose files, Kubernetes/Istio
                                    manifests and traces

@@ -2,6 +2,8 @@
 export interface Output {
     out(text: string): void;
     err(text: string): void;
+    /** Binary output (a PNG written to standard output). */
+    bytes?(data: Uint8Array): void;
     /** Whether `out` is a terminal (colour is on by default there). */
     readonly isTTY?: boolean;
 }
@@ -9,6 +11,7 @@ export interface Output {
 export const processOutput: Output = {
     out: text => process.stdout.write(text),
     err: text => process.stderr.write(text),
+    bytes: data => process.stdout.write(data),
     get isTTY() {
         return process.stdout.isTTY === true;
     },

@@ -5,7 +5,8 @@ import { createArchServices } from '../arch-module.js';
 import type { DiagramOptions, DiagramView } from '../diagram/diagram-types.js';
 import { findingsAndPaths } from '../lsp/diagram-findings.js';
 import { toDrawio } from '../export/drawio.js';
-import { exportFormatOf, type ExportFormat } from '../export/export-format.js';
+import { EXPORT_FORMATS, exportFormatOf, type ExportFormat } from '../export/export-format.js';
+import { svgToPng } from '../export/png.js';
 import { toMermaid } from '../export/mermaid.js';
 import { modelToJson } from '../export/model-json.js';
 import type { ArchModel } from '../model/model-types.js';
@@ -24,14 +25,15 @@ export const DEFAULT_CACHE_LOCATION = '.archsight-cache';
 
 export const RENDER_HELP = `Usage: archsight render <file.arch> [options]
 
-Draws an architecture as an SVG diagram, laid out as the VS Code preview shows it, or
-exports it as a Mermaid flowchart, a draw.io file or the semantic model as JSON.
+Draws an architecture as an SVG or PNG diagram, laid out as the VS Code preview shows it,
+or exports it as a Mermaid flowchart, a draw.io file or the semantic model as JSON.
 
 Options:
   -o, --output <file>     Write to this file (default: standard output)
-  --format <svg|mermaid|drawio|json>
-                          What to write (default: from the -o extension: .svg, .mmd,
-                          .drawio, .json; else svg)
+  --format <svg|png|mermaid|drawio|json>
+                          What to write (default: from the -o extension: .svg, .png,
+                          .mmd, .drawio, .json; else svg)
+  --scale <n>             Pixels per diagram unit in a PNG, 0.1 to 8 (default: 2)
   --force                 Overwrite the output file if it exists
   --theme <light|dark>    Colours of the embedded stylesheet (default: light)
   --view <name>           What to draw: a view declared in the file (\`view <name> { … }\`)
@@ -79,6 +81,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
             level: { type: 'string', default: 'auto' },
             expand: { type: 'string', multiple: true, default: [] },
             pane: { type: 'string', default: '800x1000' },
+            scale: { type: 'string', default: '2' },
             'no-findings': { type: 'boolean', default: false },
             'no-legend': { type: 'boolean', default: false },
             cache: { type: 'boolean', default: false },
@@ -98,6 +101,10 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     const pane = paneOf(values.pane!);
     const format = exportFormatOf(values.format, values.output);
     if (!isFormat(format)) throw new UsageError(format);
+    const scale = scaleOf(values.scale!);
+    if (format === 'png' && values.output === undefined && (io.isTTY || !io.bytes)) {
+        throw new UsageError('A PNG is binary: write it to a file with -o diagram.png, or pipe it.');
+    }
     if (positionals.length !== 1) {
         throw new UsageError(positionals.length === 0
             ? 'No file given. Try: archsight render <file.arch> -o diagram.svg'
@@ -146,10 +153,11 @@ export async function runRender(args: string[], io: Output): Promise<number> {
         legend: !values['no-legend'],
         ...(values['no-findings'] ? {} : { findings: found.findings, findingPaths: found.paths }),
     };
-    const text = await exportAs(format, services, model, options);
+    const text = await exportAs(format, services, model, options, scale);
 
     if (output === undefined) {
-        io.out(text);
+        if (typeof text === 'string') io.out(text);
+        else io.bytes!(text);
     } else {
         await writeOutput(output, values.output!, text, values.force);
     }
@@ -178,15 +186,25 @@ function paneOf(value: string): { width: number; height: number } {
     return { width: Number(match[1]), height: Number(match[2]) };
 }
 
+function scaleOf(value: string): number {
+    const scale = Number(value);
+    if (!/^\d*\.?\d+$/.test(value) || scale < 0.1 || scale > 8) throw new UsageError(`Scale '${value}' is not a number from 0.1 to 8.`);
+    return scale;
+}
+
 function isFormat(format: string): format is ExportFormat {
-    return ['svg', 'mermaid', 'drawio', 'json'].includes(format);
+    return (EXPORT_FORMATS as readonly string[]).includes(format);
 }
 
 /** Every format takes what it draws from the diagram pipeline, as the preview does. */
-async function exportAs(format: ExportFormat, services: ArchServices, model: ArchModel, options: DiagramOptions): Promise<string> {
+async function exportAs(format: ExportFormat, services: ArchServices, model: ArchModel, options: DiagramOptions, scale: number): Promise<string | Uint8Array> {
     const generator = services.diagram.DiagramGenerator;
     switch (format) {
         case 'svg': return (await generator.generate(model, options)).svg;
+        case 'png': {
+            const { svg, width, height } = await generator.generate(model, options);
+            return svgToPng(svg, width, height, scale);
+        }
         case 'mermaid': return toMermaid(await generator.layout(model, options), model, options.direction);
         case 'drawio': return toDrawio(await generator.layout(model, options), model.title);
         case 'json': return JSON.stringify(modelToJson(model), null, 2) + '\n';
@@ -234,10 +252,10 @@ function sameFile(a: Stats, b: Stats | undefined): boolean {
     return b !== undefined && a.dev === b.dev && a.ino === b.ino;
 }
 
-export async function writeOutput(output: string, display: string, svg: string, force: boolean): Promise<void> {
+export async function writeOutput(output: string, display: string, data: string | Uint8Array, force: boolean): Promise<void> {
     try {
         // 'wx' fails if the file appeared since the check, rather than overwrite it.
-        await fs.writeFile(output, svg, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+        await fs.writeFile(output, data, { flag: force ? 'w' : 'wx' });
     } catch (error) {
         const code = (error as NodeJS.ErrnoException)?.code;
         const reason = code === 'EEXIST' ? 'it already exists; use --force to overwrite it'

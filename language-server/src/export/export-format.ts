@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 
 /** What `archsight render` can write. */
-export const EXPORT_FORMATS = ['svg', 'mermaid', 'drawio', 'json'] as const;
+export const EXPORT_FORMATS = ['svg', 'png', 'mermaid', 'drawio', 'json'] as const;
 export type ExportFormat = typeof EXPORT_FORMATS[number];
 
 const BY_EXTENSION: Readonly<Record<string, ExportFormat>> = {
-    '.svg': 'svg', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.drawio': 'drawio', '.json': 'json',
+    '.svg': 'svg', '.png': 'png', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.drawio': 'drawio', '.json': 'json',
 };
 
 /**
@@ -15,11 +15,9 @@ const BY_EXTENSION: Readonly<Record<string, ExportFormat>> = {
 export function exportFormatOf(format: string | undefined, output: string | undefined): ExportFormat | string {
     if (format !== undefined) {
         return (EXPORT_FORMATS as readonly string[]).includes(format) ? format as ExportFormat
-            : format === 'png' ? 'PNG is not available yet; write SVG and convert it (for example with rsvg-convert).'
             : `Unknown format '${format}'; use one of ${EXPORT_FORMATS.join(', ')}.`;
     }
     if (output === undefined) return 'svg';
     const extension = path.extname(output).toLowerCase();
-    if (extension === '.png') return 'PNG is not available yet; write SVG and convert it (for example with rsvg-convert).';
     return BY_EXTENSION[extension] ?? 'svg';
 }

@@ -6,6 +6,7 @@ import { formatText } from '../cli/format-text.js';
 import { toMermaid } from '../export/mermaid.js';
 import { modelToJson } from '../export/model-json.js';
 import { documentFindings, explainFindings } from '../rules/explain-findings.js';
+import { diffArchitectures } from './diff-tool.js';
 import { loadFile } from './model-session.js';
 
 declare const ARCHSIGHT_VERSION: string;
@@ -29,7 +30,8 @@ const file = z.string().describe('Path of a .arch file, absolute or relative to 
 
 /**
  * The Archsight MCP server: coding assistants check a file, read its elements and
- * relations, ask what fails with an element, have a finding explained and draw a view.
+ * relations, ask what fails with an element, have a finding explained, draw a view and
+ * compare two versions.
  * Every tool reads the file anew; nothing is written.
  */
 export function createMcpServer(cwd: string = process.cwd()): McpServer {
@@ -92,6 +94,16 @@ export function createMcpServer(cwd: string = process.cwd()): McpServer {
         const generator = services.diagram.DiagramGenerator;
         return text(format === 'svg' ? (await generator.generate(model, options)).svg : toMermaid(await generator.layout(model, options), model, options.direction));
     }));
+
+    server.registerTool('diff', {
+        description: 'Compare two versions of an architecture: elements, groups and relations added, removed, renamed, moved and changed, the findings the change introduces and fixes, and the blast radii it changes. Each side is a .arch file, a folder or a git revision; without `new`, a revision is compared with the working tree.',
+        inputSchema: {
+            old: z.string().describe('The old version: a .arch file, a folder or a git revision (such as main or HEAD~1)'),
+            new: z.string().optional().describe('The new version: a .arch file, a folder or a git revision (default: the working tree)'),
+            format: z.enum(['text', 'markdown', 'json']).default('text'),
+        },
+        annotations: readOnly,
+    }, ({ old, new: now, format }) => answer(async () => text(await diffArchitectures(old, now, format, cwd))));
 
     return server;
 }
