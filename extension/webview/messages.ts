@@ -22,6 +22,8 @@ export interface PreviewState {
     readonly uri: string;
     readonly options: PreviewOptions;
     readonly viewport?: Viewport;
+    /** Groups opened by double-clicks, first first: they are open again after a reload. */
+    readonly opened?: readonly string[];
 }
 
 /** The room the diagram is fitted into, in CSS pixels (`pane-size.ts`). */

@@ -60,6 +60,7 @@ const saved = (vscode.getState() ?? {}) as Partial<PreviewState>;
 let uri = typeof saved.uri === 'string' ? saved.uri : '';
 let options: PreviewOptions = saved.options ?? { view: 'all', direction: 'DOWN', legend: true };
 let viewport: Viewport | undefined = isViewport(saved.viewport) ? saved.viewport : undefined;
+let opened: readonly string[] = Array.isArray(saved.opened) ? saved.opened : [];
 let svg: SVGSVGElement | undefined;
 let size = { width: 0, height: 0 };
 let byId = new Map<string, Element>();
@@ -103,7 +104,9 @@ function showDiagram(message: DiagramMessage): void {
     applySelection();
     syncToolbar();
     showBanners(message.banners);
-    breadcrumb.show(message.opened ?? [], groupLabel);
+    opened = message.opened ?? [];
+    breadcrumb.show(opened, groupLabel);
+    save();
     findingsList.update(message.findings, [...byId.keys()]);
     if (message.fit || !viewport) fit();
     else setViewport(viewport);
@@ -363,7 +366,7 @@ async function renderPng(message: RenderPngMessage): Promise<void> {
 function save(): void {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
-        if (uri) vscode.setState({ uri, options, viewport });
+        if (uri) vscode.setState({ uri, options, viewport, opened });
     }, 150);
 }
 

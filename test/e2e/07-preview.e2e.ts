@@ -3,14 +3,15 @@ import { ELEMENT_KINDS } from '../../language-server/src/model/kinds.js';
 import { declarations } from './harness/declarations.js';
 import { cursorPosition, goTo, type } from './harness/editor.js';
 import {
-    bannerTexts, clickNode, drawnNodeIds, nodeLabel, previewBackground, previewFrame, selectedIds, switchTheme,
+    bannerTexts, clickNode, drawnNodeIds, nodeLabel, openEveryGroup, previewBackground, previewFrame, selectedIds, switchTheme,
 } from './harness/preview.js';
 import { useSession } from './harness/session.js';
 import { requireLine } from './harness/source.js';
 import { waitFor } from './harness/wait.js';
 import { openFile, runCommand, waitForWorkbench } from './harness/workbench.js';
 
-// Scenario 7: a person opens the diagram beside the file. It draws every element; it
+// Scenario 7: a person opens the diagram beside the file. It opens with the groups that
+// would not read at its size closed; they double-click each, and it draws every element; it
 // follows their typing, keeps the last good drawing while the file does not parse, takes
 // them to a declaration when they click its node, shows where their cursor is, and wears
 // the editor's theme.
@@ -29,6 +30,8 @@ test('the preview draws every element, follows edits, and keeps the last good di
     await openFile(page, SAMPLE);
     await runCommand(page, 'Archsight: Open Preview to the Side');
     const frame = await previewFrame(page);
+    const opened = await openEveryGroup(page, frame);
+    expect(opened.length, 'the sample opens with its groups closed, to read in a side pane').toBeGreaterThan(0);
     await waitFor(`a node for each of the ${elements.length} elements of ${SAMPLE}`, async () => {
         const drawn = new Set(await drawnNodeIds(frame));
         const missing = elements.filter(id => !drawn.has(id));

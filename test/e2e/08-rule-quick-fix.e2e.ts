@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { goTo } from './harness/editor.js';
-import { previewFrame } from './harness/preview.js';
+import { openEveryGroup, previewFrame } from './harness/preview.js';
 import { problemsInView, showProblems, statusBarCounts, waitForStatusBarToMatchCli } from './harness/problems.js';
 import { useSession } from './harness/session.js';
 import { requireLine } from './harness/source.js';
@@ -37,6 +37,8 @@ test('the ESB finding shows in Problems and on the diagram, and its quick fix cl
     await goTo(page, esb.line, esb.column);
     await runCommand(page, 'Archsight: Open Preview to the Side');
     const frame = await previewFrame(page);
+    // The sample opens with its groups closed to read in a side pane: open them to see the ESB.
+    await openEveryGroup(page, frame);
     const esbTitle = () => frame.locator(`${DIAGRAM} g.node[data-id="${esbId}"] > title`).first().textContent();
     await waitFor(`the ESB node '${esbId}' outlined as a warning with the finding's message`, async () => {
         const classes = await frame.locator(`${DIAGRAM} g.node[data-id="${esbId}"]`).first().getAttribute('class') ?? '';

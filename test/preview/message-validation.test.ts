@@ -65,6 +65,12 @@ describe('the state a preview comes back with after a reload', () => {
             .toEqual({ uri: 'file:///ws/shop.arch', options: { view: 'calls', direction: 'DOWN', legend: false } });
     });
 
+    test('the groups opened by double-clicks come back; what is not a group id is dropped', () => {
+        expect(parsePreviewState({ uri: 'file:///ws/shop.arch', opened: ['shop', 42, 'x'.repeat(300), 'observability'] })?.opened)
+            .toEqual(['shop', 'observability']);
+        expect(parsePreviewState({ uri: 'file:///ws/shop.arch', opened: 'shop' })?.opened).toBeUndefined();
+    });
+
     test('options that make no sense fall back to the defaults one by one', () => {
         expect(parsePreviewState({ uri: 'file:///ws/shop.arch', options: { view: 'everything', direction: 'LEFT', legend: 'no' } }))
             .toEqual({ uri: 'file:///ws/shop.arch', options: { view: 'all', direction: 'DOWN', legend: true } });

@@ -61,6 +61,7 @@ export function parsePreviewState(raw: unknown): PreviewState | undefined {
             legend: typeof saved.legend === 'boolean' ? saved.legend : DEFAULT_OPTIONS.legend,
             ...saved.sinceHead === true && { sinceHead: true },
         },
+        ...Array.isArray(raw.opened) && { opened: raw.opened.filter((id): id is string => typeof id === 'string' && id.length <= 256).slice(0, 100) },
     };
 }
 

@@ -46,14 +46,16 @@ export class PreviewManager implements vscode.Disposable {
     }
 
     /** Takes over a panel that VS Code restored after a window reload. */
-    restore(panel: vscode.WebviewPanel, uri: vscode.Uri, options: PreviewOptions): PreviewPanel {
+    restore(panel: vscode.WebviewPanel, uri: vscode.Uri, options: PreviewOptions, opened: readonly string[] = []): PreviewPanel {
         const existing = this.panels.get(uri.toString());
         if (existing) {
             // Two restored panels for one document: keep the first.
             panel.dispose();
             return existing;
         }
-        return this.adopt(panel, uri, options);
+        const restored = this.adopt(panel, uri, options);
+        restored.reopen(opened);
+        return restored;
     }
 
     /**

@@ -69,6 +69,11 @@ export class PreviewPanel implements vscode.Disposable {
     /** The calls "Check Drift…" found running but undeclared, drawn dashed until the model declares them. */
     private undeclaredCalls: readonly UndeclaredCall[];
 
+    /** Opens again the groups a preview had opened before a window reload. */
+    reopen(opened: readonly string[]): void {
+        this.opened = [...opened];
+    }
+
     constructor(
         readonly panel: vscode.WebviewPanel,
         readonly documentUri: vscode.Uri,

@@ -25,7 +25,7 @@ export function registerPreviewSerializer(manager: PreviewManager): vscode.Dispo
                 panel.dispose();
                 return;
             }
-            manager.restore(panel, uri, restored.options);
+            manager.restore(panel, uri, restored.options, restored.opened);
         },
     });
 }

@@ -104,3 +104,26 @@ export async function textOnScreen(frame: Frame): Promise<TextOnScreen> {
         return { zoom, minLabelPx: min, labels: labels.length, stage: { width: stage.clientWidth, height: stage.clientHeight } };
     });
 }
+
+/**
+ * Opens every group the preview drew closed, as a person does: a double-click on each closed
+ * group's box, then waiting for the drawing for it. Returns the groups opened, in order.
+ */
+export async function openEveryGroup(page: Page, frame: Frame, limit = 20): Promise<string[]> {
+    const opened: string[] = [];
+    for (let i = 0; i < limit; i++) {
+        const closed = frame.locator(`${DIAGRAM} g.group.collapsed[data-id]`);
+        if (await closed.count() === 0) return opened;
+        const id = (await closed.first().getAttribute('data-id'))!;
+        const box = await closed.first().boundingBox();
+        if (!box) throw new Error(`The preview's closed group '${id}' is not on screen.`);
+        await page.mouse.dblclick(box.x + Math.min(40, box.width / 2), box.y + Math.min(20, box.height / 2));
+        await waitFor(`the group '${id}' to be drawn open after a double-click`, async () => {
+            const still = await frame.locator(`${DIAGRAM} g.group.collapsed[data-id="${id}"]`).count();
+            const busy = await frame.locator('#stage').getAttribute('aria-busy');
+            return { ok: still === 0 && busy === 'false', seen: still > 0 ? 'still closed' : `aria-busy ${busy}` };
+        }, { timeoutMs: 30_000 });
+        opened.push(id);
+    }
+    throw new Error(`The preview still drew closed groups after opening ${limit}: ${opened.join(', ')}.`);
+}

@@ -34,9 +34,16 @@ export async function openFile(page: Page, path: string): Promise<void> {
 
 /** Runs a command from the Command Palette (F1) by its title, e.g. 'Format Document'. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-    await page.keyboard.press('F1');
-    await quickInputOpen(page);
-    await page.keyboard.type(title);
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    // F1 from inside a webview (a preview with the focus) can be lost: press it again, as a person would.
+    await waitFor('the Command Palette to open', async () => {
+        if (await input.isVisible()) return { ok: true, seen: 'open' };
+        await page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+        return { ok: await input.isVisible(), seen: 'it is closed' };
+    }, { timeoutMs: 15_000 });
+    // Typed into the palette's own input: keys typed while the focus is still on its way there are lost.
+    await input.fill(`>${title}`);
     // The palette sorts fuzzy matches its own way: pick the row whose title is exactly `title`.
     const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
