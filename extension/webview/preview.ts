@@ -265,7 +265,8 @@ function openGroup(target: EventTarget | null | undefined): void {
     if (id) vscode.postMessage({ type: 'openGroup', id });
 }
 
-ui.stage.addEventListener('dblclick', event => openGroup(event.target));
+// The stage captures the pointer (for panning), so a double-click's target is the stage: ask what is under it.
+ui.stage.addEventListener('dblclick', event => openGroup(document.elementFromPoint(event.clientX, event.clientY)));
 const breadcrumb = new Breadcrumb(ui.breadcrumb, depth => vscode.postMessage({ type: 'back', depth }));
 
 ui.stage.addEventListener('keydown', event => {
