@@ -22,7 +22,8 @@ test('Import Architecture… writes a model beside the compose file and opens it
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible' });
-    await page.keyboard.type('Archsight: Import Architecture');
+    // Filled into the palette's own input: keys typed while the focus is on its way there are lost.
+    await input.fill('>Archsight: Import Architecture');
     await waitFor('the Command Palette to offer Import Architecture…', async () => {
         const labels = await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
         return { ok: labels.some(l => l.includes('Import Architecture')), seen: `commands ${labels.join(', ') || 'none'}` };
