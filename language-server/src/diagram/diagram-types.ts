@@ -13,6 +13,13 @@ export interface DiagramOptions {
     readonly view: DiagramView;
     /** A view declared in the file (`view payments { … }`): draws what it selects instead of `view` and `focus`. */
     readonly named?: string;
+    /**
+     * A flow declared in the file (`flow checkout { … }`): its steps drawn numbered on the
+     * diagram and everything else dimmed, or, with `as: 'sequence'`, a sequence diagram.
+     */
+    readonly flow?: string;
+    /** How a flow is drawn: on the architecture diagram (the default) or as a sequence diagram. */
+    readonly as?: 'diagram' | 'sequence';
     /** Show only this element (or group) and its direct neighbours. */
     readonly focus?: string;
     /** Tiers run left to right (`RIGHT`) or top to bottom (`DOWN`). */
@@ -97,4 +104,13 @@ export interface DiagramResult {
     readonly direction?: 'RIGHT' | 'DOWN';
     /** Set when the view leaves elements out (filters, focus, size limit), in words for the user. */
     readonly notice?: string;
+    /** The views and flows the document declares, for the preview's view picker. */
+    readonly choices?: readonly DiagramChoice[];
+}
+
+/** A view or flow the user can pick: its id (`named` or `flow` in the options) and label. */
+export interface DiagramChoice {
+    readonly kind: 'view' | 'flow';
+    readonly id: string;
+    readonly label: string;
 }
