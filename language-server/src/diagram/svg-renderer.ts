@@ -128,7 +128,7 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: 
         + drawShape(SHAPE_OF_KIND[kind], node.width, node.height)
         + drawIcon(kind, frame.iconX, frame.iconY)
         + texts.join('')
-        + drawNodeLinks(spec.links, node.width)
+        + drawNodeLinks(spec.links, node.width, node.height)
         + '</g>';
 }
 
@@ -142,7 +142,7 @@ function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths
         + `<text class="group-label" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.labelBaseline}">${escapeXml(spec.lines[0] ?? '')}</text>`
         + (spec.technology ? `<text class="group-subtitle" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.subtitleBaseline}">${escapeXml(spec.technology)}</text>` : '')
         + (spec.collapsed !== undefined ? `<text class="group-subtitle group-summary" x="${GROUP_HEADER.padX}" y="${COLLAPSED_GROUP.summaryBaseline}">${escapeXml(collapsedSummary(spec.collapsed))}</text>` : '')
-        + drawNodeLinks(spec.links, group.width)
+        + drawNodeLinks(spec.links, group.width, group.height)
         + '</g>';
 }
 
