@@ -9,6 +9,7 @@ import { Breadcrumb, closedGroupAt } from './group-opening.js';
 import { watchPane } from './pane-watch.js';
 import { guardLinks, linkAt } from './link-clicks.js';
 import { DiagramSearch } from './search.js';
+import { applyTheme } from './theme.js';
 import { importSvg } from './svg-import.js';
 import { viewKey } from './view-choice.js';
 import { ViewPicker } from './view-picker.js';
@@ -96,6 +97,7 @@ window.addEventListener('message', event => {
         case 'highlight': return highlight(message);
         case 'renderPng': return void renderPng(message);
         case 'busy': return showBusy(message);
+        case 'theme': return applyTheme(document.body, message.theme);
     }
 });
 

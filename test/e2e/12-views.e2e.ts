@@ -154,6 +154,27 @@ test('a web link on a box asks before it opens; a link to a file opens it in the
     await session.current.screenshot('12-views--link-file');
 });
 
+test('"Archsight: Show View…" opens the preview on a flow drawn as a sequence diagram', async () => {
+    const { page } = session.current;
+    await openFile(page, FILE);
+    await runCommand(page, 'Archsight: Show View…');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await waitFor('the quick pick of views to open', async () => ({ ok: await input.isVisible(), seen: 'it is closed' }));
+    await input.fill('sequence');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Place an order: sequence diagram' }).first();
+    await waitFor("the quick pick to offer 'Place an order: sequence diagram'", async () => {
+        const rows = await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
+        return { ok: await row.count() > 0, seen: `rows ${rows.join(', ')}` };
+    });
+    await row.click();
+    const frame = await previewFrame(page);
+    await waitFor('the preview on the flow, as a sequence diagram', async () => {
+        const [value, pressed] = [await frame.locator('#view').inputValue(), await frame.locator('#sequence').getAttribute('aria-pressed')];
+        return { ok: value === 'flow:checkout' && pressed === 'true', seen: `picker '${value}', sequence ${pressed}` };
+    });
+    await session.current.screenshot('12-views--show-view-command');
+});
+
 test('after a window reload the preview shows the view it showed', async () => {
     const { page } = session.current;
     const frame = await previewFrame(page);

@@ -8,6 +8,7 @@ import { itemAtCursor } from './cursor-item.js';
 import { openLink } from './link-opening.js';
 import { parseWebviewMessage } from './message-validation.js';
 import { createNonce, previewHtml } from './preview-html.js';
+import { previewTheme } from './preview-settings.js';
 
 /** Asks the language server for a diagram; the extension passes its client's request. */
 export type DiagramSource = (params: DiagramParams, token: vscode.CancellationToken) => Promise<DiagramResponse>;
@@ -130,6 +131,11 @@ export class PreviewPanel implements vscode.Disposable {
     showDrift(calls: readonly UndeclaredCall[]): Promise<void> {
         this.undeclaredCalls = calls;
         return this.update();
+    }
+
+    /** Takes the colours of `archsight.preview.theme` again (the setting changed). */
+    applyTheme(): void {
+        this.post({ type: 'theme', theme: previewTheme(this.documentUri) });
     }
 
     /** Redraws after a pause in typing. */
@@ -361,6 +367,7 @@ export class PreviewPanel implements vscode.Disposable {
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.js')).toString(),
             styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css')).toString(),
             title: this.panel.title,
+            theme: previewTheme(this.documentUri),
         });
     }
 }
