@@ -157,9 +157,8 @@ test('a web link on a box asks before it opens; a link to a file opens it in the
 test('"Archsight: Show View…" opens the preview on a flow drawn as a sequence diagram', async () => {
     const { page } = session.current;
     await openFile(page, FILE);
-    await runCommand(page, 'Archsight: Show View…');
+    await runCommand(page, 'Archsight: Show View…', { opensPicker: true });
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await waitFor('the quick pick of views to open', async () => ({ ok: await input.isVisible(), seen: 'it is closed' }));
     await input.fill('sequence');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Place an order: sequence diagram' }).first();
     await waitFor("the quick pick to offer 'Place an order: sequence diagram'", async () => {
