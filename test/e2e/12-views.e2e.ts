@@ -8,8 +8,8 @@ import { openFile, runCommand, waitForWorkbench } from './harness/workbench.js';
 
 // Scenario 12: a person reads an architecture by its views. They pick the file's view of
 // the payments domain in the preview's toolbar, zoom into it, look at everything and come
-// back to find the view as they left it; they pick the checkout flow and switch it to a
-// sequence diagram; they search the diagram for 'pci' and step through the matches with
+// back to find the view as they left it; they pick the checkout flow and ask for its
+// sequence diagram (here the picker's part: what the server draws for a flow is tested with the drawing); they search the diagram for 'pci' and step through the matches with
 // Enter; they click a runbook link on a box (VS Code asks before opening the website) and
 // the link to a file beside the model (it opens in the editor); after a reload the preview
 // shows the view they picked. (Double-clicks that open groups are scenarios 07 and 08.)
@@ -74,7 +74,7 @@ test('the view picker lists the file\'s views and flows; each view keeps its own
     });
 });
 
-test('a flow is picked, and switched between the diagram and a sequence diagram', async () => {
+test('a flow is picked, and its Sequence toggle asks for the sequence diagram and back (the drawing of flows is checked where it is made)', async () => {
     const { page } = session.current;
     const frame = await previewFrame(page);
     expect(await frame.locator('#sequence').isVisible(), 'no sequence toggle without a flow').toBe(false);
@@ -84,7 +84,7 @@ test('a flow is picked, and switched between the diagram and a sequence diagram'
         return { ok: value === 'flow:checkout' && toggle, seen: `picker '${value}', toggle ${toggle ? 'shown' : 'hidden'}` };
     });
     await clickIn(page, frame, '#sequence');
-    await waitFor('the flow drawn as a sequence diagram (the toggle pressed, after the answer)', async () => {
+    await waitFor('the sequence diagram asked for: the toggle pressed once the answer is shown', async () => {
         const [pressed, busy] = [await frame.locator('#sequence').getAttribute('aria-pressed'), await frame.locator('#stage').getAttribute('aria-busy')];
         return { ok: pressed === 'true' && busy !== 'true', seen: `aria-pressed ${pressed}, busy ${busy}` };
     });
@@ -154,7 +154,7 @@ test('a web link on a box asks before it opens; a link to a file opens it in the
     await session.current.screenshot('12-views--link-file');
 });
 
-test('"Archsight: Show View…" opens the preview on a flow drawn as a sequence diagram', async () => {
+test('"Archsight: Show View…" opens the preview on a flow, asking for its sequence diagram', async () => {
     const { page } = session.current;
     await openFile(page, FILE);
     await runCommand(page, 'Archsight: Show View…', { opensPicker: true });
@@ -167,7 +167,7 @@ test('"Archsight: Show View…" opens the preview on a flow drawn as a sequence 
     });
     await row.click();
     const frame = await previewFrame(page);
-    await waitFor('the preview on the flow, as a sequence diagram', async () => {
+    await waitFor('the preview on the flow, with the sequence diagram asked for', async () => {
         const [value, pressed] = [await frame.locator('#view').inputValue(), await frame.locator('#sequence').getAttribute('aria-pressed')];
         return { ok: value === 'flow:checkout' && pressed === 'true', seen: `picker '${value}', sequence ${pressed}` };
     });
