@@ -36,8 +36,10 @@ export function flowStepCard(model: ArchModel, flow: ModelFlow, index: number): 
     const parent = b.parent === undefined ? undefined : budget[b.parent];
     let within = '';
     if (parent && b.budgetMs !== undefined) {
-        const of = `of the ${formatDuration(b.budgetMs)} that step ${parent.step.number} (${pair(parent)}) waits`;
-        within = b.usedMs === undefined ? `; the time used ${of} cannot be computed (a step before has no known worst case)` : `; ${formatDuration(b.usedMs)} ${of} used`;
+        const whose = `the budget of step ${parent.step.number} (${pair(parent)})`;
+        within = b.usedMs === undefined
+            ? `; the time used of ${formatDuration(b.budgetMs)}, ${whose}, cannot be computed (a step before has no known worst case)`
+            : `; ${formatDuration(b.usedMs)} of ${formatDuration(b.budgetMs)} used, ${whose}`;
         if (b.usedMs !== undefined && b.usedMs > b.budgetMs) within += ' — **over budget**';
     } else if (parent) {
         within = `; runs inside step ${parent.step.number} (${pair(parent)}), whose timeout is not known`;
