@@ -1,6 +1,7 @@
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { flowRetryStorm } from '../../language-server/src/rules/flows/flow-retry-storm.js';
+import { unverified } from '../../language-server/src/rules/resilience/unverified.js';
 import { arch, check, createRuleTestServices, diagnosticsOf, findingsOf, fixAndRecheck, relatedOf } from './rule-test-kit.js';
 
 const services = createRuleTestServices();
@@ -144,5 +145,18 @@ describe('flow-awaits-message', () => {
             shop({}, '    edge -> orders await\n    orders -> pay "authorize" await'),
         ];
         for (const text of quiet) expect(findingsOf(await check(services, text), 'flow-awaits-message'), text).toEqual([]);
+    });
+});
+
+describe('unverified (opt-in) lists the flow budgets that cannot be checked', () => {
+    test('a budget with a step of unknown timeout inside; a budget fully known is not listed', async () => {
+        const doc = await check(services, shop({ stock: 'retries 1' }, SEQUENTIAL));
+        const model = services.Arch.model.ModelProvider.getModel(doc);
+        const flowFindings = unverified.check(model, { thresholds: {} }).filter(f => f.target.kind === 'flow-step');
+        expect(flowFindings.map(f => `${f.target.id}: ${f.message}`)).toEqual([
+            "checkout/edge->orders: Flow 'checkout': the 1s budget of step 2 (edge -> orders) cannot be checked: step 4 (orders -> stock) has its worst case unknown (timeout not known).",
+        ]);
+        const known = await check(services, shop({}, SEQUENTIAL));
+        expect(unverified.check(services.Arch.model.ModelProvider.getModel(known), { thresholds: {} }).filter(f => f.target.kind === 'flow-step')).toEqual([]);
     });
 });
