@@ -18,7 +18,7 @@ export function flowCard(model: ArchModel, flow: ModelFlow): string {
     if (budget.length === 0) return [...lines, 'No steps.'].join('\n');
     lines.push(...budget.map(b => `- ${stepLine(b)}`));
     const budgets = budget.flatMap((b, index) => {
-        if (b.timeoutMs === undefined || !budget.some(inner => inner.parent === index)) return [];
+        if (b.timeoutMs === undefined || b.stepsInside === 0) return [];
         const spent = timeInside(budget, index);
         const verdict = spent === undefined ? 'cannot be computed: a step inside has no known worst case'
             : `${formatDuration(spent)} of ${formatDuration(b.timeoutMs)} used${spent > b.timeoutMs ? ' — **over budget**' : ''}`;

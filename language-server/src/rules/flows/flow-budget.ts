@@ -37,31 +37,91 @@ export interface StepBudget {
     readonly budgetMs?: number;
     /** Worst-case time used of that budget when this step answers; undefined outside every step, or when a step before it (or it) has no known worst case. */
     readonly usedMs?: number;
+    /** How many steps run inside this one. */
+    readonly stepsInside: number;
+    /** Their worst case together (0 when there are none); undefined when one of them has none known. */
+    readonly insideMs?: number;
 }
 
-/** Each step's worst case and its share of the budget it runs in, in the flow's order. */
+/**
+ * Each step's worst case and its share of the budget it runs in, in the flow's order. One
+ * pass over the steps, remembered per model and flow: the rules and the hover ask alike.
+ */
 export function flowBudget(model: ArchModel, flow: ModelFlow): StepBudget[] {
-    const relations = relationIndex(model);
-    const costs = flow.steps.map(step => costOf(model, relations, step));
-    const parents = flow.steps.map((step, i) => parentOf(flow.steps, i, step));
-    const result: StepBudget[] = [];
-    for (let i = 0; i < flow.steps.length; i++) {
-        const parent = parents[i];
-        const budgetMs = parent === undefined ? undefined : costs[parent].timeoutMs;
-        const siblings = parent === undefined ? [] : flow.steps.map((_, j) => j).filter(j => j <= i && parents[j] === parent);
-        result.push({ step: flow.steps[i], parent, ...costs[i], budgetMs, usedMs: parent === undefined ? undefined : usedBy(flow.steps, costs, siblings, i) });
-    }
-    return result;
+    let byFlow = budgetCache.get(model);
+    if (!byFlow) budgetCache.set(model, byFlow = new Map());
+    let budget = byFlow.get(flow.id);
+    if (!budget || budget.flow !== flow) byFlow.set(flow.id, budget = { flow, steps: computeBudget(model, flow) });
+    return budget.steps;
 }
 
-/** The worst case of the steps inside step `index`, one group after the other; undefined when one is not known. */
+/** The worst case of the steps inside step `index`, one group after the other (0 when none); undefined when one is not known. */
 export function timeInside(budget: readonly StepBudget[], index: number): number | undefined {
-    const inside = budget.map((_, j) => j).filter(j => budget[j].parent === index);
-    const steps = budget.map(b => b.step);
-    return inside.length === 0 ? 0 : usedBy(steps, budget, inside, inside[inside.length - 1], true);
+    return budget[index]?.insideMs;
 }
+
+const budgetCache = new WeakMap<ArchModel, Map<string, { flow: ModelFlow; steps: StepBudget[] }>>();
 
 type Cost = Pick<StepBudget, 'attempts' | 'timeoutMs' | 'worstMs' | 'unknown'>;
+
+/** The time spent inside one step so far: the groups done, and the slowest of the group running. */
+interface Clock {
+    done: number | undefined;
+    order: number;
+    slowest: number | undefined;
+}
+
+function computeBudget(model: ArchModel, flow: ModelFlow): StepBudget[] {
+    const relations = relationIndex(model);
+    const steps = flow.steps;
+    const costs = steps.map(step => costOf(model, relations, step));
+    // Per element, the latest `->` step of an earlier group that called it: the step a call from it runs inside.
+    const callerOf = new Map<string, number>();
+    const parents: Array<number | undefined> = [];
+    const used: Array<number | undefined> = [];
+    const clocks = new Map<number, Clock>();
+    for (let start = 0; start < steps.length;) {
+        let end = start;
+        while (end < steps.length && steps[end].order === steps[start].order) end++;
+        for (let i = start; i < end; i++) {
+            const parent = steps[i].sourceId === undefined ? undefined : callerOf.get(steps[i].sourceId!);
+            parents.push(parent);
+            used.push(parent === undefined ? undefined : tick(clocks, parent, steps[i].order, costs[i].worstMs));
+        }
+        for (let i = start; i < end; i++) if (steps[i].kind === 'sync' && steps[i].targetId !== undefined) callerOf.set(steps[i].targetId!, i);
+        start = end;
+    }
+    const inside = new Map<number, number>();
+    for (const parent of parents) if (parent !== undefined) inside.set(parent, (inside.get(parent) ?? 0) + 1);
+    return steps.map((step, i) => {
+        const parent = parents[i];
+        const clock = clocks.get(i);
+        return {
+            step, parent, ...costs[i],
+            budgetMs: parent === undefined ? undefined : costs[parent].timeoutMs,
+            usedMs: used[i],
+            stepsInside: inside.get(i) ?? 0,
+            insideMs: clock ? add(clock.done, clock.slowest) : 0,
+        };
+    });
+}
+
+/** Adds a step of `order` taking `worst` to the clock of `parent`; returns the time used when it answers. */
+function tick(clocks: Map<number, Clock>, parent: number, order: number, worst: number | undefined): number | undefined {
+    let clock = clocks.get(parent);
+    if (!clock) clocks.set(parent, clock = { done: 0, order, slowest: 0 });
+    if (clock.order !== order) {
+        clock.done = add(clock.done, clock.slowest);
+        clock.order = order;
+        clock.slowest = 0;
+    }
+    clock.slowest = clock.slowest === undefined || worst === undefined ? undefined : Math.max(clock.slowest, worst);
+    return add(clock.done, worst);
+}
+
+function add(a: number | undefined, b: number | undefined): number | undefined {
+    return a === undefined || b === undefined ? undefined : a + b;
+}
 
 function costOf(model: ArchModel, relations: ReadonlyMap<string, ArchModel['relations'][number]>, step: ModelFlowStep): Cost {
     const relation = step.relationId === undefined ? undefined : relations.get(step.relationId);
@@ -74,41 +134,9 @@ function costOf(model: ArchModel, relations: ReadonlyMap<string, ArchModel['rela
     return { attempts, unknown };
 }
 
-/** The latest earlier synchronous step, not run in parallel with this one, that called this step's source. */
-function parentOf(steps: readonly ModelFlowStep[], index: number, step: ModelFlowStep): number | undefined {
-    if (step.sourceId === undefined) return undefined;
-    for (let j = index - 1; j >= 0; j--) {
-        const before = steps[j];
-        if (before.order < step.order && before.kind === 'sync' && before.targetId === step.sourceId) return j;
-    }
-    return undefined;
-}
-
-/**
- * Time used when step `last` answers, of the steps `indices` (in order) inside one budget:
- * the groups before its own one after the other, then its own (`whole`: the group's slowest; else the step).
- */
-function usedBy(steps: readonly ModelFlowStep[], costs: readonly Cost[], indices: readonly number[], last: number, whole = false): number | undefined {
-    let total = 0;
-    const order = steps[last].order;
-    const groups = new Map<number, number[]>();
-    for (const j of indices) {
-        if (steps[j].order > order) continue;
-        const group = groups.get(steps[j].order);
-        if (group) group.push(j);
-        else groups.set(steps[j].order, [j]);
-    }
-    for (const [groupOrder, members] of groups) {
-        const counted = groupOrder === order && !whole ? [last] : members;
-        let slowest = 0;
-        for (const j of counted) {
-            const worst = costs[j].worstMs;
-            if (worst === undefined) return undefined;
-            slowest = Math.max(slowest, worst);
-        }
-        total += slowest;
-    }
-    return total;
+/** The relation a step takes, by the model's index of relations. */
+export function relationOf(model: ArchModel, step: ModelFlowStep): ArchModel['relations'][number] | undefined {
+    return step.relationId === undefined ? undefined : relationIndex(model).get(step.relationId);
 }
 
 const relationCache = new WeakMap<ArchModel, ReadonlyMap<string, ArchModel['relations'][number]>>();

@@ -3,6 +3,7 @@ import { element, flowStep, relation, type Finding } from '../finding.js';
 import type { QuickFix } from '../quick-fix.js';
 import type { Rule } from '../rule.js';
 import { callPolicy, guarded } from '../analysis/call-policy.js';
+import { relationOf } from './flow-budget.js';
 import { stepIds } from './flow-step-ids.js';
 import { stepText } from './step-text.js';
 
@@ -24,7 +25,7 @@ export const flowFragileDependency: Rule = {
         for (const flow of model.flows.values()) {
             const ids = stepIds(flow);
             for (const step of flow.steps) {
-                const call = step.relationId === undefined ? undefined : model.relations.find(r => r.id === step.relationId);
+                const call = relationOf(model, step);
                 const callee = call && model.elements.get(call.targetId);
                 if (!call || call.kind !== 'sync' || !callee || callee.properties.external === true) continue;
                 const policy = callPolicy(model, call);

@@ -22,25 +22,23 @@ export const flowRetryStorm: Rule = {
         for (const flow of model.flows.values()) {
             const budget = flowBudget(model, flow);
             const ids = stepIds(flow);
-            const path = (index: number): StepBudget[] => {
-                const chain: StepBudget[] = [];
-                // Parents come earlier in the flow, so the walk ends.
-                for (let at: number | undefined = index; at !== undefined; at = budget[at].parent) chain.unshift(budget[at]);
-                return chain;
-            };
-            const product = (chain: readonly StepBudget[]) => chain.reduce((n, b) => n * b.attempts, 1);
+            // Along the nesting: the attempts multiplied so far, and how many steps retry.
+            const attempts: number[] = [];
+            const retrying: number[] = [];
             budget.forEach((b, index) => {
-                if (b.step.kind !== 'sync' || b.attempts < 2) return;
-                const chain = path(index);
-                const retrying = chain.filter(c => c.attempts > 1);
-                const attempts = product(chain);
+                const outer = b.parent;
+                const own = b.step.kind === 'sync' ? b.attempts : 1;
+                attempts.push((outer === undefined ? 1 : attempts[outer]) * own);
+                retrying.push((outer === undefined ? 0 : retrying[outer]) + (own > 1 ? 1 : 0));
                 // Reported where the product first goes over: the steps inside inherit it.
-                if (retrying.length < 2 || attempts <= thresholds.maxAttempts || product(chain.slice(0, -1)) > thresholds.maxAttempts) return;
-                const hops = retrying.map(c => `${stepText(c.step)} × ${c.attempts}`);
+                const before = outer === undefined ? 1 : attempts[outer];
+                if (own < 2 || retrying[index] < 2 || attempts[index] <= thresholds.maxAttempts || before > thresholds.maxAttempts) return;
+                const hops: StepBudget[] = [];
+                for (let at: number | undefined = index; at !== undefined; at = budget[at].parent) if (budget[at].step.kind === 'sync' && budget[at].attempts > 1) hops.unshift(budget[at]);
                 findings.push({
                     target: flowStep(ids.get(b.step)!),
-                    message: `Flow '${flow.id}': retries multiply to ${attempts} attempts on '${b.step.targetId}' for one request (more than ${thresholds.maxAttempts}): steps ${hops.join(', ')}.`,
-                    related: retrying.slice(0, -1).map(c => ({ target: flowStep(ids.get(c.step)!), message: `step ${stepText(c.step)} makes ${c.attempts} attempts` })),
+                    message: `Flow '${flow.id}': retries multiply to ${attempts[index]} attempts on '${b.step.targetId}' for one request (more than ${thresholds.maxAttempts}): steps ${hops.map(c => `${stepText(c.step)} × ${c.attempts}`).join(', ')}.`,
+                    related: hops.slice(0, -1).map(c => ({ target: flowStep(ids.get(c.step)!), message: `step ${stepText(c.step)} makes ${c.attempts} attempts` })),
                 });
             });
         }
