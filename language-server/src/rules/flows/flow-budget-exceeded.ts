@@ -1,7 +1,7 @@
 import { flowStep, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
 import { formatDuration } from '../analysis/call-policy.js';
-import { flowBudget, timeInside, type StepBudget } from './flow-budget.js';
+import { flowBudget, insideLists, timeInside, type StepBudget } from './flow-budget.js';
 import { stepIds } from './flow-step-ids.js';
 import { stepText, worstText } from './step-text.js';
 
@@ -23,12 +23,13 @@ export const flowBudgetExceeded: Rule = {
         for (const flow of model.flows.values()) {
             const budget = flowBudget(model, flow);
             const ids = stepIds(flow);
+            let lists: number[][] | undefined;
             budget.forEach((outer, index) => {
                 if (outer.timeoutMs === undefined) return;
                 const spent = timeInside(budget, index);
                 if (spent === undefined || spent <= outer.timeoutMs) return;
                 // Messages that the flow does not await cost nothing: they are left out of the sum's parts.
-                const inside = budget.filter(b => b.parent === index && b.worstMs !== 0);
+                const inside = (lists ??= insideLists(budget))[index].map(j => budget[j]).filter(b => b.worstMs !== 0);
                 findings.push({
                     target: flowStep(ids.get(outer.step)!),
                     message: `Flow '${flow.id}': step ${stepText(outer.step)} waits ${formatDuration(outer.timeoutMs)} for '${outer.step.targetId}', but the calls '${outer.step.targetId}' makes may take ${formatDuration(spent)} in the worst case (${inside.map(partText).join(', ')}).`,

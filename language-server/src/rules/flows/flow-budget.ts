@@ -60,6 +60,13 @@ export function timeInside(budget: readonly StepBudget[], index: number): number
     return budget[index]?.insideMs;
 }
 
+/** For each step, the indices of the steps that run inside it, in order. */
+export function insideLists(budget: readonly StepBudget[]): number[][] {
+    const lists: number[][] = budget.map(() => []);
+    budget.forEach((b, index) => { if (b.parent !== undefined) lists[b.parent].push(index); });
+    return lists;
+}
+
 const budgetCache = new WeakMap<ArchModel, Map<string, { flow: ModelFlow; steps: StepBudget[] }>>();
 
 type Cost = Pick<StepBudget, 'attempts' | 'timeoutMs' | 'worstMs' | 'unknown'>;

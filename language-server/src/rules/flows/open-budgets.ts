@@ -1,7 +1,7 @@
 import type { ArchModel } from '../../model/model-types.js';
 import { formatDuration } from '../analysis/call-policy.js';
 import { flowStep, type Finding } from '../finding.js';
-import { flowBudget, timeInside } from './flow-budget.js';
+import { flowBudget, insideLists, timeInside } from './flow-budget.js';
 import { stepIds } from './flow-step-ids.js';
 import { stepText, worstText } from './step-text.js';
 
@@ -14,9 +14,10 @@ export function openFlowBudgets(model: ArchModel): Finding[] {
     for (const flow of model.flows.values()) {
         const budget = flowBudget(model, flow);
         const ids = stepIds(flow);
+        let lists: number[][] | undefined;
         budget.forEach((outer, index) => {
             if (outer.timeoutMs === undefined || timeInside(budget, index) !== undefined) return;
-            const open = budget.filter(b => b.parent === index && b.worstMs === undefined);
+            const open = (lists ??= insideLists(budget))[index].map(j => budget[j]).filter(b => b.worstMs === undefined);
             findings.push({
                 target: flowStep(ids.get(outer.step)!),
                 message: `Flow '${flow.id}': the ${formatDuration(outer.timeoutMs)} budget of step ${stepText(outer.step)} cannot be checked: ${open.map(b => `step ${stepText(b.step)} has its ${worstText(b)}`).join('; ')}.`,
