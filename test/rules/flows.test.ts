@@ -68,6 +68,14 @@ describe('flow-budget-exceeded', () => {
         expect((doc.diagnostics ?? []).filter(d => d.code === 'unused-suppression')).toEqual([]);
     });
 
+    test('the editor offers to suppress a finding with a comment above the step, which silences it', async () => {
+        const doc = await check(services, shop({}, SEQUENTIAL));
+        const fixed = await fixAndRecheck(services, doc, 'flow-budget-exceeded', /^Suppress 'flow-budget-exceeded' here/);
+        expect(fixed.text).toContain('    web -> edge\n    // archsight-ignore flow-budget-exceeded: <reason>\n    edge -> orders\n');
+        expect(fixed.findings).toEqual([]);
+        expect(fixed.errors).toEqual([]);
+    });
+
     test('a suppression above a step that the rule does not fire on is reported as unused', async () => {
         const doc = await check(services, shop({}, '    // archsight-ignore flow-budget-exceeded\n    web -> edge\n    edge -> orders'));
         expect((doc.diagnostics ?? []).filter(d => d.code === 'unused-suppression').map(d => d.message)).toEqual([
