@@ -1,6 +1,7 @@
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { flowBudget, timeInside, type StepBudget } from '../../language-server/src/rules/flows/flow-budget.js';
+import { budgetLabel } from '../../language-server/src/rules/flows/step-text.js';
 import { arch, check, createRuleTestServices } from './rule-test-kit.js';
 
 const services = createRuleTestServices();
@@ -58,6 +59,7 @@ describe('flowBudget', () => {
             '7 in -: 1 × ? = 0',
             '8 in -: 1 × 200 = 200',
         ]);
+        expect(budget.map(budgetLabel)).toEqual(['≤ 4s', '≤ 3s · 3s of 4s', '≤ 1s · 1s of 3s', '≤ 700ms · 700ms of 3s', '≤ 300ms · 300ms of 500ms', '≤ 300ms · 1.3s of 3s', undefined, undefined, '≤ 200ms']);
         expect(timeInside(budget, 1)).toBe(1300);
         expect(timeInside(budget, 0)).toBe(3000);
         expect(timeInside(budget, 7)).toBe(0);
@@ -81,6 +83,7 @@ describe('flowBudget', () => {
             '6 in 1: 1 × ? = ? (awaited-message) used ? of 3000',
         ]);
         expect(timeInside(budget, 0)).toBeUndefined();
+        expect(budget.map(budgetLabel)).toEqual(['≤ 3s', '≤ ? · ? of 3s', '≤ 1s · ? of 3s', '≤ ? · ? of 3s', '≤ ? · ? of 3s', '≤ ? · ? of 3s']);
     });
 
     test('a step the model lacks has no worst case', async () => {

@@ -23,3 +23,14 @@ export function worstText(b: StepBudget): string {
         ? `worst case ${b.attempts} × ${formatDuration(b.timeoutMs)} = ${formatDuration(b.worstMs)}`
         : `worst case ${formatDuration(b.worstMs)}`;
 }
+
+/**
+ * A short label of a step's budget for a drawing: `≤ 1s · 2.3s of 3s`, `≤ 300ms`, `≤ ?` when the
+ * worst case is not known; undefined for a message the flow does not wait for.
+ */
+export function budgetLabel(b: StepBudget): string | undefined {
+    if (b.worstMs === 0 && b.timeoutMs === undefined) return undefined;
+    const worst = b.worstMs === undefined ? '≤ ?' : `≤ ${formatDuration(b.worstMs)}`;
+    if (b.budgetMs === undefined) return worst;
+    return `${worst} · ${b.usedMs === undefined ? '?' : formatDuration(b.usedMs)} of ${formatDuration(b.budgetMs)}`;
+}
