@@ -52,8 +52,8 @@ describe('hover on a flow', () => {
                 '',
                 '**Budgets** (worst case: timeout × attempts, one step after the other, parallel steps by the slowest)',
                 '',
-                '- step 1 (web \\-&gt; edge) waits 3s: the steps inside it 2s of 3s used',
-                '- step 2 (edge \\-&gt; orders) waits 2s: the steps inside it 1.8s of 2s used',
+                '- step 1 (web \\-&gt; edge) waits 3s; the steps inside take up to 2s',
+                '- step 2 (edge \\-&gt; orders) waits 2s; the steps inside take up to 1.8s',
             ].join('\n'),
             disposeAfterCheck: true,
         });
@@ -71,9 +71,14 @@ describe('hover on a flow', () => {
     test('over budget, and a budget that cannot be computed, are said so', async () => {
         const over = SHOP.replace('timeout 800ms', 'timeout 1500ms');
         await hover({ text: at('-> stock', 2, over), index: 0, hover: /2.5s of 2s used, the budget of step 2 \(edge \\-&gt; orders\) — \*\*over budget\*\*/, disposeAfterCheck: true });
-        await hover({ text: at('checkout', 1, over), index: 0, hover: /step 2 \(edge \\-&gt; orders\) waits 2s: the steps inside it 2.5s of 2s used — \*\*over budget\*\*$/, disposeAfterCheck: true });
+        await hover({ text: at('checkout', 1, over), index: 0, hover: /step 2 \(edge \\-&gt; orders\) waits 2s; the steps inside take up to 2.5s — \*\*over budget\*\*$/, disposeAfterCheck: true });
         const unknown = SHOP.replace('{ timeout 800ms }', '');
-        await hover({ text: at('checkout', 1, unknown), index: 0, hover: /step 4: orders \\-&gt; stock \(optional\), worst case unknown \(timeout not known\)[\s\S]*waits 2s: the steps inside it cannot be computed: a step inside has no known worst case$/, disposeAfterCheck: true });
+        await hover({ text: at('checkout', 1, unknown), index: 0, hover: /step 4: orders \\-&gt; stock \(optional\), worst case unknown \(timeout not known\)[\s\S]*waits 2s: the time of the steps inside cannot be computed \(one has no known worst case\)$/, disposeAfterCheck: true });
+    });
+
+    test('a flow without a known timeout says there is no budget to check', async () => {
+        const text = SHOP.replace(/ \{ timeout [^}]*\}/g, '');
+        await hover({ text: at('checkout', 1, text), index: 0, hover: /worst case unknown \(timeout not known\)[\s\S]*No step with a known timeout has steps inside it: no budget to check\.$/, disposeAfterCheck: true });
     });
 
     test('on a step\'s ends: the element\'s card, as anywhere else', async () => {

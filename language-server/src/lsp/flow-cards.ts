@@ -20,11 +20,12 @@ export function flowCard(model: ArchModel, flow: ModelFlow): string {
     const budgets = budget.flatMap((b, index) => {
         if (b.timeoutMs === undefined || b.stepsInside === 0) return [];
         const spent = timeInside(budget, index);
-        const verdict = spent === undefined ? 'cannot be computed: a step inside has no known worst case'
-            : `${formatDuration(spent)} of ${formatDuration(b.timeoutMs)} used${spent > b.timeoutMs ? ' — **over budget**' : ''}`;
-        return [`- step ${b.step.number} (${pair(b)}) waits ${formatDuration(b.timeoutMs)}: the steps inside it ${verdict}`];
+        const verdict = spent === undefined ? ': the time of the steps inside cannot be computed (one has no known worst case)'
+            : `; the steps inside take up to ${formatDuration(spent)}${spent > b.timeoutMs ? ' — **over budget**' : ''}`;
+        return [`- step ${b.step.number} (${pair(b)}) waits ${formatDuration(b.timeoutMs)}${verdict}`];
     });
-    if (budgets.length > 0) lines.push('', '**Budgets** (worst case: timeout × attempts, one step after the other, parallel steps by the slowest)', '', ...budgets);
+    lines.push('', '**Budgets** (worst case: timeout × attempts, one step after the other, parallel steps by the slowest)', '');
+    lines.push(...(budgets.length > 0 ? budgets : ['No step with a known timeout has steps inside it: no budget to check.']));
     return lines.join('\n');
 }
 
