@@ -46,7 +46,7 @@ describe('hover on a flow', () => {
                 '',
                 '- step 1: web \\-&gt; edge, worst case 3s',
                 '- step 2: edge \\-&gt; orders, worst case 2s',
-                '- step 3: orders \\-&gt; pay, worst case 2 × 500ms = 1s',
+                '- step 3: orders \\-&gt; pay, worst case 2 attempts × 500ms = 1s',
                 '- step 4: orders \\-&gt; stock (optional), worst case 800ms',
                 '- step 5: orders \\~&gt; events, a message: the flow does not wait',
                 '',

@@ -34,7 +34,7 @@ describe('flow-budget-exceeded', () => {
             "15:10 warning Flow 'checkout': step 2 (edge -> orders) waits 1s for 'orders', but the calls 'orders' makes may take 1.1s in the worst case (pay 800ms, stock 300ms).",
         ]);
         expect(relatedOf(diagnosticsOf(doc, 'flow-budget-exceeded')[0])).toEqual([
-            '16:12 step 3 (orders -> pay): worst case 2 × 400ms = 800ms',
+            '16:12 step 3 (orders -> pay): worst case 2 attempts × 400ms = 800ms',
             '17:12 step 4 (orders -> stock): worst case 300ms',
         ]);
     });
@@ -44,6 +44,14 @@ describe('flow-budget-exceeded', () => {
         expect(findingsOf(doc, 'flow-budget-exceeded')).toEqual([
             "14:9 warning Flow 'checkout': step 1 (web -> edge) waits 1s for 'edge', but the calls 'edge' makes may take 1.2s in the worst case (orders 600ms, orders 600ms).",
         ]);
+    });
+
+    test('a call made several times per request (repeat) counts each time', async () => {
+        // 3 × 400ms = 1.2s fits in 2s; 2 calls × 2 attempts × 400ms = 1.6s does not fit in 1s.
+        const fits = await check(services, shop({ edge: 'timeout 2s', pay: 'timeout 400ms repeat 3' }, '    edge -> orders\n    orders -> pay "authorize"'));
+        expect(findingsOf(fits, 'flow-budget-exceeded')).toEqual([]);
+        const slow = await check(services, shop({ edge: 'timeout 1s', pay: 'timeout 400ms retries 1 repeat 2' }, '    edge -> orders\n    orders -> pay "authorize"'));
+        expect(relatedOf(diagnosticsOf(slow, 'flow-budget-exceeded')[0])).toEqual(['15:12 step 2 (orders -> pay): worst case 2 calls × 2 attempts × 400ms = 1.6s']);
     });
 
     test('near miss: the same calls in parallel take as long as the slowest', async () => {

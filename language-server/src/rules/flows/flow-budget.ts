@@ -13,7 +13,8 @@ import { callPolicy } from '../analysis/call-policy.js';
  * - A synchronous step with a known timeout is the **budget** of the steps inside it: its
  *   caller gives up on each attempt after that timeout. The entry point's budget is the
  *   first step's: the timeout of the call from the flow's first caller.
- * - A step's **worst case** is its timeout × attempts (1 + retries), from the call's policy
+ * - A step's **worst case** is its timeout × attempts (1 + retries), × `repeat` for a call made
+ *   several times per request (one after the other), from the call's policy
  *   (the call, the caller's sidecar, the gateway, the mesh). A message (`~>`) that the flow
  *   does not await costs nothing. A call whose timeout is not written, is the platform's
  *   `default` or is `none`, and a message the flow awaits, have no known worst case.
@@ -27,9 +28,11 @@ export interface StepBudget {
     readonly parent?: number;
     /** 1 + retries; unknown retries count as none. */
     readonly attempts: number;
+    /** How many times one request makes the call (`repeat`, 1 when not written). */
+    readonly repeat: number;
     /** The timeout of one attempt, when its duration is known. */
     readonly timeoutMs?: number;
-    /** Timeout × attempts; 0 for a message not awaited; undefined when not known (see `unknown`). */
+    /** Timeout × attempts × repeat; 0 for a message not awaited; undefined when not known (see `unknown`). */
     readonly worstMs?: number;
     /** Why the worst case is not known. */
     readonly unknown?: 'no-relation' | 'timeout-unknown' | 'timeout-default' | 'no-timeout' | 'awaited-message';
@@ -69,7 +72,7 @@ export function insideLists(budget: readonly StepBudget[]): number[][] {
 
 const budgetCache = new WeakMap<ArchModel, Map<string, { flow: ModelFlow; steps: StepBudget[] }>>();
 
-type Cost = Pick<StepBudget, 'attempts' | 'timeoutMs' | 'worstMs' | 'unknown'>;
+type Cost = Pick<StepBudget, 'attempts' | 'repeat' | 'timeoutMs' | 'worstMs' | 'unknown'>;
 
 /** The time spent inside one step so far: the groups done, and the slowest of the group running. */
 interface Clock {
@@ -132,13 +135,14 @@ function add(a: number | undefined, b: number | undefined): number | undefined {
 
 function costOf(model: ArchModel, relations: ReadonlyMap<string, ArchModel['relations'][number]>, step: ModelFlowStep): Cost {
     const relation = step.relationId === undefined ? undefined : relations.get(step.relationId);
-    if (!relation) return { attempts: 1, unknown: 'no-relation' };
-    if (relation.kind !== 'sync') return step.awaited ? { attempts: 1, unknown: 'awaited-message' } : { attempts: 1, worstMs: 0 };
+    if (!relation) return { attempts: 1, repeat: 1, unknown: 'no-relation' };
+    if (relation.kind !== 'sync') return step.awaited ? { attempts: 1, repeat: 1, unknown: 'awaited-message' } : { attempts: 1, repeat: 1, worstMs: 0 };
     const policy = callPolicy(model, relation);
     const attempts = 1 + (policy.retries?.count ?? 0);
-    if (policy.timeout) return { attempts, timeoutMs: policy.timeout.ms, worstMs: policy.timeout.ms * attempts };
+    const repeat = typeof relation.properties.repeat === 'number' ? relation.properties.repeat : 1;
+    if (policy.timeout) return { attempts, repeat, timeoutMs: policy.timeout.ms, worstMs: policy.timeout.ms * attempts * repeat };
     const unknown = policy.timeoutState === 'default' ? 'timeout-default' : policy.timeoutState === 'none' ? 'no-timeout' : 'timeout-unknown';
-    return { attempts, unknown };
+    return { attempts, repeat, unknown };
 }
 
 /** The relation a step takes, by the model's index of relations. */

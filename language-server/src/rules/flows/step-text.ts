@@ -19,8 +19,9 @@ const UNKNOWN: Readonly<Record<NonNullable<StepBudget['unknown']>, string>> = {
 export function worstText(b: StepBudget): string {
     if (b.worstMs === undefined) return `worst case unknown (${UNKNOWN[b.unknown ?? 'timeout-unknown']})`;
     if (b.timeoutMs === undefined) return 'a message: the flow does not wait';
-    return b.attempts > 1
-        ? `worst case ${b.attempts} × ${formatDuration(b.timeoutMs)} = ${formatDuration(b.worstMs)}`
+    const factors = [b.repeat > 1 ? `${b.repeat} calls` : '', b.attempts > 1 ? `${b.attempts} attempts` : ''].filter(Boolean);
+    return factors.length > 0
+        ? `worst case ${factors.join(' × ')} × ${formatDuration(b.timeoutMs)} = ${formatDuration(b.worstMs)}`
         : `worst case ${formatDuration(b.worstMs)}`;
 }
 
