@@ -9,6 +9,7 @@ import { Breadcrumb, closedGroupAt } from './group-opening.js';
 import { watchPane } from './pane-watch.js';
 import { importSvg } from './svg-import.js';
 import { actualSize, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
+import { anchoredViewport, placesIn } from './view-anchor.js';
 import { ownValue } from '../../language-server/src/util/own-keys.js';
 
 /**
@@ -90,6 +91,8 @@ function showDiagram(message: DiagramMessage): void {
     next.classList.add('diagram');
     next.setAttribute('width', String(message.width));
     next.setAttribute('height', String(message.height));
+    // Where the elements were, to keep the one at the centre of the view in its place (`view-anchor.ts`).
+    const before = svg && !message.fit ? placesIn(svg) : undefined;
     // One swap of a fully built tree: the old drawing stays until the new one is ready, so nothing flickers.
     if (svg) ui.viewport.replaceChild(next, svg);
     else ui.viewport.appendChild(next);
@@ -109,7 +112,7 @@ function showDiagram(message: DiagramMessage): void {
     save();
     findingsList.update(message.findings, [...byId.keys()]);
     if (message.fit || !viewport) fit();
-    else setViewport(viewport);
+    else setViewport(before ? anchoredViewport(viewport, before, placesIn(next), ui.stage.clientWidth, ui.stage.clientHeight) : viewport);
 }
 
 /** A group's label as drawn. */
