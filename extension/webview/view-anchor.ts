@@ -19,8 +19,13 @@ export function placesOf(nodes: Iterable<{ readonly id: string | null; readonly 
     return places;
 }
 
+/** What `placesIn` reads of an SVG element (typed here: the tests compile without the DOM's types). */
+interface DrawnSvg {
+    querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+}
+
 /** The elements of a drawn diagram and where they are. */
-export function placesIn(svg: Element): Map<string, { x: number; y: number }> {
+export function placesIn(svg: DrawnSvg): Map<string, { x: number; y: number }> {
     return placesOf(Array.from(svg.querySelectorAll('g.node[data-id]'), g => ({ id: g.getAttribute('data-id'), transform: g.getAttribute('transform') })));
 }
 
