@@ -13,6 +13,7 @@ import { diffModels, type DiffSide } from '../language-server/src/diff/model-dif
 import { flowCard } from '../language-server/src/lsp/flow-cards.js';
 import { BUILTIN_RULES } from '../language-server/src/rules/rule-registry.js';
 import { defaultThresholds } from '../language-server/src/rules/rule.js';
+language-server/src/diagram/diagram-generator.tsimport { layoutShift, type LayoutShift } from '../language-server/src/diagram/layout-shift.js';
 
 /** The model of `text` as one file, parsed and linked in a fresh workspace, with its services. */
 async function linkedModel(text: string) {
@@ -178,4 +179,41 @@ async function checkedSide(name: string, text: string): Promise<DiffSide> {
         place: { file: d.display, line: d.line, uri: d.file },
     }));
     return { name, model: Arch.model.ModelProvider.getModel(doc), findings };
+}
+
+/** `text` with one service more, called by the first workload of the file: the edit the stability section makes. */
+export function withOneMoreService(text: string): string {
+    const caller = /^\s*(?:service|function|component)\s+(\w+)/m.exec(text)?.[1];
+    const end = text.lastIndexOf('}');
+    if (caller === undefined || end < 0) return text;
+    return `${text.slice(0, end)}  service addedOne "Added one" : go\n  ${caller} -> addedOne : grpc\n${text.slice(end)}`;
+}
+
+/**
+ * Stability: `text` laid out (every group open, tiers down), then with one service more,
+ * by the same generator (the last layout as hints) and from scratch. How many of the
+ * elements drawn in both moved more than 5 px, and by how much (median), as laid out and
+ * relative to the element the preview's view is anchored on (`layout-shift.ts`).
+ */
+export async function layoutStability(text: string): Promise<{ hinted: LayoutShift; fresh: LayoutShift; layoutMs: { first: number; hinted: number } }> {
+    const { shared, Arch } = createArchServices(EmptyFileSystem);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const options = { view: 'all', direction: 'DOWN', level: 'full' } as const;
+    const generator = Arch.diagram.DiagramGenerator;
+    const modelAt = async (source: string, uri: string) => {
+        const doc = factory.fromString<Model>(source, URI.file(uri));
+        shared.workspace.LangiumDocuments.addDocument(doc);
+        await shared.workspace.DocumentBuilder.build([doc], { validation: false });
+        const model = Arch.model.ModelProvider.getModel(doc);
+        shared.workspace.LangiumDocuments.deleteDocument(doc.uri);
+        return model;
+    };
+    let start = performance.now();
+    const before = await generator.layout(await modelAt(text, '/bench/stable.arch'), options);
+    const first = performance.now() - start;
+    start = performance.now();
+    const hinted = await generator.layout(await modelAt(withOneMoreService(text), '/bench/stable.arch'), options);
+    const hintedMs = performance.now() - start;
+    const fresh = await generator.layout(await modelAt(withOneMoreService(text), '/bench/fresh.arch'), options);
+    return { hinted: layoutShift(before, hinted), fresh: layoutShift(before, fresh), layoutMs: { first, hinted: hintedMs } };
 }

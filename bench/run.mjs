@@ -1,10 +1,10 @@
 // `npm run bench`: measures what issue 6 asks for, prints medians with the machine's load
 // average beside each figure, and writes bench/results/latest.json.
 // `--quick` runs fewer repetitions and sizes; `--only <name,…>` runs some sections
-// (check, render, likec4, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, imports, legibility, diff, flows). Benchmarks measure; tests never assert timings.
+// (check, render, likec4, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, imports, legibility, stability, diff, flows). Benchmarks measure; tests never assert timings.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,7 +20,7 @@ import { diffBench } from './diff-bench.mjs';
 import { importFresh, writeManifests, writeTraceFile } from './import-bench.mjs';
 import { blockingWhileDrawing, editToDiagnostics, editToDiagram, median, startup } from './lsp-bench.mjs';
 import { previewFluidity } from './preview-fluidity.mjs';
-import { printSampleMetrics, sampleMetrics } from './sample-metrics.mjs';
+import { printSampleMetrics, sampleFiles, sampleMetrics } from './sample-metrics.mjs';
 import { vsixSize } from './vsix-size.mjs';
 import { writeModel } from './write-model.mjs';
 
@@ -313,6 +313,22 @@ if (wanted('legibility')) {
     results.legibility = measured;
     printSampleMetrics(measured);
     console.log(`(load ${measured.load})`);
+}
+
+if (wanted('stability')) {
+    // Issue 13: an edit that adds one element keeps the others where they were.
+    const rows = {};
+    results.stability = {};
+    const before = load();
+    for (const file of sampleFiles(ROOT).filter(f => !f.includes('evolution'))) {
+        const r = await api.layoutStability(readFileSync(path.join(ROOT, file), 'utf8'));
+        results.stability[file] = r;
+        const cell = s => `${s.movedAnchored}/${s.shared} moved, median ${s.medianAnchored} px (as laid out: ${s.moved}, ${s.median} px)`;
+        rows[file] = { 'from scratch': cell(r.fresh), 'last layout as hints': cell(r.hinted), 'layout ms first / hinted': `${r.layoutMs.first.toFixed(0)} / ${r.layoutMs.hinted.toFixed(0)}` };
+    }
+    console.log('\nStability: one service added to each sample (every group open, tiers down); elements that moved more than 5 px relative to the element the view is anchored on');
+    console.table(rows);
+    console.log(`(load ${Math.max(before, load())})`);
 }
 
 if (wanted('vsix')) {

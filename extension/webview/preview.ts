@@ -14,6 +14,7 @@ import { importSvg } from './svg-import.js';
 import { viewKey } from './view-choice.js';
 import { ViewPicker } from './view-picker.js';
 import { actualSize, centreOn, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
+import { anchoredViewport, placesIn } from './view-anchor.js';
 import { ownValue } from '../../language-server/src/util/own-keys.js';
 
 /**
@@ -112,6 +113,8 @@ function showDiagram(message: DiagramMessage): void {
     next.classList.add('diagram');
     next.setAttribute('width', String(message.width));
     next.setAttribute('height', String(message.height));
+    // Where the elements were, to keep the one at the centre of the view in its place (`view-anchor.ts`).
+    const before = svg && !message.fit ? placesIn(svg) : undefined;
     // One swap of a fully built tree: the old drawing stays until the new one is ready, so nothing flickers.
     if (svg) ui.viewport.replaceChild(next, svg);
     else ui.viewport.appendChild(next);
@@ -138,7 +141,7 @@ function showDiagram(message: DiagramMessage): void {
     search.index(next);
     if (remembered) setViewport(remembered);
     else if (message.fit || !viewport) fit();
-    else setViewport(viewport);
+    else setViewport(before ? anchoredViewport(viewport, before, placesIn(next), ui.stage.clientWidth, ui.stage.clientHeight) : viewport);
 }
 
 /** A group's label as drawn. */

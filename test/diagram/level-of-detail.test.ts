@@ -2,6 +2,7 @@ import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { collapseGroups } from '../../language-server/src/diagram/collapse.js';
 import { candidateLevels, fitZoom, openAtLevel, textPxAtFit } from '../../language-server/src/diagram/level-of-detail.js';
+import { subjectGroup } from '../../language-server/src/diagram/level-subject.js';
 import { selectView } from '../../language-server/src/diagram/views.js';
 import { arch, createTestServices } from '../helpers/services.js';
 import { groupsWithClass, modelOf, parseSvg } from './diagram-helpers.js';
@@ -30,12 +31,32 @@ describe('levels of detail', () => {
         expect(fitZoom(400, 300, { width: 800, height: 1000 })).toBe(1);
     });
 
-    test('candidates close the most deeply nested group first, then the largest, and never what --expand opens', async () => {
+    test('candidates keep the subject open while the periphery closes, then its nested groups; then, from everything open, the most deeply nested and largest first; never what --expand opens', async () => {
         const model = await modelOf(services, SHOP);
         const selection = selectView(model, 'all');
         const closedAt = (open: ReadonlySet<string>) => [...selection.groupIds].filter(g => !open.has(g)).sort().join(' ') || '-';
-        expect(candidateLevels(model, selection).map(closedAt)).toEqual(['-', 'billing', 'billing shop', 'billing obs shop']);
+        expect(subjectGroup(model, selection)).toBe('shop');
+        expect(candidateLevels(model, selection).map(closedAt)).toEqual(['-', 'obs', 'billing obs', 'billing', 'billing shop', 'billing obs shop']);
         expect(candidateLevels(model, selection, ['billing']).map(closedAt)).toEqual(['-', 'obs']);
+    });
+
+    test('the element the user is at names the subject: the stack around it stays open while the shop closes', async () => {
+        const model = await modelOf(services, SHOP);
+        const selection = selectView(model, 'all');
+        const closedAt = (open: ReadonlySet<string>) => [...selection.groupIds].filter(g => !open.has(g)).sort().join(' ') || '-';
+        expect(subjectGroup(model, selection, 'prom')).toBe('obs');
+        expect(candidateLevels(model, selection, [], 'prom').map(closedAt)).toEqual(['-', 'billing', 'billing shop', 'billing obs shop']);
+    });
+
+    test('without a hint the subject is the group most relations touch among those with workloads, never a stack or a boundary', async () => {
+        const model = await modelOf(services, arch(`
+            boundary partners "Partners" { service psp  service carrier  service bank }
+            system shop { service orders  service payments }
+            stack obs { metrics prom }
+            orders -> payments
+            payments -> psp
+            orders ..> prom`));
+        expect(subjectGroup(model, selectView(model, 'all'))).toBe('shop');
     });
 
     test('level n opens the groups nested less than n deep; --expand opens a group and the groups around it', async () => {
@@ -59,6 +80,25 @@ describe('levels of detail', () => {
         expect(result.svg).toContain('>https<');
         expect(result.svg).toContain('closed group (with its count)');
         expect(result.notice).toMatch(/^1 group is drawn closed/);
+    });
+
+    test('signal links that members of an open group send to a closed box leave from the group, as one edge; one member alone keeps its own', async () => {
+        const model = await modelOf(services, arch(`
+            system shop "Shop" { service orders  service payments  service stock }
+            stack obs "Observability" { metrics prom  traces jaeger }
+            orders ..> prom
+            payments ..> prom
+            stock ..> jaeger`));
+        const merged = (extra: string) => collapseGroups(model, selectView(model, 'all'), Infinity, new Set([extra]))
+            .merged!.map(m => `${m.sourceId} -> ${m.targetId} (${m.relations.length})`);
+        expect(merged('shop')).toEqual(['shop -> obs (3)']);
+        const single = await modelOf(services, arch(`
+            system shop "Shop" { service orders  service payments }
+            stack obs "Observability" { metrics prom }
+            orders ..> prom
+            orders -> payments`));
+        expect(collapseGroups(single, selectView(single, 'all'), Infinity, new Set(['shop'])).merged!.map(m => `${m.sourceId} -> ${m.targetId} (${m.relations.length})`))
+            .toEqual(['orders -> obs (1)']);
     });
 
     test('with a pane, the most detailed level that reads is chosen; a pane large enough keeps every group open', async () => {

@@ -1,4 +1,5 @@
 import type { ArchModel, ModelRelation, RelationKind } from '../model/model-types.js';
+import { groupsAround } from '../model/groups-around.js';
 import type { ViewSelection } from './views.js';
 
 /**
@@ -55,9 +56,10 @@ export function collapseGroups(model: ArchModel, selection: ViewSelection, maxEl
         if (model.elements.get(id)?.hostId === undefined && !expanded.has(id)) boxes.add(boxOf(id));
     }
     const drawnRelations = [...selection.relations, ...selection.bundles.flatMap(b => b.relations)];
+    const fromGroup = open ? signalSources(model, drawnRelations, expanded, id => boxOf(hostOf(model, id))) : new Map<string, string>();
     const edges = new Map<string, { kind: RelationKind; sourceId: string; targetId: string; relations: ModelRelation[] }>();
     for (const r of drawnRelations) {
-        const sourceId = boxOf(hostOf(model, r.sourceId));
+        const sourceId = fromGroup.get(r.id) ?? boxOf(hostOf(model, r.sourceId));
         const targetId = boxOf(hostOf(model, r.targetId));
         if (sourceId === targetId) continue;
         const key = `${sourceId}${ARROWS[r.kind]}${r.kind === 'trigger' ? '!' : ''}${targetId}`;
@@ -87,7 +89,8 @@ export function collapseGroups(model: ArchModel, selection: ViewSelection, maxEl
     const merged: MergedRelations[] = [];
     const relations: ModelRelation[] = [];
     for (const edge of edges.values()) {
-        if (!kept.has(edge.sourceId) || !kept.has(edge.targetId)) continue;
+        const drawn = (id: string) => kept.has(id) || (fromGroup.size > 0 && expanded.has(id));
+        if (!drawn(edge.sourceId) || !drawn(edge.targetId)) continue;
         const [only] = edge.relations;
         // A single relation between two elements drawn as themselves keeps its own edge.
         if (edge.relations.length === 1 && only.sourceId === edge.sourceId && only.targetId === edge.targetId) {
@@ -107,6 +110,37 @@ export function collapseGroups(model: ArchModel, selection: ViewSelection, maxEl
         notice: open ? levelNotice(selection, collapsedIds.size) : collapseNotice(selection, boxes.size, kept.size, maxElements),
         ...(open ? { labelMerged: true } : {}),
     };
+}
+
+/**
+ * At a level of detail, the signal links that members of an open group send to a box
+ * outside it leave from the group's box, as one edge (as `signal-bundles.ts` draws them
+ * in the overview): eight services that each send their signals to a closed observability
+ * stack read as "the shop sends 24 signal links there", not as eight long lines across the
+ * drawing. Only where two or more of the group's boxes send to the same box; the outermost
+ * open group that does not hold the target is the one the edge leaves from.
+ */
+function signalSources(model: ArchModel, relations: readonly ModelRelation[], open: ReadonlySet<string>, boxOf: (id: string) => string): Map<string, string> {
+    const byKey = new Map<string, { relations: ModelRelation[]; sources: Set<string> }>();
+    for (const r of relations) {
+        if (r.kind !== 'observe') continue;
+        const target = boxOf(r.targetId);
+        const targetGroups = new Set([target, ...groupsAround(model, target)]);
+        const group = groupsAround(model, boxOf(r.sourceId)).filter(g => !targetGroups.has(g) && open.has(g)).pop();
+        if (group === undefined) continue;
+        const key = `${group}\n${target}`;
+        const entry = byKey.get(key) ?? { relations: [], sources: new Set<string>() };
+        entry.relations.push(r);
+        entry.sources.add(boxOf(r.sourceId));
+        byKey.set(key, entry);
+    }
+    const sourceOf = new Map<string, string>();
+    for (const [key, entry] of byKey) {
+        if (entry.sources.size < 2) continue;
+        const group = key.slice(0, key.indexOf('\n'));
+        for (const r of entry.relations) sourceOf.set(r.id, group);
+    }
+    return sourceOf;
 }
 
 /** The focused group, what it holds and what holds it: drawn open, whatever the size. */

@@ -8,6 +8,8 @@ import { toElkGraph, type DiagramGraph } from './elk-graph.js';
 import { ElkLayoutEngine, type ElkFactory } from './elk-layout.js';
 import type { LaidOutDiagram } from './graph-types.js';
 import type { LayoutStore } from './layout-store.js';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import { PreviousLayouts } from './layout-hints.js';
 import { placeDiagram } from './placement.js';
 import { renderSvg } from './svg-renderer.js';
 import type { ViewSelection } from './views.js';
@@ -21,6 +23,8 @@ import { selectFor } from '../views/select-for.js';
 export class DiagramGenerator {
     private readonly engine: ElkLayoutEngine;
     private readonly graphs = new WeakMap<ArchModel, Map<string, Promise<SelectedGraph>>>();
+    /** The last layout of each view, by document and choices: hints for the next (`layout-hints.ts`). */
+    private readonly previous = new PreviousLayouts();
 
     constructor(services: { readonly layout: { readonly ElkFactory: ElkFactory } }) {
         this.engine = new ElkLayoutEngine(services.layout.ElkFactory);
@@ -54,7 +58,7 @@ export class DiagramGenerator {
         const options = withViewDefaults(model, asked);
         if (!options.pane && options.level === undefined && !options.expand?.length && !options.chooseDirection) {
             const { selection, graph } = await this.graphOf(model, options);
-            return { selection, laidOut: await this.place(graph) };
+            return { selection, laidOut: await this.place(graph, viewKey(model, options)) };
         }
         const base = collapseGroups(model, selectFor(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
         const pane = options.pane;
@@ -76,7 +80,7 @@ export class DiagramGenerator {
                 const area = boxArea(graph);
                 // The last level is always drawn if nothing better was: a diagram is drawn even when it cannot read.
                 if (estimate && i < levels.length - 1 && !estimate.worthLayingOut(direction, area, best?.level === i ? best.px : undefined)) continue;
-                const laidOut = await this.place(graph);
+                const laidOut = await this.place(graph, `${viewKey(model, options)} ${[...selection.groupIds].filter(id => !selection.collapsed?.has(id)).sort().join(',')}`);
                 // The legend grows with what is drawn (badges, closed groups): measure the drawing as it will be.
                 const size = renderSvg(laidOut, { theme: 'light', legend: options.legend, findings: options.findings, findingPaths: options.findingPaths });
                 estimate?.record(direction, area, size.width, size.height);
@@ -94,7 +98,7 @@ export class DiagramGenerator {
      */
     prepare(model: ArchModel, options: LayoutChoices): void {
         this.graphOf(model, options)
-            .then(({ graph }) => (graph.nodes.size > 0 ? this.engine.layoutOrRelax(graph.elk) : undefined))
+            .then(({ graph }) => (graph.nodes.size > 0 ? this.engine.layoutOrRelax(this.hinted(graph, viewKey(model, options))) : undefined))
             .catch(() => undefined);
     }
 
@@ -125,13 +129,24 @@ export class DiagramGenerator {
         return entry;
     }
 
-    private async place(graph: DiagramGraph): Promise<LaidOutDiagram> {
+    /**
+     * Lays `graph` out with the last layout of the same view (`key`) as hints, so that an
+     * edit that adds or removes an element leaves the others where they were
+     * (`layout-hints.ts`); then remembers this layout for the next edit.
+     */
+    private async place(graph: DiagramGraph, key: string): Promise<LaidOutDiagram> {
         await nextTurn();
         const direction = graph.direction;
         if (graph.nodes.size === 0) return { width: 0, height: 0, direction, nodes: [], edges: [] };
-        const laidOut = await this.engine.layoutOrRelax(graph.elk);
+        const input = this.hinted(graph, key);
+        const laidOut = await this.engine.layoutOrRelax(input);
+        this.previous.remember(key, graph.elk, input, laidOut);
         await nextTurn();
         return placeDiagram(laidOut, graph);
+    }
+
+    private hinted(graph: DiagramGraph, key: string): ElkNode {
+        return this.previous.hints(key, graph.elk, graph.direction === 'DOWN' ? 'x' : 'y');
     }
 
     /** Keeps layouts in `store` as well, between runs (`archsight render --cache`, the preview's first drawing). */
@@ -175,6 +190,11 @@ function withViewDefaults(model: ArchModel, options: DiagramOptions): DiagramOpt
     const level = view.level !== undefined && (options.level === undefined || options.level === 'auto') ? { level: view.level } : {};
     const direction = view.direction && options.chooseDirection ? { direction: view.direction, chooseDirection: false } : {};
     return { ...options, ...level, ...direction };
+}
+
+/** The document and the choices that make a view: its last layout is the next one's hint. */
+function viewKey(model: ArchModel, options: LayoutChoices): string {
+    return `${model.uri} ${options.view} ${options.named ?? ''} ${options.focus ?? ''} ${options.direction} ${options.maxElements ?? ''}`;
 }
 
 /** A declared view's title, else its label, else none (the architecture's title is drawn). */

@@ -1,5 +1,5 @@
-import { ELEMENT_KINDS } from '../model/kinds.js';
 import type { ArchModel } from '../model/model-types.js';
+import { groupSizes, periphery, subjectGroup } from './level-subject.js';
 import type { ViewSelection } from './views.js';
 
 /**
@@ -58,55 +58,48 @@ export function openAtLevel(model: ArchModel, selection: ViewSelection, level: n
 }
 
 /**
- * The levels to try, most detailed first: everything open; then groups closed one at a
- * time, the most deeply nested first (a monolith keeps its box while its layers close)
- * and, among groups as deep, the one that holds the most drawn elements first (closing it
- * saves the most room). Groups that `expand` opens, and the groups around them, stay open.
+ * The levels to try, most detailed first. First the view's subject (`level-subject.ts`)
+ * is kept open while the rest closes, one group at a time: the periphery first (a stack,
+ * a boundary, then groups by their share of data, platform and observability elements),
+ * then the groups nested in the subject, the most deeply nested first. When the subject cannot read
+ * even so, the levels go on as if it had no subject: everything open again, then groups
+ * closed from the most deeply nested and, among groups as deep, the one that holds the
+ * most drawn elements first (closing it saves the most room). Groups that `expand` opens,
+ * and the groups around them, stay open; a level is tried once.
  */
-export function candidateLevels(model: ArchModel, selection: ViewSelection, expand: readonly string[] = []): Set<string>[] {
+export function candidateLevels(model: ArchModel, selection: ViewSelection, expand: readonly string[] = [], hint?: string): Set<string>[] {
     const keep = expandedWithParents(model, expand);
-    const open = new Set(selection.groupIds);
-    const candidates = [new Set(open)];
-    const size = new Map<string, number>();
-    for (const id of selection.elementIds) {
-        const element = model.elements.get(id);
-        if (!element || element.hostId !== undefined) continue;
-        for (let group = element.groupId; group !== undefined; group = model.groups.get(group)?.parentId) {
-            size.set(group, (size.get(group) ?? 0) + 1);
-            if (size.size > model.groups.size) break;
-        }
-    }
+    const size = groupSizes(model, selection);
     const depth = new Map([...size.keys()].map(id => [id, groupDepth(model, id)]));
-    const edge = new Map([...size.keys()].map(id => [id, periphery(model, selection, id)]));
-    const closable = [...size.keys()]
-        .filter(id => !keep.has(id) && open.has(id))
-        .sort((a, b) => depth.get(b)! - depth.get(a)! || size.get(b)! - size.get(a)! || edge.get(b)! - edge.get(a)!);
-    for (const group of closable) {
-        if (!open.has(group)) continue;
-        for (const id of [...open]) if (id === group || isWithin(model, id, group)) open.delete(id);
-        candidates.push(new Set(open));
+    const outer = new Map([...size.keys()].map(id => [id, periphery(model, selection, id)]));
+    const closable = [...size.keys()].filter(id => !keep.has(id) && selection.groupIds.has(id));
+    const subject = subjectGroup(model, selection, hint);
+    const levels: Set<string>[] = [];
+    const seen = new Set<string>();
+    const closeInTurn = (order: readonly string[]) => {
+        const open = new Set(selection.groupIds);
+        const add = () => {
+            const key = [...open].sort().join(' ');
+            if (!seen.has(key)) levels.push(new Set(open));
+            seen.add(key);
+        };
+        add();
+        for (const group of order) {
+            if (!open.has(group)) continue;
+            for (const id of [...open]) if (id === group || isWithin(model, id, group)) open.delete(id);
+            add();
+        }
+    };
+    if (subject !== undefined) {
+        const aroundSubject = (id: string) => id === subject || isWithin(model, subject, id);
+        const periphery = closable.filter(id => !aroundSubject(id) && !isWithin(model, id, subject))
+            .sort((a, b) => outer.get(b)! - outer.get(a)! || depth.get(b)! - depth.get(a)! || size.get(b)! - size.get(a)!);
+        const inner = closable.filter(id => isWithin(model, id, subject))
+            .sort((a, b) => depth.get(b)! - depth.get(a)! || size.get(b)! - size.get(a)!);
+        closeInTurn([...periphery, ...inner]);
     }
-    return candidates;
-}
-
-/**
- * How far a group is from the core of the architecture, 0 to 2 (its share of
- * observability and data elements, plus one for a stack or a boundary): of two groups as
- * large, the one further out closes first. (Closing the periphery before larger groups was
- * tried: it rarely frees enough room, and the samples ended with every group closed.)
- */
-function periphery(model: ArchModel, selection: ViewSelection, groupId: string): number {
-    const kind = model.groups.get(groupId)?.kind;
-    let total = 0;
-    let outer = 0;
-    for (const id of selection.elementIds) {
-        const element = model.elements.get(id);
-        if (!element || element.hostId !== undefined || (element.groupId !== groupId && !isWithin(model, element.groupId ?? '', groupId))) continue;
-        total++;
-        const tier = ELEMENT_KINDS[element.kind].tier;
-        if (tier === 'observability' || tier === 'data') outer++;
-    }
-    return (total > 0 ? outer / total : 0) + (kind === 'stack' || kind === 'boundary' ? 1 : 0);
+    closeInTurn([...closable].sort((a, b) => depth.get(b)! - depth.get(a)! || size.get(b)! - size.get(a)! || outer.get(b)! - outer.get(a)!));
+    return levels;
 }
 
 function isWithin(model: ArchModel, groupId: string, ancestorId: string): boolean {
