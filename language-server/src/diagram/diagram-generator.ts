@@ -1,6 +1,7 @@
 import type { ArchModel } from '../model/model-types.js';
 import { collapseGroups, DEFAULT_MAX_ELEMENTS } from './collapse.js';
 import { bundleEdges } from './edge-bundles.js';
+import { thinDenseParts } from './dense-selection.js';
 import { candidateLevels, MIN_TEXT_PX, openAtLevel, textPxAtFit } from './level-of-detail.js';
 import { boxArea, LevelEstimate } from './level-estimate.js';
 import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
@@ -175,9 +176,12 @@ export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 
     return finishSelection(model, collapseGroups(model, selectFor(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS));
 }
 
-/** Bundles the relations of an overview; focus draws each relation, and collapsed groups have them merged already. */
+/**
+ * Bundles the relations of an overview (focus draws each relation, and collapsed groups
+ * have them merged already), then leaves out what a dense part would make ELK work on for minutes.
+ */
 function finishSelection(model: ArchModel, selection: ViewSelection): ViewSelection {
-    return selection.collapsed || selection.focus !== undefined ? selection : bundleEdges(model, selection);
+    return thinDenseParts(selection.collapsed || selection.focus !== undefined ? selection : bundleEdges(model, selection));
 }
 
 /** Where each drawn node and edge is declared, for click-to-source and cursor highlighting. */
