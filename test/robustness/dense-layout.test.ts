@@ -2,12 +2,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { clearDocuments } from 'langium/test';
-import { afterEach, describe, expect, test } from 'vitest';
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
 // @ts-expect-error -- a plain ES module without type declarations, shared with the benchmark
 import { completeGraph, randomCalls } from '../../bench/dense-graphs.mjs';
+import { DiagramGenerator } from '../../language-server/src/diagram/diagram-generator.js';
 import type { DiagramOptions } from '../../language-server/src/diagram/diagram-types.js';
+import type { ElkFactory } from '../../language-server/src/diagram/elk-layout.js';
+import { ElkThread } from '../../language-server/src/diagram/elk-thread.js';
+import { LayoutTimeoutError } from '../../language-server/src/diagram/layout-budget.js';
 import { runCli } from '../helpers/cli.js';
-import { createTestServices } from '../helpers/services.js';
+import { arch, createTestServices } from '../helpers/services.js';
 
 // Never hang: services that all call each other took ELK minutes (25: 34 s, 50: more than
 // ten minutes; 100 services with 10 calls each more than five). Dense parts are drawn with
@@ -71,4 +76,32 @@ describe('dense diagrams are drawn in seconds', () => {
         expect(readFileSync(path.join(dir, 'k50.svg'), 'utf8')).toMatch(/^<svg/);
         expect(r.code).toBe(1);
     }, 40_000);
+});
+
+describe('a layout stopped at its budget', () => {
+    /** ELK on a machine so slow that any layout of more than 60 lines runs out of time (the real budget is time; this one counts). */
+    const thread = new ElkThread({ budgetMs: 600_000 });
+    afterAll(() => thread.terminateWorker());
+    const edgesIn = (node: ElkNode): number => (node.edges?.length ?? 0) + (node.children ?? []).reduce((n, c) => n + edgesIn(c), 0);
+    const slow: ElkFactory = () => ({
+        ...thread,
+        layout: ((graph: ElkNode) => edgesIn(graph) > 60 ? Promise.reject(new LayoutTimeoutError(6_000)) : thread.layout(graph)) as ELK['layout'],
+    }) as ELK;
+    const generator = new DiagramGenerator({ layout: { ElkFactory: slow } });
+
+    test('is drawn again with only its shortest lines, and the notice says so', async () => {
+        const doc = await services.parse(completeGraph(25));
+        const diagram = await generator.generate(services.Arch.model.ModelProvider.getModel(doc), OPTIONS);
+        expect(diagram.notice).toMatch(/its layout was stopped at its time budget, and (\d+) of its 600 relations are not drawn/);
+        const drawn = diagram.items.filter(item => item.type === 'relation').length;
+        expect(drawn).toBeGreaterThan(10);
+        expect(drawn).toBeLessThanOrEqual(60);
+        expect(diagram.items.filter(item => item.type === 'element')).toHaveLength(25);
+    }, 20_000);
+
+    test('near miss: when fewer lines would not help (a long chain), the message says that the layout was stopped', async () => {
+        const chain = arch([...Array.from({ length: 80 }, (_, i) => `service s${i}`), ...Array.from({ length: 79 }, (_, i) => `s${i} -> s${i + 1}`)].join('\n'));
+        const doc = await services.parse(chain);
+        await expect(generator.generate(services.Arch.model.ModelProvider.getModel(doc), OPTIONS)).rejects.toThrow(/too dense to lay out within 6 s, so the layout was stopped/);
+    }, 20_000);
 });
