@@ -38,3 +38,39 @@ export function writeArch(dir, name, text) {
     writeFileSync(file, text);
     return file;
 }
+
+/**
+ * The language server with a dense document and a small one open: the dense one's diagram
+ * is asked for, and at once the small one's (as when the preview follows the editor from
+ * one file to the other). Returns when each diagram came, from the moment both were asked
+ * for, and the dense one's notice. `startServer` from lsp-session.mjs.
+ */
+export async function denseThenSmall(startServer, serverPath, dir, denseText, runs) {
+    const small = [];
+    const dense = [];
+    let notice;
+    for (let i = 0; i < runs; i++) {
+        const server = await startServer(serverPath);
+        try {
+            const denseUri = await server.open(writeArch(dir, `dense-${i}.arch`, denseText), denseText);
+            const smallText = 'architecture "Small" {\n  client web\n  service api\n  web -> api\n}\n';
+            const smallUri = await server.open(writeArch(dir, `small-${i}.arch`, smallText), smallText);
+            // The layout thread is up, as it is once the editor has drawn anything.
+            await server.diagram(smallUri, { direction: 'DOWN' });
+            const start = performance.now();
+            const denseDiagram = server.diagram(denseUri).then(r => {
+                dense.push(performance.now() - start);
+                notice = r.diagram?.notice ?? r.error;
+            });
+            const smallDiagram = server.diagram(smallUri).then(r => {
+                if (!r.diagram) throw new Error(`no diagram: ${r.error ?? JSON.stringify(r).slice(0, 200)}`);
+                small.push(performance.now() - start);
+            });
+            await Promise.all([denseDiagram, smallDiagram]);
+        } finally {
+            await server.stop();
+        }
+    }
+    const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    return { smallMs: median(small), denseMs: median(dense), notice };
+}

@@ -39,7 +39,8 @@ describe('layout threads', () => {
         const one = new ElkPool(2, () => new ElkThread({ budgetMs: BUDGET_MS }));
         try {
             for (let i = 0; i < 3; i++) expect((await one.layout(small)).children).toHaveLength(2);
-            expect(one.started).toBe(1);
+            // The second thread is started once the first layout is done, ready for when the first is busy.
+            expect(await one.layoutsRun()).toEqual([3, 0]);
         } finally {
             one.terminateWorker();
         }
