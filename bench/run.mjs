@@ -1,11 +1,11 @@
 // `npm run bench`: measures what issue 6 asks for, prints medians with the machine's load
 // average beside each figure, and writes bench/results/latest.json.
 // `--quick` runs fewer repetitions and sizes; `--only <name,…>` runs some sections
-// (check, render, likec4, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, imports, legibility, stability, diff, flows). Benchmarks measure; tests never assert timings.
+// (check, render, likec4, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, imports, dense, legibility, stability, diff, flows). Benchmarks measure; tests never assert timings.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundles, copyElk, serverBundle, writeCodeCache } from '../scripts/bundle.mjs';
@@ -17,6 +17,8 @@ import { generateModel } from './generate-model.mjs';
 import { flowModel } from './flow-model.mjs';
 import { writeChain, writeLayered } from './import-workspaces.mjs';
 import { diffBench } from './diff-bench.mjs';
+import { completeGraph, denseThenSmall, randomCalls, writeArch } from './dense-graphs.mjs';
+import { startServer } from './lsp-session.mjs';
 import { importFresh, writeManifests, writeTraceFile } from './import-bench.mjs';
 import { blockingWhileDrawing, editToDiagnostics, editToDiagram, median, startup } from './lsp-bench.mjs';
 import { previewFluidity } from './preview-fluidity.mjs';
@@ -292,6 +294,36 @@ if (wanted('imports')) {
         };
     }
     console.log('\narchsight check of workspaces whose files import each other (CPU per file should stay flat as they grow)');
+    console.table(rows);
+}
+
+if (wanted('dense')) {
+    // Issue 18: dense diagrams (services that all call each other) are drawn within seconds,
+    // with the lines left out that would make ELK work for minutes; one document's layout
+    // does not hold up another's diagram.
+    const denseRuns = quick ? 1 : 3;
+    const dir = path.join(tmpdir(), 'archsight-bench-dense');
+    const graphs = [
+        ['25 services, all calling each other', 'k25.arch', completeGraph(25)],
+        ['30 services, all calling each other', 'k30.arch', completeGraph(30)],
+        ['50 services, all calling each other', 'k50.arch', completeGraph(50)],
+        ['100 services, 10 calls each', 'r100x10.arch', randomCalls(100, 10)],
+    ];
+    const bin = path.join(ROOT, 'bin/archsight.cjs');
+    const rows = {};
+    results.dense = {};
+    for (const [name, file, text] of graphs) {
+        const input = writeArch(dir, file, text);
+        const r = await withLoad(() => measureRuns(process.execPath, [bin, 'render', input, '-o', path.join(dir, `${file}.svg`), '--force'], denseRuns));
+        results.dense[name] = { kB: Buffer.byteLength(text) / 1024, render: r };
+        rows[`${name} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB): render`] = { wall: ms(r.wallMs), CPU: ms(r.cpuMs), 'peak memory': `${r.peakMB.toFixed(0)} MB`, load: r.load, ...(r.failure ? { failure: r.failure } : {}) };
+    }
+    for (const [name, file, text] of [graphs[2], graphs[3]]) {
+        const r = await withLoad(() => denseThenSmall(startServer, SERVER, dir, text, denseRuns));
+        results.dense[`${name}: server`] = r;
+        rows[`server: ${name}, then a 2-element file`] = { 'small diagram after': ms(r.smallMs), 'dense diagram after': ms(r.denseMs), load: r.load };
+    }
+    console.log('\nDense diagrams (target: a drawing or one clear message within 10 s; render before: stopped at the 30 s budget with an error)');
     console.table(rows);
 }
 

@@ -7,6 +7,7 @@ import { findingsAndPaths } from '../lsp/diagram-findings.js';
 import { toDrawio } from '../export/drawio.js';
 import { EXPORT_FORMATS, exportFormatOf, type ExportFormat } from '../export/export-format.js';
 import { svgToPng } from '../export/png.js';
+import { isDenseNotice } from '../diagram/dense-selection.js';
 import { toMermaid } from '../export/mermaid.js';
 import { modelToJson } from '../export/model-json.js';
 import type { ArchModel } from '../model/model-types.js';
@@ -153,7 +154,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
         legend: !values['no-legend'],
         ...(values['no-findings'] ? {} : { findings: found.findings, findingPaths: found.paths }),
     };
-    const text = await exportAs(format, services, model, options, scale);
+    const { text, notice } = await exportAs(format, services, model, options, scale);
 
     if (output === undefined) {
         if (typeof text === 'string') io.out(text);
@@ -161,6 +162,8 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     } else {
         await writeOutput(output, values.output!, text, values.force);
     }
+    // A drawing with lines left out must not pass for the whole architecture.
+    if (notice && isDenseNotice(notice)) io.err(`archsight render: ${terminalLine(notice)}\n`);
     const errors = collectDiagnostics([document], cwd).filter(d => d.severity === 'error');
     for (const d of errors) io.err(`${terminalName(d.display)}:${d.line}:${d.column}  error  ${terminalLine(d.message)}${d.code ? `  [${terminalLine(d.code)}]` : ''}\n`);
     return errors.length > 0 ? 1 : 0;
@@ -197,17 +200,20 @@ function isFormat(format: string): format is ExportFormat {
 }
 
 /** Every format takes what it draws from the diagram pipeline, as the preview does. */
-async function exportAs(format: ExportFormat, services: ArchServices, model: ArchModel, options: DiagramOptions, scale: number): Promise<string | Uint8Array> {
+async function exportAs(format: ExportFormat, services: ArchServices, model: ArchModel, options: DiagramOptions, scale: number): Promise<{ text: string | Uint8Array; notice?: string }> {
     const generator = services.diagram.DiagramGenerator;
     switch (format) {
-        case 'svg': return (await generator.generate(model, options)).svg;
-        case 'png': {
-            const { svg, width, height } = await generator.generate(model, options);
-            return svgToPng(svg, width, height, scale);
+        case 'svg': {
+            const { svg, notice } = await generator.generate(model, options);
+            return { text: svg, notice };
         }
-        case 'mermaid': return toMermaid(await generator.layout(model, options), model, options.direction);
-        case 'drawio': return toDrawio(await generator.layout(model, options), model.title);
-        case 'json': return JSON.stringify(modelToJson(model), null, 2) + '\n';
+        case 'png': {
+            const { svg, width, height, notice } = await generator.generate(model, options);
+            return { text: await svgToPng(svg, width, height, scale), notice };
+        }
+        case 'mermaid': return { text: toMermaid(await generator.layout(model, options), model, options.direction) };
+        case 'drawio': return { text: toDrawio(await generator.layout(model, options), model.title) };
+        case 'json': return { text: JSON.stringify(modelToJson(model), null, 2) + '\n' };
     }
 }
 

@@ -1,6 +1,8 @@
 import type { ArchModel } from '../model/model-types.js';
 import { collapseGroups, DEFAULT_MAX_ELEMENTS } from './collapse.js';
 import { bundleEdges } from './edge-bundles.js';
+import { thinDenseParts } from './dense-selection.js';
+import { isLayoutTimeout } from './layout-budget.js';
 import { candidateLevels, MIN_TEXT_PX, openAtLevel, textPxAtFit } from './level-of-detail.js';
 import { boxArea, LevelEstimate } from './level-estimate.js';
 import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
@@ -31,7 +33,7 @@ export class DiagramGenerator {
     }
 
     async generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> {
-        const { selection, laidOut } = await this.drawing(model, options);
+        const { selection, laidOut } = await this.drawingInTime(model, options);
         await nextTurn();
         const { svg, width, height } = renderSvg(laidOut, {
             theme: options.theme,
@@ -48,16 +50,31 @@ export class DiagramGenerator {
     }
 
     /**
+     * The drawing; if its layout was stopped at its time budget, the drawing with only the
+     * shortest lines (about one per box), which lays out in a fraction of that time, and a
+     * notice that says what is left out. If that would leave nothing out, the layout's
+     * message stands: what took long was the boxes, and they would take long again.
+     */
+    private async drawingInTime(model: ArchModel, options: DiagramOptions): Promise<{ selection: ViewSelection; laidOut: LaidOutDiagram }> {
+        try {
+            return await this.drawing(model, options);
+        } catch (error) {
+            if (!isLayoutTimeout(error) || !thinsFurther(model, options)) throw error;
+            return this.drawing(model, options, 'sparse');
+        }
+    }
+
+    /**
      * What to draw and where. With a pane (or a level, or groups to expand), levels of
      * detail are tried from the most detailed, in one direction or both, until the labels
      * read at least MIN_TEXT_PX in the pane; of the layouts tried the one that reads
      * largest is kept. Levels and directions that the layouts so far say will not read, or
      * will read smaller than the other direction, are skipped without a layout (`level-estimate.ts`).
      */
-    private async drawing(model: ArchModel, asked: DiagramOptions): Promise<{ selection: ViewSelection; laidOut: LaidOutDiagram }> {
+    private async drawing(model: ArchModel, asked: DiagramOptions, lines: Lines = 'within-budget'): Promise<{ selection: ViewSelection; laidOut: LaidOutDiagram }> {
         const options = withViewDefaults(model, asked);
         if (!options.pane && options.level === undefined && !options.expand?.length && !options.chooseDirection) {
-            const { selection, graph } = await this.graphOf(model, options);
+            const { selection, graph } = await this.graphOf(model, options, lines);
             return { selection, laidOut: await this.place(graph, viewKey(model, options)) };
         }
         const base = collapseGroups(model, selectFor(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
@@ -74,7 +91,7 @@ export class DiagramGenerator {
         let best: { selection: ViewSelection; laidOut: LaidOutDiagram; px: number; level: number } | undefined;
         for (const [i, open] of levels.entries()) {
             await nextTurn();
-            const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base);
+            const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base, lines);
             for (const direction of directions) {
                 const graph = toElkGraph(model, selection, direction);
                 const area = boxArea(graph);
@@ -104,7 +121,7 @@ export class DiagramGenerator {
 
     /** The placed diagram without drawing it: for tests and measurements. */
     async layout(model: ArchModel, options: LayoutChoices & Partial<Pick<DiagramOptions, 'pane' | 'chooseDirection' | 'level' | 'expand' | 'legend'>>): Promise<LaidOutDiagram> {
-        return (await this.drawing(model, { theme: 'light', legend: false, ...options })).laidOut;
+        return (await this.drawingInTime(model, { theme: 'light', legend: false, ...options })).laidOut;
     }
 
     /**
@@ -112,15 +129,15 @@ export class DiagramGenerator {
      * then `generate`), in two steps with a turn of the event loop before each: for 1,000
      * elements each takes tens of milliseconds.
      */
-    private graphOf(model: ArchModel, options: LayoutChoices): Promise<SelectedGraph> {
-        const key = `${options.view} ${options.named ?? ''} ${options.focus ?? ''} ${options.direction} ${options.maxElements ?? ''}`;
+    private graphOf(model: ArchModel, options: LayoutChoices, lines: Lines = 'within-budget'): Promise<SelectedGraph> {
+        const key = `${options.view} ${options.named ?? ''} ${options.focus ?? ''} ${options.direction} ${options.maxElements ?? ''} ${lines}`;
         let byChoices = this.graphs.get(model);
         if (!byChoices) this.graphs.set(model, byChoices = new Map());
         let entry = byChoices.get(key);
         if (!entry) {
             entry = (async () => {
                 await nextTurn();
-                const selection = select(model, options);
+                const selection = select(model, options, lines);
                 await nextTurn();
                 return { selection, graph: toElkGraph(model, selection, options.direction) };
             })();
@@ -203,14 +220,30 @@ function viewTitle(model: ArchModel, options: Pick<DiagramOptions, 'named'>): st
     return view ? view.title ?? (model.title ? `${model.title}: ${view.label}` : view.label) : undefined;
 }
 
+/**
+ * Which lines a drawing keeps: those within ELK's budget (`dense-selection.ts`), or, after
+ * a layout was stopped at its time budget, only the shortest (about one per box).
+ */
+type Lines = 'within-budget' | 'sparse';
+
 /** What a view draws, collapsed past the size limit. */
-export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'named' | 'maxElements'>): ViewSelection {
-    return finishSelection(model, collapseGroups(model, selectFor(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS));
+export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'named' | 'maxElements'>, lines: Lines = 'within-budget'): ViewSelection {
+    return finishSelection(model, collapseGroups(model, selectFor(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS), lines);
 }
 
-/** Bundles the relations of an overview; focus draws each relation, and collapsed groups have them merged already. */
-function finishSelection(model: ArchModel, selection: ViewSelection): ViewSelection {
-    return selection.collapsed || selection.focus !== undefined ? selection : bundleEdges(model, selection);
+/** Whether the sparse drawing of the view leaves out lines the first one drew. */
+function thinsFurther(model: ArchModel, options: DiagramOptions): boolean {
+    const count = (s: ViewSelection) => s.relations.length + (s.edgeBundles?.length ?? 0) + (s.merged?.length ?? 0);
+    return count(select(model, options, 'sparse')) < count(select(model, options));
+}
+
+/**
+ * Bundles the relations of an overview (focus draws each relation, and collapsed groups
+ * have them merged already), then leaves out what a dense part would make ELK work on for minutes.
+ */
+function finishSelection(model: ArchModel, selection: ViewSelection, lines: Lines): ViewSelection {
+    const bundled = selection.collapsed || selection.focus !== undefined ? selection : bundleEdges(model, selection);
+    return thinDenseParts(bundled, lines === 'sparse');
 }
 
 /** Where each drawn node and edge is declared, for click-to-source and cursor highlighting. */

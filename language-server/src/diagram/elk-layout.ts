@@ -1,4 +1,5 @@
 import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import { ElkPool } from './elk-pool.js';
 import { ElkThread } from './elk-thread.js';
 import { BATCH_LAYOUT_BUDGET_MS, isLayoutTimeout } from './layout-budget.js';
 import { layoutKey, type LayoutStore } from './layout-store.js';
@@ -13,7 +14,7 @@ import { layoutKey, type LayoutStore } from './layout-store.js';
 export type ElkFactory = () => ELK;
 
 let sharedThread: ElkThread | undefined;
-let editorThread: ElkThread | undefined;
+let editorThreads: ElkPool | undefined;
 
 /**
  * ELK in a worker thread, one per process: layouts keep no state between calls, and each
@@ -22,8 +23,14 @@ let editorThread: ElkThread | undefined;
  */
 export const defaultElkFactory: ElkFactory = () => (sharedThread ??= new ElkThread({ budgetMs: BATCH_LAYOUT_BUDGET_MS }));
 
-/** The same for the language server: its thread keeps ELK's code compiled between edits. */
-export const editorElkFactory: ElkFactory = () => (editorThread ??= new ElkThread({ warmUp: true }));
+/**
+ * The same for the language server: two threads, so that a long layout (a dense diagram,
+ * up to its budget) does not hold up another document's diagram. The first keeps ELK's
+ * code compiled between edits; the second starts only while the first is busy.
+ */
+export const editorElkFactory: ElkFactory = () => (editorThreads ??= new ElkPool(EDITOR_THREADS, i => new ElkThread({ warmUp: i === 0 })));
+
+const EDITOR_THREADS = 2;
 
 const CACHE_SIZE = 8;
 

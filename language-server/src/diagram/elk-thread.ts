@@ -51,6 +51,11 @@ export class ElkThread implements ELK {
         return this.call('layoutsRun') as Promise<number>;
     }
 
+    /** How many calls are waiting for an answer, the one the thread works on included. */
+    get waiting(): number {
+        return this.pending.size;
+    }
+
     /** Stops the thread, rejecting what is still waiting for it; the next call starts a new one. */
     terminateWorker(): void {
         const worker = this.worker;
