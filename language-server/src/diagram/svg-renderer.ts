@@ -59,7 +59,7 @@ export function renderSvg(diagram: LaidOutDiagram, options: RenderOptions): Rend
         body.push(`<g class="groups">${groups.map(g => drawGroup(g, options.findings, paths, changes, flow)).join('')}</g>`);
         body.push(`<g class="nodes">${elements.map(n => drawNode(n, options.findings, paths, changes, flow)).join('')}</g>`);
         body.push(`<g class="edges">${diagram.edges.map(e => drawEdge(e, options.findings, paths, changes, flow)).join('')}</g>`);
-        if (flow) body.push(`<g class="flow-badges">${flowBadges(diagram.edges, flow)}</g>`);
+        if (flow) body.push(`<g class="flow-badges">${flowBadges(diagram.edges, flow, diagram.nodes)}</g>`);
         // Badges last, above every line that might cross a box's corner.
         body.push(`<g class="finding-badges">${diagram.nodes.map(n => drawNodeBadge(n, options.findings)).join('')}${diagram.edges.map(e => edgeBadge(edgeFindings(e, options.findings), e)).join('')}</g>`);
     }

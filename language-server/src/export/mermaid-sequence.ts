@@ -26,7 +26,7 @@ export function toMermaidSequence(model: ArchModel, flow: ModelFlow): string {
         const arrow = step.kind === 'sync' ? '->>' : step.kind === 'observe' ? '--)' : '-)';
         const relation = step.relationId !== undefined ? model.relations.find(r => r.id === step.relationId) : undefined;
         const label = step.label ?? relation?.label ?? relation?.protocol ?? '';
-        lines.push(`${indent}${from}${arrow}${to}: ${text(`${step.number}. ${label}`.trim())}`);
+        lines.push(`${indent}${from}${arrow}${to}: ${text(label ? `${step.number}. ${label}` : step.number)}`);
         if (step.awaited && step.kind !== 'sync') lines.push(`${indent}${to}--)${from}: ${text(`answer to ${step.number}`)}`);
     };
     const optional = (step: ModelFlowStep, indent: string) => {

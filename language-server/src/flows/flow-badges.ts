@@ -1,4 +1,4 @@
-import type { Box, PlacedEdge, Point } from '../diagram/graph-types.js';
+import type { Box, PlacedEdge, PlacedNode, Point } from '../diagram/graph-types.js';
 import { textWidth } from '../diagram/measure.js';
 import { escapeXml, num } from '../diagram/xml.js';
 import type { FlowMarks, StepMark } from './flow-marks.js';
@@ -35,23 +35,28 @@ export function flowEdgeClasses(edge: PlacedEdge, marks: FlowMarks | undefined):
 }
 
 /**
- * The badges of every step edge (absolute coordinates). Each sits by its label's left end,
- * else near the start of its route; where it would cover a badge already placed (routes
- * leave a busy element side by side) it moves further along its route.
+ * The badges of every step edge (absolute coordinates). Each sits by its label's left or
+ * right end, else near the start of its route; where it would cover a badge already
+ * placed (routes leave a busy element side by side), an element or another label, it moves
+ * further along its route.
  */
-export function flowBadges(edges: readonly PlacedEdge[], marks: FlowMarks | undefined): string {
-    const placed: Box[] = [];
+export function flowBadges(edges: readonly PlacedEdge[], marks: FlowMarks | undefined, nodes: readonly PlacedNode[] = []): string {
+    const placed: Box[] = nodes.filter(n => n.spec.type === 'element').map(n => ({ x: n.x, y: n.y, width: n.width, height: n.height }));
+    const labels = edges.flatMap(e => (e.labelBox ? [{ edge: e, box: e.labelBox }] : []));
     return edges.map(edge => {
         const steps = stepsOf(edge, marks);
         if (steps.length === 0) return '';
         const text = steps.map(s => `${s.number}${s.awaited ? ' ↩' : ''}`).join(', ');
         const width = Math.max(BADGE_H, textWidth(text, BADGE_FONT) + 10);
         const boxAt = (p: Point): Box => ({ x: p.x - width / 2, y: p.y - BADGE_H / 2, width, height: BADGE_H });
+        const label = edge.labelBox;
         const candidates = [
-            ...(edge.labelBox ? [boxAt({ x: edge.labelBox.x - width / 2 + 2, y: edge.labelBox.y + BADGE_H / 2 })] : []),
+            ...(label ? [boxAt({ x: label.x - width / 2 + 2, y: label.y + BADGE_H / 2 }), boxAt({ x: label.x + label.width + width / 2 - 2, y: label.y + BADGE_H / 2 })] : []),
             ...[1, 2, 3, 4, 5, 6].map(k => boxAt(alongRoute(edge.points, BADGE_OFFSET * k))),
         ];
-        const box = candidates.find(c => !placed.some(p => meets(p, c))) ?? candidates[0];
+        const others = labels.filter(l => l.edge !== edge).map(l => l.box);
+        const box = candidates.find(c => !placed.some(p => meets(p, c)) && !others.some(o => meets(o, c)))
+            ?? candidates.find(c => !placed.some(p => meets(p, c))) ?? candidates[0];
         placed.push(box);
         return drawFlowBadge(edge, steps, text, box);
     }).join('');

@@ -120,7 +120,7 @@ export function layoutSequence(model: ArchModel, flow: ModelFlow, budgets: reado
         }
         frame('par', block, dividers => block.forEach((s, i) => {
             if (i > 0) {
-                dividers.push(y - SEQUENCE.rowGap / 2);
+                dividers.push(y);
                 y += SEQUENCE.dividerGap;
             }
             optional(s);
@@ -135,7 +135,7 @@ export function layoutSequence(model: ArchModel, flow: ModelFlow, budgets: reado
 function messageLines(step: ModelFlowStep, model: ArchModel, budget: string | undefined): string[] {
     const relation = step.relationId !== undefined ? model.relations.find(r => r.id === step.relationId) : undefined;
     const text = step.label ?? relation?.label ?? relation?.protocol ?? '';
-    const lines = wrapText(`${step.number}. ${text}`.trim(), SEQUENCE.maxLabel, FONT.edgeLabel, SEQUENCE.labelLines);
+    const lines = wrapText(text ? `${step.number}. ${text}` : step.number, SEQUENCE.maxLabel, FONT.edgeLabel, SEQUENCE.labelLines);
     return budget ? [...lines, ...wrapText(budget, SEQUENCE.maxLabel, FONT.edgeLabel, 1)] : lines;
 }
 

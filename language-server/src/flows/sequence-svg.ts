@@ -65,7 +65,7 @@ function drawFrame(f: SequenceFrame): string {
 function drawMessage(m: SequenceMessage, budget: string | undefined): string {
     const points = messagePoints(m);
     const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${num(p.x)} ${num(p.y)}`).join('');
-    const classes = ['edge', 'message', `rel-${m.kind}`, ...(m.step.optional ? ['flow-optional'] : []), ...(m.answer ? ['answer'] : []), ...(m.step.awaited ? ['flow-awaited'] : [])];
+    const classes = ['edge', 'message', `rel-${m.kind}`, ...(m.step.optional ? ['optional'] : []), ...(m.answer ? ['answer'] : []), ...(m.step.awaited ? ['flow-awaited'] : [])];
     const id = `step:${m.step.number}${m.answer ? ':answer' : ''}`;
     const title = m.answer ? `The answer to step ${m.step.number}, which the flow waits for` : `${stepText(m.step)}${budget ? `\nBudget: ${budget}` : ''}`;
     let label = '';
