@@ -60,7 +60,7 @@ export interface SequenceLayout {
 }
 
 export const SEQUENCE = {
-    margin: 16, gap: 32, labelPad: 12, maxLabel: 260, labelLines: 3, rowGap: 12, arrowGap: 4,
+    margin: 16, gap: 32, labelPad: 12, maxLabel: 260, labelLines: 3, rowGap: 12, arrowGap: 7,
     framePad: { par: 28, opt: 16 }, frameHead: 24, frameFoot: 8, tagHeight: 18, dividerGap: 8, selfWidth: 32, selfDrop: 14,
 } as const;
 
