@@ -134,7 +134,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     const generator = services.diagram.DiagramGenerator;
     if (values.cache || values['cache-location'] !== undefined) {
         generator.useLayoutStore(new DiskLayoutStore(await cacheFolder(cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION)));
-    } else if (format !== 'json') {
+    } else if (format !== 'json' && as !== 'sequence') {
         // ELK loads in its thread while the file is parsed (with a cache, the layout may not be needed at all).
         generator.startLayoutThread();
     }
