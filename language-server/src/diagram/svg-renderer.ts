@@ -64,7 +64,7 @@ export function renderSvg(diagram: LaidOutDiagram, options: RenderOptions): Rend
         body.push(`<g class="finding-badges">${diagram.nodes.map(n => drawNodeBadge(n, options.findings)).join('')}${diagram.edges.map(e => edgeBadge(edgeFindings(e, options.findings), e)).join('')}</g>`);
     }
     if (options.legend && !empty) {
-        const legend = buildLegend(diagram, { changes: options.changes, badges: badgesDrawn(diagram, options), paths: !!options.findingPaths && Object.keys(options.findingPaths).length > 0 });
+        const legend = buildLegend(diagram, { changes: options.changes, badges: badgesDrawn(diagram, options), paths: !!options.findingPaths && Object.keys(options.findingPaths).length > 0, flow: !!options.flow });
         if (legend) {
             body.push(legend.draw(MARGIN, height));
             width = Math.max(width, legend.width + 2 * MARGIN);
