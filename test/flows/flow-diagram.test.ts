@@ -107,6 +107,13 @@ describe('a flow drawn on the architecture diagram', () => {
         expect(elementsOf(badge, 'title')[0].textContent).toBe('Step 3a: orders -> pay "authorize" (in parallel)\nBudget: ≤ 500 ms of 2 s');
     });
 
+    test('the legend has a key to the numbered steps when a flow is drawn', async () => {
+        const withFlow = await draw({ flow: 'checkout', legend: true });
+        expect(groupsWithClass(withFlow.doc, 'legend-flow')).toHaveLength(1);
+        const without = await draw({ legend: true });
+        expect(groupsWithClass(without.doc, 'legend-flow')).toHaveLength(0);
+    });
+
     test('every theme styles the flow classes', () => {
         for (const theme of ['light', 'dark'] as const) {
             const css = diagramStylesheet(theme);

@@ -90,14 +90,17 @@ describe('a flow as a sequence diagram', () => {
         expect(l.participants[1].x - l.participants[0].x).toBeGreaterThan(short.participants[1].x - short.participants[0].x);
     });
 
-    test('parallel optional steps between the same lifelines and far apart still keep clear', async () => {
+    test('parallel optional steps between the same lifelines, far apart, and to itself still keep clear', async () => {
         const text = SHOP.replace(/flow checkout[\s\S]*\n  }/, `flow checkout "Place an order" {
     parallel { web -> edge "one"; optional web -> edge "two"; optional orders ~> events "three" await }
     optional mailer -> stock "four"
     parallel { orders -> pay; events ~> mailer "five" await }
+    optional stock -> stock "a step to itself (not a relation: reported, still drawn)"
   }`);
         const l = await layout(text, 'checkout');
-        expect(l.frames.map(f => f.kind)).toEqual(['opt', 'opt', 'par', 'opt', 'par']);
+        expect(l.frames.map(f => f.kind)).toEqual(['opt', 'opt', 'par', 'opt', 'par', 'opt']);
+        const self = l.messages.at(-1)!;
+        expect([self.fromX, self.toX]).toEqual([l.participants.find(p => p.id === 'stock')!.x, l.participants.find(p => p.id === 'stock')!.x]);
         expectNoOverlaps(l);
     });
 });
