@@ -94,7 +94,16 @@ export interface BusyMessage {
     readonly busy: boolean;
 }
 
-export type ToWebviewMessage = DiagramMessage | StatusMessage | HighlightMessage | RenderPngMessage | BusyMessage;
+/** The diagram's colours (`archsight.preview.theme`): the editor's theme (`auto`), or fixed light or dark ones. */
+export type PreviewTheme = 'auto' | 'light' | 'dark';
+
+/** The user changed `archsight.preview.theme`. */
+export interface ThemeMessage {
+    readonly type: 'theme';
+    readonly theme: PreviewTheme;
+}
+
+export type ToWebviewMessage = DiagramMessage | StatusMessage | HighlightMessage | RenderPngMessage | BusyMessage | ThemeMessage;
 
 // ---- webview → extension
 

@@ -7,6 +7,7 @@ import { badgeScale } from './badge-scale.js';
 import { FindingsList } from './findings-list.js';
 import { Breadcrumb, closedGroupAt } from './group-opening.js';
 import { watchPane } from './pane-watch.js';
+import { applyTheme } from './theme.js';
 import { importSvg } from './svg-import.js';
 import { actualSize, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
 import { ownValue } from '../../language-server/src/util/own-keys.js';
@@ -76,6 +77,7 @@ window.addEventListener('message', event => {
         case 'highlight': return highlight(message);
         case 'renderPng': return void renderPng(message);
         case 'busy': return showBusy(message);
+        case 'theme': return applyTheme(document.body, message.theme);
     }
 });
 

@@ -23,7 +23,7 @@ export interface Imported {
 export async function importFixture(sources: readonly string[], options: ImportOptions = {}): Promise<Imported> {
     const system = await importSources(sources, { cwd: FIXTURES, ...options });
     const text = await formatArch(services.Arch, writeArch(system, 'Imported'));
-    clearDocuments(services.shared);
+    await clearDocuments(services.shared);
     const document = await services.parse(text, { validation: true });
     const model = services.Arch.model.ModelProvider.getModel(document);
     return { text, model, diagnostics: diagnosticLines(document), system };

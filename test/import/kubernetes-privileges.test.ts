@@ -54,3 +54,26 @@ describe('Kubernetes: privileges and service accounts', () => {
         for (const key of ['privileged', 'root', 'host-mount', 'docker-socket']) expect(model.elements.get('reviews')?.properties[key]).toBeUndefined();
     });
 });
+
+describe('Kubernetes: credentials written into a manifest', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'archsight-k8s-secret-'));
+    writeFileSync(path.join(dir, 'shop.yaml'), [
+        POD('orders', ['containers:', '  - name: orders', '    image: example/orders', '    env:', '      - { name: DB_PASSWORD, value: hunter2 }']),
+        '---',
+        POD('stock', [
+            'containers:', '  - name: stock', '    image: example/stock', '    env:',
+            '      - { name: DB_PASSWORD, valueFrom: { secretKeyRef: { name: stock-db, key: password } } }',
+            '      - { name: API_TOKEN_FILE, value: /var/run/secrets/token }',
+        ]),
+        '',
+    ].join('\n'));
+
+    test('a literal value of a secret variable is `secrets literal`, named in a note without its value; valueFrom and *_FILE are not', async () => {
+        const { model, system, text, diagnostics } = await importFixture(['shop.yaml'], { cwd: dir });
+        expect(model.elements.get('orders')?.properties.secrets).toBe('literal');
+        expect(system.notes).toContain('shop.yaml: DaemonSet/orders: the secret DB_PASSWORD is written in the manifest as a literal; keep it in a Secret.');
+        expect(text).not.toContain('hunter2');
+        expect(diagnostics.filter(l => l.includes('[hardcoded-secret]'))).toHaveLength(1);
+        expect(model.elements.get('stock')?.properties.secrets).toBeUndefined();
+    });
+});

@@ -15,8 +15,8 @@ const fileSystemProvider = () => ({
     readFileSync: (uri: URI) => texts.get(uri.toString()) ?? '',
 });
 const { shared, Arch } = createArchServices({ fileSystemProvider } as typeof EmptyFileSystem);
-afterEach(() => {
-    clearDocuments(shared);
+afterEach(async () => {
+    await clearDocuments(shared);
     texts.clear();
 });
 

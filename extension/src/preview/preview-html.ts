@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { PreviewTheme } from '../../webview/messages.js';
+import { themeClass } from '../../webview/theme.js';
 
 /** What the preview's HTML refers to; the URIs come from `webview.asWebviewUri`. */
 export interface PreviewHtmlParts {
@@ -8,6 +10,8 @@ export interface PreviewHtmlParts {
     readonly scriptUri: string;
     readonly styleUri: string;
     readonly title: string;
+    /** `archsight.preview.theme`: the page starts in it, so the first diagram does not flash in other colours. */
+    readonly theme?: PreviewTheme;
 }
 
 /** A fresh nonce for each render of the HTML: only the script that carries it may run. */
@@ -47,7 +51,7 @@ export function previewHtml(parts: PreviewHtmlParts): string {
 <link rel="stylesheet" href="${attr(parts.styleUri)}">
 <title>${escapeHtml(parts.title)}</title>
 </head>
-<body>
+<body${parts.theme && themeClass(parts.theme) ? ` class="${attr(themeClass(parts.theme)!)}"` : ''}>
 <div id="toolbar" role="toolbar" aria-label="Diagram">
   <label class="group">View
     <select id="view" title="Which relations to show">

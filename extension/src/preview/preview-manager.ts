@@ -25,6 +25,11 @@ export class PreviewManager implements vscode.Disposable {
             vscode.workspace.onDidSaveTextDocument(document => {
                 if (isArch(document)) this.forEach(panel => void panel.update());
             }),
+            vscode.workspace.onDidChangeConfiguration(event => {
+                this.forEach(panel => {
+                    if (event.affectsConfiguration('archsight.preview.theme', panel.documentUri)) panel.applyTheme();
+                });
+            }),
             vscode.window.onDidChangeTextEditorSelection(event => {
                 if (isArch(event.textEditor.document)) {
                     this.forEach(panel => panel.showCursor(event.textEditor.document.uri, event.selections[0].active));

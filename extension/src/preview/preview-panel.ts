@@ -7,6 +7,7 @@ import { changedMuch } from '../../webview/pane-size.js';
 import { itemAtCursor } from './cursor-item.js';
 import { parseWebviewMessage } from './message-validation.js';
 import { createNonce, previewHtml } from './preview-html.js';
+import { previewTheme } from './preview-settings.js';
 
 /** Asks the language server for a diagram; the extension passes its client's request. */
 export type DiagramSource = (params: DiagramParams, token: vscode.CancellationToken) => Promise<DiagramResponse>;
@@ -106,6 +107,11 @@ export class PreviewPanel implements vscode.Disposable {
     showDrift(calls: readonly UndeclaredCall[]): Promise<void> {
         this.undeclaredCalls = calls;
         return this.update();
+    }
+
+    /** Takes the colours of `archsight.preview.theme` again (the setting changed). */
+    applyTheme(): void {
+        this.post({ type: 'theme', theme: previewTheme(this.documentUri) });
     }
 
     /** Redraws after a pause in typing. */
@@ -327,6 +333,7 @@ export class PreviewPanel implements vscode.Disposable {
             scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.js')).toString(),
             styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css')).toString(),
             title: this.panel.title,
+            theme: previewTheme(this.documentUri),
         });
     }
 }

@@ -62,7 +62,7 @@ function propertyWords(properties: ReadonlyMap<string, ImportedValue>): string[]
 const STATED_FALSE = new Set(['root']);
 
 // Durations and sizes are quantities (`2s`, `512mi`); enum values are words; other text is quoted.
-const WORD_VALUED = new Set(['exposure', 'auth', 'discovery', 'signal', 'volume', 'timeout', 'memory']);
+const WORD_VALUED = new Set(['secrets', 'exposure', 'auth', 'discovery', 'signal', 'volume', 'timeout', 'memory']);
 
 function valueText(key: string, value: number | string): string {
     if (typeof value === 'number') return String(value);

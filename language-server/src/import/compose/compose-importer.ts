@@ -40,6 +40,8 @@ export function importCompose(services: readonly ComposeService[], system: Impor
         const env = new Map([...service.envFromFiles, ...environmentOf(definition)]);
         for (const [variable, value] of env) {
             if (!isLiteralSecret(variable, value)) continue;
+            // What the service is: its credentials are written down (the reviewer's hardcoded-secret says so).
+            element.properties.set('secrets', 'literal');
             noteOnce(system, `${origin}: the secret ${variable} is written ${service.envFromFiles.get(variable) === value && !environmentOf(definition).has(variable) ? 'in an env file' : 'in the file'} as a literal; keep it in a secret store.`);
         }
         for (const target of dependsOn(definition)) {

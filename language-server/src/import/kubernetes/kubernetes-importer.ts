@@ -1,4 +1,4 @@
-import { envLinks } from '../env-links.js';
+import { envLinks, isLiteralSecret } from '../env-links.js';
 import { hostToName, toId } from '../ids.js';
 import type { ImportedSystem } from '../imported-system.js';
 import { addRelation, guessOnce, noteOnce } from '../imported-system.js';
@@ -37,7 +37,13 @@ export function importKubernetes(manifests: readonly Manifest[], system: Importe
     injected.forEach(id => system.meshMembers.add(id));
     const hostNames = new Set(hosts.keys());
     for (const workload of workloads) {
-        for (const link of envLinks(workloadEnvironment(workload), hostNames)) {
+        const env = workloadEnvironment(workload);
+        for (const [variable, value] of env) {
+            if (!isLiteralSecret(variable, value)) continue;
+            system.elements.get(workload.elementId)?.properties.set('secrets', 'literal');
+            noteOnce(system, `${workload.manifest.origin}: the secret ${variable} is written in the manifest as a literal; keep it in a Secret.`);
+        }
+        for (const link of envLinks(env, hostNames)) {
             const target = hosts.get(link.target)!;
             const relation = addRelation(system, workload.elementId, target, '->', `${workload.manifest.origin}: env ${link.variable}`);
             if (relation) guessOnce(system, `${workload.elementId} -> ${target}: from the environment variable ${link.variable}.`);
