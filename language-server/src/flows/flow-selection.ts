@@ -1,6 +1,6 @@
 import type { ArchModel, ModelRelation } from '../model/model-types.js';
 import type { ModelFlow, ViewPatternSpec } from '../model/view-types.js';
-import type { ViewSelection } from '../diagram/views.js';
+import { isUndrawable, type ViewSelection } from '../diagram/views.js';
 import { selectNamedView } from '../views/named-view.js';
 import { groupsAround } from '../model/groups-around.js';
 
@@ -16,6 +16,8 @@ export function selectFlow(model: ArchModel, flow: ModelFlow, base?: ViewSelecti
     const groupIds = new Set(selection.groupIds);
     const drawn = new Set(relations);
     for (const relation of flowRelations(model, flow)) {
+        // A relation between a group and its own member, or a service and its sidecar, has no line to draw.
+        if (isUndrawable(model, relation)) continue;
         if (!drawn.has(relation)) {
             drawn.add(relation);
             relations.push(relation);
