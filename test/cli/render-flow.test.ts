@@ -35,8 +35,10 @@ describe('archsight render --flow', () => {
         const mermaid = runCli(['render', 'shop.arch', '--flow', 'checkout', '--as', 'sequence', '--format', 'mermaid'], dir);
         expect(mermaid.code).toBe(0);
         expect(mermaid.stdout).toBe([
+            '---',
+            'title: "Shop: Place an order"',
+            '---',
             'sequenceDiagram',
-            '  title Shop#58; Place an order',
             '  participant p0 as Web shop',
             '  participant p1 as Edge',
             '  participant p2 as Orders',

@@ -13,7 +13,9 @@ import { frameBlocks } from '../flows/sequence-blocks.js';
 export function toMermaidSequence(model: ArchModel, flow: ModelFlow): string {
     const ids = flowParticipants(flow);
     const alias = new Map(ids.map((id, i) => [id, `p${i}`]));
-    const lines = ['sequenceDiagram', `  title ${text(model.title ? `${model.title}: ${flow.label}` : flow.label)}`];
+    const title = model.title ? `${model.title}: ${flow.label}` : flow.label;
+    // The title as the flowchart export writes it: front matter, a JSON string.
+    const lines = ['---', `title: ${JSON.stringify(title.replace(/[\u0000-\u001F\u007F\u2028\u2029]/g, ' '))}`, '---', 'sequenceDiagram'];
     for (const id of ids) {
         const element = model.elements.get(id);
         const label = element?.label ?? model.groups.get(id)?.label ?? id;
