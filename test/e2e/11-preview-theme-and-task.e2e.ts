@@ -56,7 +56,7 @@ test('the provided "archsight: check" task runs without a tasks.json and its pro
     const { page, workspace } = session.current;
     const everywhere = await waitForStatusBarToMatchCli(page, workspace, 60_000);
     expect(everywhere.errors + everywhere.warnings).toBeGreaterThan(0);
-    await runCommand(page, 'Tasks: Run Task');
+    await runCommand(page, 'Tasks: Run Task', { opensPicker: true });
     const rows = page.locator('.quick-input-list .monaco-list-row');
     // The picker lists the task types that provide tasks; ours opens onto its tasks.
     for (const label of ['archsight', 'archsight: check']) {

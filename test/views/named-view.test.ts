@@ -67,4 +67,20 @@ describe('views declared in the file', () => {
         const model = await modelOf(services, SHOP);
         expect(model.views.get('money')).toMatchObject({ direction: 'RIGHT', title: 'Where the money goes', label: 'Money' });
     });
+
+    test('a version or a hosted database brings what it is drawn inside, as the overview draws it', async () => {
+        const model = await modelOf(services, `architecture "T" {
+  service reviews : java {
+    version reviewsV1 : java { replicas 3 }
+  }
+  dbserver mysql : mysql {
+    database reviewsDb { owner reviews }
+  }
+  reviewsV1 -> reviewsDb
+  view data { include reviewsDb, reviewsV1 }
+}`);
+        const selection = selectNamedView(model, model.views.get('data')!);
+        expect([...selection.elementIds].sort()).toEqual(['mysql', 'reviews', 'reviewsDb', 'reviewsV1']);
+        expect(selection.relations.map(r => r.id)).toEqual(['reviewsV1->reviewsDb']);
+    });
 });

@@ -84,21 +84,7 @@ export function selectView(model: ArchModel, view: DiagramView, focus?: string):
     for (const r of relations) {
         for (const id of [r.sourceId, r.targetId]) (model.groups.has(id) ? groupIds : elementIds).add(id);
     }
-    // A sidecar is drawn docked to its host, so one brings the other.
-    for (const id of [...elementIds]) {
-        const element = model.elements.get(id)!;
-        if (element.hostId && model.elements.has(element.hostId)) elementIds.add(element.hostId);
-        // A version or a hosted database is drawn inside its service or server.
-        if (element.partOf && model.elements.has(element.partOf)) elementIds.add(element.partOf);
-    }
-    for (const id of [...elementIds]) model.elements.get(id)!.sidecarIds.forEach(s => elementIds.add(s));
-    for (const id of [...elementIds, ...groupIds]) {
-        let parent = model.elements.get(id)?.groupId ?? model.groups.get(id)?.parentId;
-        while (parent !== undefined && !groupIds.has(parent)) {
-            groupIds.add(parent);
-            parent = model.groups.get(parent)?.parentId;
-        }
-    }
+    withWhatIsDrawnAlong(model, elementIds, groupIds);
     const overview = view === 'all' && (focus === undefined || focusMissing);
     const { rest, bundles } = overview ? bundleSignals(model, relations) : { rest: relations, bundles: [] };
     return {
@@ -184,4 +170,25 @@ function noticeOf(
 
 function plural(n: number, word: string): string {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Adds what the drawing needs around the chosen elements: a sidecar's host and a host's
+ * sidecars (drawn docked), the service or server a version or hosted database is drawn
+ * inside, and every group that contains one of them.
+ */
+export function withWhatIsDrawnAlong(model: ArchModel, elementIds: Set<string>, groupIds: Set<string>): void {
+    for (const id of [...elementIds]) {
+        const element = model.elements.get(id)!;
+        if (element.hostId && model.elements.has(element.hostId)) elementIds.add(element.hostId);
+        if (element.partOf && model.elements.has(element.partOf)) elementIds.add(element.partOf);
+    }
+    for (const id of [...elementIds]) model.elements.get(id)!.sidecarIds.forEach(s => elementIds.add(s));
+    for (const id of [...elementIds, ...groupIds]) {
+        let parent = model.elements.get(id)?.groupId ?? model.groups.get(id)?.parentId;
+        while (parent !== undefined && !groupIds.has(parent)) {
+            groupIds.add(parent);
+            parent = model.groups.get(parent)?.parentId;
+        }
+    }
 }

@@ -1,6 +1,6 @@
 import type { ArchModel, ModelRelation, RelationKind } from '../model/model-types.js';
 import type { Concern, ModelView, ViewPatternSpec } from '../model/view-types.js';
-import { isUndrawable, type ViewSelection } from '../diagram/views.js';
+import { isUndrawable, withWhatIsDrawnAlong, type ViewSelection } from '../diagram/views.js';
 import { CONCERN_KINDS, matchPattern } from './pattern-match.js';
 import { ELEMENT_KINDS, isObservabilityKind } from '../model/kinds.js';
 
@@ -38,19 +38,7 @@ export function selectNamedView(model: ArchModel, view: ModelView): ViewSelectio
     const relations = model.relations.filter(r => kinds.has(r.kind) && ids.has(r.sourceId) && ids.has(r.targetId) && !dropped.has(r) && !isUndrawable(model, r));
     const elementIds = new Set([...ids].filter(id => model.elements.has(id)));
     const groupIds = new Set([...ids].filter(id => model.groups.has(id)));
-    // A sidecar is drawn docked to its host, so one brings the other.
-    for (const id of [...elementIds]) {
-        const hostId = model.elements.get(id)!.hostId;
-        if (hostId && model.elements.has(hostId)) elementIds.add(hostId);
-    }
-    for (const id of [...elementIds]) model.elements.get(id)!.sidecarIds.forEach(s => elementIds.add(s));
-    for (const id of [...elementIds, ...groupIds]) {
-        let parent = model.elements.get(id)?.groupId ?? model.groups.get(id)?.parentId;
-        while (parent !== undefined && !groupIds.has(parent)) {
-            groupIds.add(parent);
-            parent = model.groups.get(parent)?.parentId;
-        }
-    }
+    withWhatIsDrawnAlong(model, elementIds, groupIds);
     const notice = `View '${view.label}': ${elementIds.size} of ${plural(model.elements.size, 'element')}, ${relations.length} of ${plural(model.relations.length, 'relation')}.`;
     return { view: 'all', elementIds, groupIds, relations, bundles: [], notice };
 }

@@ -32,8 +32,12 @@ export async function openFile(page: Page, path: string): Promise<void> {
     });
 }
 
-/** Runs a command from the Command Palette (F1) by its title, e.g. 'Format Document'. */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/**
+ * Runs a command from the Command Palette (F1) by its title, e.g. 'Format Document'. With `opensPicker`, the command asks for more in
+ * a quick pick of its own (Tasks: Run Task): it waits for that picker instead of for the
+ * palette to close.
+ */
+export async function runCommand(page: Page, title: string, options: { readonly opensPicker?: boolean } = {}): Promise<void> {
     const input = page.locator('.quick-input-widget .quick-input-box input');
     // F1 from inside a webview (a preview with the focus) can be lost: press it again, as a person would.
     await waitFor('the Command Palette to open', async () => {
@@ -53,6 +57,13 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     });
     if ((await row.getAttribute('class'))?.includes('focused')) await page.keyboard.press('Enter');
     else await row.click();
+    if (options.opensPicker) {
+        await waitFor(`'${title}' to open its own picker`, async () => {
+            const value = await input.inputValue().catch(() => '');
+            return { ok: await input.isVisible() && !value.startsWith('>'), seen: `the input holds '${value}'` };
+        });
+        return;
+    }
     await waitFor(`the Command Palette to close after '${title}'`, async () => {
         const visible = await page.locator('.quick-input-widget').isVisible();
         return { ok: !visible, seen: 'it is still open' };
