@@ -1,6 +1,6 @@
 import type { ArchModel, ModelRelation } from '../model/model-types.js';
 import type { ModelFlow, ViewPatternSpec } from '../model/view-types.js';
-import { isUndrawable, type ViewSelection } from '../diagram/views.js';
+import { isUndrawable, withWhatIsDrawnAlong, type ViewSelection } from '../diagram/views.js';
 import { selectNamedView } from '../views/named-view.js';
 import { groupsAround } from '../model/groups-around.js';
 
@@ -22,11 +22,9 @@ export function selectFlow(model: ArchModel, flow: ModelFlow, base?: ViewSelecti
             drawn.add(relation);
             relations.push(relation);
         }
-        for (const id of [relation.sourceId, relation.targetId]) {
-            (model.groups.has(id) ? groupIds : elementIds).add(id);
-            groupsAround(model, id).forEach(g => groupIds.add(g));
-        }
+        for (const id of [relation.sourceId, relation.targetId]) (model.groups.has(id) ? groupIds : elementIds).add(id);
     }
+    withWhatIsDrawnAlong(model, elementIds, groupIds);
     // A signal link that a step takes is drawn as itself, not in its group's bundle.
     const bundles = selection.bundles
         .map(b => ({ ...b, relations: b.relations.filter(r => !drawn.has(r)) }))
@@ -73,15 +71,9 @@ function withoutSignals(model: ArchModel, flow: ModelFlow, selection: ViewSelect
     const relations = selection.relations.filter(r => r.kind !== 'observe' || taken.has(r));
     const keep = new Set(flowParticipants(flow));
     relations.forEach(r => { keep.add(r.sourceId); keep.add(r.targetId); });
-    for (const id of [...keep]) {
-        const element = model.elements.get(id);
-        if (!element) continue;
-        if (element.hostId !== undefined) keep.add(element.hostId);
-        if (element.partOf !== undefined) keep.add(element.partOf);
-        element.sidecarIds.forEach(s => keep.add(s));
-    }
     const elementIds = new Set([...keep].filter(id => model.elements.has(id)));
-    const groupIds = new Set([...keep].flatMap(id => [...(model.groups.has(id) ? [id] : []), ...groupsAround(model, id)]));
+    const groupIds = new Set([...keep].filter(id => model.groups.has(id)));
+    withWhatIsDrawnAlong(model, elementIds, groupIds);
     return { ...selection, elementIds, groupIds, relations };
 }
 
