@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { clearDocuments } from 'langium/test';
 import type { Document } from '@xmldom/xmldom';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { DiagramOptions } from '../../language-server/src/diagram/diagram-types.js';
 import { diagramStylesheet } from '../../language-server/src/diagram/styles.js';
 import { noBudgets } from '../../language-server/src/flows/step-budget.js';
@@ -10,10 +10,11 @@ import { classesOf, elementsOf, groupsWithClass, modelOf, parseSvg } from '../di
 
 const services = createTestServices();
 const generator = services.Arch.diagram.DiagramGenerator;
-afterEach(() => {
+// The tooltips below are read without budgets; the budget test sets its own.
+beforeEach(() => {
     generator.stepBudgets = noBudgets;
-    clearDocuments(services.shared);
 });
+afterEach(() => clearDocuments(services.shared));
 
 const SHOP = readFileSync(new URL('./fixtures/checkout-flow.arch', import.meta.url), 'utf8');
 const OPTIONS: DiagramOptions = { view: 'all', direction: 'DOWN', theme: 'light', legend: false };
