@@ -10,6 +10,9 @@ import { renderSvg } from '../language-server/src/diagram/svg-renderer.js';
 import { selectView } from '../language-server/src/diagram/views.js';
 import { collectDiagnostics } from '../language-server/src/cli/diagnostics.js';
 import { diffModels, type DiffSide } from '../language-server/src/diff/model-diff.js';
+import { flowCard } from '../language-server/src/lsp/flow-cards.js';
+import { BUILTIN_RULES } from '../language-server/src/rules/rule-registry.js';
+import { defaultThresholds } from '../language-server/src/rules/rule.js';
 
 /** The model of `text` as one file, parsed and linked in a fresh workspace, with its services. */
 async function linkedModel(text: string) {
@@ -18,6 +21,28 @@ async function linkedModel(text: string) {
     shared.workspace.LangiumDocuments.addDocument(doc);
     await shared.workspace.DocumentBuilder.build([doc], { validation: false });
     return { Arch, model: Arch.model.ModelProvider.getModel(doc) };
+}
+
+/**
+ * The flow rules over a model with long flows (bench/flow-model.mjs): the time of the four
+ * rules on a freshly linked model (the first computes the flows' budgets, the others reuse
+ * them), and of the hover card of a flow, with the findings counted.
+ */
+export async function flowRuleTimes(text: string, runs: number): Promise<{ rulesMs: number[]; cardMs: number[]; findings: number }> {
+    const flowRules = BUILTIN_RULES.filter(r => r.id.startsWith('flow-'));
+    const rulesMs: number[] = [];
+    const cardMs: number[] = [];
+    let findings = 0;
+    for (let i = 0; i < runs; i++) {
+        const { model } = await linkedModel(text);
+        let start = performance.now();
+        findings = flowRules.reduce((n, rule) => n + rule.check(model, { thresholds: defaultThresholds(rule) }).length, 0);
+        rulesMs.push(performance.now() - start);
+        start = performance.now();
+        for (const flow of model.flows.values()) flowCard(model, flow);
+        cardMs.push(performance.now() - start);
+    }
+    return { rulesMs, cardMs, findings };
 }
 
 /** Parses, links and validates (rules included) the files in a fresh workspace; returns the diagnostics count. */

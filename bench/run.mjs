@@ -1,7 +1,7 @@
 // `npm run bench`: measures what issue 6 asks for, prints medians with the machine's load
 // average beside each figure, and writes bench/results/latest.json.
 // `--quick` runs fewer repetitions and sizes; `--only <name,…>` runs some sections
-// (check, render, likec4, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, imports, legibility, diff). Benchmarks measure; tests never assert timings.
+// (check, render, likec4, diagram, edit, preview, fluidity, blocking, startup, first-preview, vsix, import, imports, legibility, diff, flows). Benchmarks measure; tests never assert timings.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { firstPreview } from './first-preview.mjs';
 import { measureRuns } from './fresh-run.mjs';
 import { installLikeC4, LIKEC4_VERSION, sideBySide } from './likec4.mjs';
 import { generateModel } from './generate-model.mjs';
+import { flowModel } from './flow-model.mjs';
 import { writeChain, writeLayered } from './import-workspaces.mjs';
 import { diffBench } from './diff-bench.mjs';
 import { importFresh, writeManifests, writeTraceFile } from './import-bench.mjs';
@@ -291,6 +292,19 @@ if (wanted('imports')) {
         };
     }
     console.log('\narchsight check of workspaces whose files import each other (CPU per file should stay flat as they grow)');
+    console.table(rows);
+}
+
+if (wanted('flows')) {
+    // Issue 14: the flow rules and the flow hover on flows of hundreds to thousands of steps.
+    results.flows = {};
+    const rows = {};
+    for (const size of quick ? [100, 1000] : [100, 1000, 5000]) {
+        const measured = await withLoad(() => api.flowRuleTimes(flowModel(size), runs));
+        results.flows[size] = { rulesMs: median(measured.rulesMs), cardMs: median(measured.cardMs), findings: measured.findings, load: measured.load };
+        rows[`2 flows of ${size} steps`] = { 'four flow rules': ms(median(measured.rulesMs)), 'hover cards of both flows': ms(median(measured.cardMs)), findings: measured.findings, load: measured.load };
+    }
+    console.log('\nFlow rules and flow hover (on a freshly linked model)');
     console.table(rows);
 }
 

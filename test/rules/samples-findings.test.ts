@@ -85,6 +85,8 @@ const EXPECTED: Record<string, string[]> = {
         "function-calls-function: Function 'createUploadUrl' calls function 'checkQuota' synchronously: it waits, and pays, for the other to finish.",
     ],
     'microservices.arch': [
+        // The checkout flow calls cart, customers, inventory, payments and the database one after the other: 12.3s at worst, inside the gateway's 10s.
+        "flow-budget-exceeded: Flow 'checkout': step 2 (apiGateway -> orders) waits 10s for 'orders', but the calls 'orders' makes may take 12.3s in the worst case (cart 1s, customers 1.5s, inventory 1.5s, payments 8s, ordersDb 300ms).",
     ],
     'monolith.arch': [
         "layer-skipping: 'salesReport' in layer 'presentation' uses 'orderMapper' in layer 'dataAccess', skipping layer 'business'.",
@@ -99,6 +101,10 @@ const EXPECTED: Record<string, string[]> = {
         "missing-timeout: Call 'frontend' → 'customer' has neither a timeout nor a circuit breaker: when 'customer' hangs, 'frontend' hangs with it.",
         "missing-timeout: Call 'frontend' → 'driver' has neither a timeout nor a circuit breaker: when 'driver' hangs, 'frontend' hangs with it.",
         "missing-timeout: Call 'frontend' → 'route' has neither a timeout nor a circuit breaker: when 'route' hangs, 'frontend' hangs with it.",
+        "flow-fragile-dependency: Flow 'findRide' depends synchronously on 'customer' at step 2 (frontend -> customer): the call has no circuit breaker, so every 'Find a ride (GET /dispatch)' waits out the call while it is down.",
+        "flow-fragile-dependency: Flow 'findRide' depends synchronously on 'mysql' at step 3 (customer -> mysql): 'mysql' runs with 1 replica, so every 'Find a ride (GET /dispatch)' fails while it restarts or is down.",
+        "flow-fragile-dependency: Flow 'findRide' depends synchronously on 'driver' at step 4 (frontend -> driver): the call has no circuit breaker, so every 'Find a ride (GET /dispatch)' waits out the call while it is down.",
+        "flow-fragile-dependency: Flow 'findRide' depends synchronously on 'route' at step 6 (frontend -> route): the call has no circuit breaker, so every 'Find a ride (GET /dispatch)' waits out the call while it is down.",
         "missing-health-check: Service 'frontend' has no health check: others call it, and nothing can tell whether it is alive.",
         "missing-health-check: Service 'customer' has no health check: others call it, and nothing can tell whether it is alive.",
         "missing-health-check: Service 'driver' has no health check: others call it, and nothing can tell whether it is alive.",

@@ -1,5 +1,5 @@
 import type { AstNode, CstNode, LangiumDocument } from 'langium';
-import { CstUtils, GrammarAST, isCompositeCstNode } from 'langium';
+import { GrammarAST, isCompositeCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { ArchElement, Group, Member, Model, Property, Relation, Trigger } from '../../generated/ast.js';
 import { isArchElement, isGroup, isRelation } from '../../generated/ast.js';
@@ -9,6 +9,7 @@ import { normalizeProperty } from './property-values.js';
 import { newTable } from '../util/own-keys.js';
 import { annotationsOf, type Annotations } from './annotations.js';
 import { readFlow, readView } from './view-reader.js';
+import { suppressionsOf } from './suppressions.js';
 import type { ModelFlow, ModelView } from './view-types.js';
 
 /**
@@ -100,7 +101,6 @@ function isPart(host: string, inner: string): boolean {
 }
 
 const ARROW_KINDS: Readonly<Record<string, RelationKind>> = { '->': 'sync', '~>': 'async', '..>': 'observe' };
-const IGNORE_COMMENT = /archsight-ignore\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/g;
 
 /**
  * Fragments by the document's parse result and the list of its references: a new parse
@@ -264,17 +264,6 @@ function locateRelation(node: Relation, uri: string): SourceLocation {
     const start = node.source?.$refNode?.range.start ?? full.start;
     const end = node.target?.$refNode?.range.end ?? full.end;
     return { uri, range: { start, end }, fullRange: full };
-}
-
-/** Rule ids named by `archsight-ignore` comments directly above a declaration. */
-function suppressionsOf(node: AstNode): string[] {
-    const comments: string[] = [];
-    let previous = node.$cstNode ? CstUtils.getPreviousNode(node.$cstNode, true) : undefined;
-    while (previous && previous.hidden && /^(\/\/|\/\*)/.test(previous.text)) {
-        comments.unshift(previous.text);
-        previous = CstUtils.getPreviousNode(previous, true);
-    }
-    return comments.flatMap(text => [...text.matchAll(IGNORE_COMMENT)].flatMap(m => m[1].split(',').map(id => id.trim())));
 }
 
 const ZERO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -9,6 +9,8 @@ import type { TargetRef } from './finding.js';
 import type { RuleDiagnosticData } from './quick-fix.js';
 import { INTERNAL_ERROR, type RuleFinding } from './rule-runner.js';
 import { findingSubject } from '../diff/fingerprint.js';
+import { suppressionsOf } from '../model/suppressions.js';
+import { stepIds } from './flows/flow-step-ids.js';
 
 /** The code of a diagnostic about the rule configuration itself. */
 export const CONFIG_ERROR = 'config-error';
@@ -86,6 +88,9 @@ function suppressionsIn(model: ArchModel, uri: string): readonly Suppressing[] {
         for (const e of model.elements.values()) add({ kind: 'element', id: e.id, located: e });
         for (const g of model.groups.values()) add({ kind: 'group', id: g.id, located: g });
         for (const r of model.relations) add({ kind: 'relation', id: r.id, located: r });
+        for (const flow of model.flows.values()) {
+            for (const [step, id] of stepIds(flow)) add({ kind: 'flow-step', id, located: { location: step.location, suppressions: suppressionsOf(step.node), node: step.node } });
+        }
         suppressionsByModel.set(model, byFile = found);
     }
     return byFile.get(uri) ?? [];

@@ -40,6 +40,10 @@ import { connectionBottleneck } from './resilience/connection-bottleneck.js';
 import { missingCircuitBreaker } from './resilience/missing-circuit-breaker.js';
 import { retryBudgetExceeded } from './resilience/retry-budget-exceeded.js';
 import { unverified } from './resilience/unverified.js';
+import { flowAwaitsMessage } from './flows/flow-awaits-message.js';
+import { flowBudgetExceeded } from './flows/flow-budget-exceeded.js';
+import { flowFragileDependency } from './flows/flow-fragile-dependency.js';
+import { flowRetryStorm } from './flows/flow-retry-storm.js';
 import { duplicatedService } from './structure/duplicated-service.js';
 import { megaservice } from './structure/megaservice.js';
 import { nanoservice } from './structure/nanoservice.js';
@@ -50,7 +54,8 @@ import { orphanElement } from './structure/orphan-element.js';
 export const BUILTIN_RULES: readonly Rule[] = [
     esbSinglePointOfFailure, esbBusinessLogic, missingApiGateway, fixedEndpoint,
     syncCycle, deepSyncChain, sharedDatabase, sharedDatabaseServer, foreignDataAccess, hubDependency, sharedDeploymentUnit, sharedLibrary, syncFanOut, technologyBudget,
-    missingTimeout, missingCircuitBreaker, cascadingFailure, timeoutMismatch, retryAmplification, retryBudgetExceeded, connectionBottleneck, singleReplica, unverified,
+    missingTimeout, missingCircuitBreaker, cascadingFailure, timeoutMismatch, retryAmplification, retryBudgetExceeded, connectionBottleneck, singleReplica,
+    flowBudgetExceeded, flowRetryStorm, flowFragileDependency, flowAwaitsMessage, unverified,
     missingTelemetry, noObservabilityBackend, localLoggingOnly, infrastructureSignalsOnly, brokenTracePropagation, missingHealthCheck, alertsWithoutAlertmanager, unbufferedLogPipeline,
     missingSidecar, sidecarWithoutControlPlane, unencryptedTraffic, publicNonGateway, hardcodedSecret, excessivePrivilege, unauthenticatedTraffic,
     functionCallsFunction, functionWithoutTrigger, functionTriggerLoop,

@@ -6,6 +6,8 @@ import type { QuickFix } from './quick-fix.js';
 import type { RuleSeverity } from './rule.js';
 import { ruleDocsUrl } from './rule.js';
 import { configKey, type RuleConfig } from './config/rule-settings.js';
+import { findFlowStep } from './flows/flow-step-ids.js';
+import { suppressionsOf } from '../model/suppressions.js';
 
 /** The most findings of one rule in one file that are reported one by one; the rest are counted in one more. */
 export const MAX_PER_FILE = 25;
@@ -41,6 +43,10 @@ export function locateTarget(model: ArchModel, target: TargetRef, relations?: Re
         case 'element': return model.elements.get(target.id);
         case 'group': return model.groups.get(target.id);
         case 'relation': return relations ? relations.get(target.id) : model.relations.find(r => r.id === target.id);
+        case 'flow-step': {
+            const step = findFlowStep(model, target.id);
+            return step && { location: step.location, suppressions: suppressionsOf(step.node), node: step.node };
+        }
     }
 }
 
