@@ -125,3 +125,16 @@ describe('a flow drawn on the architecture diagram', () => {
         expect(diagramStylesheet('vscode')).toMatch(/--as-flow: var\(--vscode-/);
     });
 });
+
+describe('the flow rules\' budget on the drawing', () => {
+    test('by default each badge and sequence row carries its step\'s worst case and the budget it runs in', async () => {
+        const model = await modelOf(services, SHOP);
+        const fresh = createTestServices().Arch.diagram.DiagramGenerator;
+        const doc = parseSvg((await fresh.generate(model, { ...OPTIONS, flow: 'checkout' })).svg);
+        const title = (id: string) => elementsOf(groupsWithClass(doc, 'flow-badge').find(b => b.getAttribute('data-id') === id)!, 'title')[0].textContent;
+        expect(title('orders->pay')).toBe('Step 3a: orders -> pay "authorize" (in parallel)\nBudget: ≤ 500ms; 500ms of 2s used');
+        const sequence = parseSvg((await fresh.generate(model, { ...OPTIONS, flow: 'checkout', as: 'sequence' })).svg);
+        const row = groupsWithClass(sequence, 'message').find(m => m.getAttribute('data-id') === 'step:3a')!;
+        expect(elementsOf(row, 'text').map(t => t.textContent)).toEqual(['3a. authorize', '≤ 500ms; 500ms of 2s used']);
+    });
+});

@@ -15,7 +15,8 @@ import { selectFor } from '../views/select-for.js';
 import type { ModelFlow } from '../model/view-types.js';
 import { flowGroups, flowRelations, selectFlow } from '../flows/flow-selection.js';
 import { flowMarks } from '../flows/flow-marks.js';
-import { noBudgets, type StepBudgets } from '../flows/step-budget.js';
+import type { StepBudgets } from '../flows/step-budget.js';
+import { ruleBudgets } from '../flows/rule-budgets.js';
 import { drawSequence } from '../flows/sequence-diagram.js';
 import { choicesOf } from './diagram-choices.js';
 
@@ -33,7 +34,7 @@ export class DiagramGenerator {
     }
 
     /** Each step's budget, for the flow's badges and sequence diagram (the flow rules provide it). */
-    stepBudgets: StepBudgets = noBudgets;
+    stepBudgets: StepBudgets = ruleBudgets;
 
     async generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> {
         const flow = flowOf(model, options);
