@@ -1,4 +1,4 @@
-import type { DiagramFinding, DiagramOptions, DiagramView } from '../../language-server/src/diagram/diagram-types.js';
+import type { DiagramChoice, DiagramFinding, DiagramOptions, DiagramView } from '../../language-server/src/diagram/diagram-types.js';
 
 /**
  * The messages between the extension and the preview webview: a discriminated union on
@@ -9,6 +9,11 @@ import type { DiagramFinding, DiagramOptions, DiagramView } from '../../language
 /** The choices of the preview's toolbar that change what the server draws. */
 export interface PreviewOptions {
     readonly view: DiagramView;
+    /** A view the document declares, drawn instead of `view` (the server falls back to `view` when the document no longer has it). */
+    readonly named?: string;
+    /** A flow the document declares, drawn on the diagram or (`as: 'sequence'`) as a sequence diagram; wins over `named`. */
+    readonly flow?: string;
+    readonly as?: DiagramOptions['as'];
     /** The element whose neighbourhood is shown, or none. */
     readonly focus?: string;
     readonly direction: DiagramOptions['direction'];
@@ -22,6 +27,8 @@ export interface PreviewState {
     readonly uri: string;
     readonly options: PreviewOptions;
     readonly viewport?: Viewport;
+    /** The zoom and pan of each view shown, by `viewKey` (`view-choice.ts`): a view comes back as it was left. */
+    readonly viewports?: Readonly<Record<string, Viewport>>;
     /** Groups opened by double-clicks, first first: they are open again after a reload. */
     readonly opened?: readonly string[];
 }
@@ -62,6 +69,8 @@ export interface DiagramMessage {
     readonly banners: readonly Banner[];
     /** The ids of the groups opened one after the other by double-clicks, first first: the breadcrumb. */
     readonly opened?: readonly string[];
+    /** The views and flows the document declares, for the view picker. */
+    readonly choices?: readonly DiagramChoice[];
 }
 
 /** No new diagram: keep the current one and show why. */
@@ -144,6 +153,13 @@ export interface OptionsMessage {
     readonly options: PreviewOptions;
 }
 
+/** The user clicked a link drawn on the diagram: the extension opens it (after VS Code's confirmation for a web address). */
+export interface OpenLinkMessage {
+    readonly type: 'openLink';
+    /** As drawn: http, https or a path relative to the `.arch` file. */
+    readonly href: string;
+}
+
 /** The user asked for an export from the toolbar. */
 export interface ExportMessage {
     readonly type: 'export';
@@ -157,4 +173,4 @@ export interface PngMessage {
     readonly error?: string;
 }
 
-export type FromWebviewMessage = ReadyMessage | RevealMessage | OptionsMessage | ExportMessage | PngMessage | PaneMessage | OpenGroupMessage | BackMessage;
+export type FromWebviewMessage = ReadyMessage | RevealMessage | OptionsMessage | ExportMessage | PngMessage | PaneMessage | OpenGroupMessage | BackMessage | OpenLinkMessage;

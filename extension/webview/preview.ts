@@ -7,9 +7,13 @@ import { badgeScale } from './badge-scale.js';
 import { FindingsList } from './findings-list.js';
 import { Breadcrumb, closedGroupAt } from './group-opening.js';
 import { watchPane } from './pane-watch.js';
+import { guardLinks, linkAt } from './link-clicks.js';
+import { DiagramSearch } from './search.js';
 import { applyTheme } from './theme.js';
 import { importSvg } from './svg-import.js';
-import { actualSize, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
+import { viewKey } from './view-choice.js';
+import { ViewPicker } from './view-picker.js';
+import { actualSize, centreOn, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
 import { ownValue } from '../../language-server/src/util/own-keys.js';
 
 /**
@@ -40,6 +44,7 @@ const ui = {
     banners: $<HTMLDivElement>('banners'),
     breadcrumb: $<HTMLDivElement>('breadcrumb'),
     view: $<HTMLSelectElement>('view'),
+    sequence: $<HTMLButtonElement>('sequence'),
     focus: $<HTMLButtonElement>('focus'),
     clearFocus: $<HTMLButtonElement>('clear-focus'),
     direction: $<HTMLButtonElement>('direction'),
@@ -55,13 +60,28 @@ const ui = {
     nextFinding: $<HTMLButtonElement>('next-finding'),
     findingsList: $<HTMLDivElement>('findings-list'),
     progress: $<HTMLDivElement>('progress'),
+    search: {
+        box: $<HTMLSpanElement>('search-box'),
+        toggle: $<HTMLButtonElement>('search'),
+        input: $<HTMLInputElement>('search-input'),
+        count: $<HTMLSpanElement>('search-count'),
+        previous: $<HTMLButtonElement>('search-previous'),
+        next: $<HTMLButtonElement>('search-next'),
+        close: $<HTMLButtonElement>('search-close'),
+    },
 };
+/** How many views' zoom and pan are kept. */
+const MAX_VIEWPORTS = 50;
 
 const saved = (vscode.getState() ?? {}) as Partial<PreviewState>;
 let uri = typeof saved.uri === 'string' ? saved.uri : '';
 let options: PreviewOptions = saved.options ?? { view: 'all', direction: 'DOWN', legend: true };
 let viewport: Viewport | undefined = isViewport(saved.viewport) ? saved.viewport : undefined;
 let opened: readonly string[] = Array.isArray(saved.opened) ? saved.opened : [];
+/** The zoom and pan of each view shown (`viewKey`), and the view drawn now. */
+let viewports: Record<string, Viewport> = savedViewports(saved.viewports);
+let shownView: string | undefined;
+let choices: DiagramMessage['choices'] = [];
 let svg: SVGSVGElement | undefined;
 let size = { width: 0, height: 0 };
 let byId = new Map<string, Element>();
@@ -100,6 +120,11 @@ function showDiagram(message: DiagramMessage): void {
     byId = indexById(next);
     uri = message.uri;
     options = message.options;
+    choices = message.choices ?? [];
+    const key = viewKey(options);
+    // Another view: as it was left, if it was shown before.
+    const remembered = shownView !== undefined && key !== shownView ? viewports[key] : undefined;
+    shownView = key;
     blastRadius = message.blastRadius ?? {};
     ui.placeholder.hidden = true;
     if (selected && !byId.has(selected)) selected = undefined;
@@ -110,7 +135,9 @@ function showDiagram(message: DiagramMessage): void {
     breadcrumb.show(opened, groupLabel);
     save();
     findingsList.update(message.findings, [...byId.keys()]);
-    if (message.fit || !viewport) fit();
+    search.index(next);
+    if (remembered) setViewport(remembered);
+    else if (message.fit || !viewport) fit();
     else setViewport(viewport);
 }
 
@@ -209,6 +236,12 @@ function setViewport(next: Viewport): void {
     ui.viewport.style.transform = `translate(${next.x}px, ${next.y}px) scale(${next.scale})`;
     ui.zoomLevel.textContent = `${Math.round(next.scale * 100)}%`;
     ui.viewport.style.setProperty('--badge-scale', String(badgeScale(next.scale)));
+    if (shownView !== undefined) {
+        delete viewports[shownView];
+        viewports[shownView] = next;
+        const keys = Object.keys(viewports);
+        if (keys.length > MAX_VIEWPORTS) delete viewports[keys[0]];
+    }
     save();
 }
 
@@ -253,6 +286,11 @@ const endDrag = (event: PointerEvent) => {
     drag = undefined;
     ui.stage.classList.remove('panning');
     if (!moved && event.type === 'pointerup') {
+        const href = linkAt(target);
+        if (href !== undefined) {
+            vscode.postMessage({ type: 'openLink', href });
+            return;
+        }
         const item = target instanceof Element ? target.closest('[data-id]') : null;
         select(item?.getAttribute('data-id') ?? undefined);
     }
@@ -286,6 +324,12 @@ ui.stage.addEventListener('keydown', event => {
         n: () => findingsList.step(1), N: () => findingsList.step(-1),
         Enter: () => openGroup(selected ? byId.get(selected) : undefined),
     };
+    const href = event.key === 'Enter' ? linkAt(event.target) : undefined;
+    if (href !== undefined) {
+        event.preventDefault();
+        vscode.postMessage({ type: 'openLink', href });
+        return;
+    }
     const action = actions[event.key];
     if (action) {
         event.preventDefault();
@@ -296,7 +340,7 @@ ui.stage.addEventListener('keydown', event => {
 // ---- toolbar
 
 function syncToolbar(): void {
-    ui.view.value = options.view;
+    picker.show(choices ?? [], options);
     // The button names what it does, not the state it is in.
     ui.direction.textContent = options.direction === 'RIGHT' ? 'Lay out top to bottom' : 'Lay out left to right';
     ui.direction.title = options.direction === 'RIGHT' ? 'Stack the tiers top to bottom' : 'Lay the tiers out from left to right';
@@ -317,7 +361,7 @@ function withoutFocus(current: PreviewOptions): PreviewOptions {
     return { view: current.view, direction: current.direction, legend: current.legend, sinceHead: current.sinceHead };
 }
 
-ui.view.addEventListener('change', () => changeOptions({ ...options, view: ui.view.value as PreviewOptions['view'] }));
+const picker = new ViewPicker(ui.view, ui.sequence, () => options, changeOptions);
 ui.focus.addEventListener('click', () => {
     if (selected) changeOptions({ ...options, focus: selected });
 });
@@ -332,6 +376,15 @@ ui.actualSize.addEventListener('click', () => {
     if (viewport) setViewport(actualSize(viewport, ui.stage.clientWidth, ui.stage.clientHeight));
 });
 ui.export.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
+
+const search = new DiagramSearch(ui.search, element => {
+    if (!viewport) return;
+    const stage = ui.stage.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    setViewport(centreOn(viewport, { left: box.left - stage.left, top: box.top - stage.top, width: box.width, height: box.height }, stage.width, stage.height));
+}, () => ui.stage.focus());
+
+guardLinks(href => vscode.postMessage({ type: 'openLink', href }));
 
 const findingsList = new FindingsList(ui.counts, ui.nextFinding, ui.findingsList, id => {
     select(id);
@@ -369,8 +422,16 @@ async function renderPng(message: RenderPngMessage): Promise<void> {
 function save(): void {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
-        if (uri) vscode.setState({ uri, options, viewport, opened });
+        if (uri) vscode.setState({ uri, options, viewport, viewports, opened });
     }, 150);
+}
+
+/** The saved zoom and pan of each view, those that are usable (the state is anyone's to write). */
+function savedViewports(raw: unknown): Record<string, Viewport> {
+    const kept: Record<string, Viewport> = Object.create(null);
+    if (typeof raw !== 'object' || raw === null) return kept;
+    for (const [key, value] of Object.entries(raw).slice(-MAX_VIEWPORTS)) if (isViewport(value)) kept[key] = value;
+    return kept;
 }
 
 syncToolbar();

@@ -5,6 +5,8 @@
  * the second line of defence should it ever miss one.
  */
 
+import { safeHref } from '../../language-server/src/diagram/safe-link.js';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -17,6 +19,8 @@ const ALLOWED_ELEMENTS = new Set([
     'svg', 'g', 'defs', 'symbol', 'use', 'title', 'desc', 'marker', 'clippath', 'mask', 'pattern',
     'lineargradient', 'radialgradient', 'stop', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline',
     'polygon', 'text', 'tspan', 'textpath', 'image',
+    // A link drawn on the diagram, without its `href` (below): the preview reads `data-href` and asks the extension to open it.
+    'a',
 ]);
 
 /*
@@ -89,5 +93,7 @@ function isSafeAttribute(element: XmlElement, attribute: XmlAttr): boolean {
         const value = attribute.value.trim();
         return value.startsWith('#') || (element.localName === 'image' && /^data:image\/(png|jpeg|gif|webp);/i.test(value));
     }
+    // The address a click on a link reports: http, https or a relative path only (`safe-link.ts`).
+    if (name === 'data-href') return namespace === null && safeHref(attribute.value) === attribute.value.trim();
     return namespace === null || namespace === XML_NS;
 }

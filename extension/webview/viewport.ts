@@ -56,3 +56,16 @@ export function isViewport(value: unknown): value is Viewport {
     const { x, y, scale } = value as Record<string, unknown>;
     return [x, y, scale].every(n => typeof n === 'number' && Number.isFinite(n)) && (scale as number) >= MIN_SCALE && (scale as number) <= MAX_SCALE;
 }
+
+/**
+ * Centres a box (in stage coordinates) in the view, zooming in to `readable` when the
+ * drawing is shown smaller than that (a search match must be seen, not only found).
+ */
+export function centreOn(
+    viewport: Viewport, box: { left: number; top: number; width: number; height: number }, viewWidth: number, viewHeight: number, readable = 0.75,
+): Viewport {
+    const cx = viewWidth / 2;
+    const cy = viewHeight / 2;
+    const centred = { ...viewport, x: viewport.x + cx - (box.left + box.width / 2), y: viewport.y + cy - (box.top + box.height / 2) };
+    return viewport.scale < readable ? zoomAround(centred, readable / viewport.scale, cx, cy) : centred;
+}

@@ -14,6 +14,11 @@ export interface DiagramParams {
     /** The document's URI as the client knows it. */
     readonly uri: string;
     readonly view: DiagramOptions['view'];
+    /** A view the document declares (`view payments { … }`): drawn instead of `view` and `focus`. */
+    readonly named?: string;
+    /** A flow the document declares, drawn on the diagram or, with `as: 'sequence'`, as a sequence diagram. */
+    readonly flow?: string;
+    readonly as?: DiagramOptions['as'];
     readonly focus?: string;
     readonly direction: DiagramOptions['direction'];
     readonly theme: DiagramOptions['theme'];

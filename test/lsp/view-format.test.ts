@@ -19,7 +19,7 @@ service orders {  tags a ,b   meta {  owner "x"   tier "1" } link "https://x"   
 database db
 orders->db {timeout 1s tags t}
 view v "V" {include orders -> *,* -> db, tag : a , g .*  exclude kind:database
-direction down}
+direction down   level  systems}
 flow f "F" {orders->db "q";parallel {orders->db;  orders->db} optional  orders -> db   await}
 }
 `;
@@ -32,6 +32,7 @@ const CANONICAL = `architecture "S" {
     include orders->*, *->db, tag:a, g.*
     exclude kind:database
     direction down
+    level systems
   }
   flow f "F" {
     orders -> db "q";

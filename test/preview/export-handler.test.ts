@@ -25,6 +25,14 @@ describe('the export request', () => {
         expect((await exportText(services.shared, params(doc, 'mermaid', { direction: 'DOWN' }))).text).toContain('flowchart TB');
     });
 
+    test('writes the view the preview shows when the file declares it, everything when it does not', async () => {
+        const doc = await services.parse(arch('service web\nservice orders\ndatabase ordersDb\nweb -> orders\norders -> ordersDb\nview stores { include kind:database }'), { validation: true });
+        const stores = (await exportText(services.shared, params(doc, 'mermaid', { named: 'stores' }))).text!;
+        expect(stores).toContain('ordersDb');
+        expect(stores).not.toMatch(/\bweb\b/);
+        expect((await exportText(services.shared, params(doc, 'mermaid', { named: 'gone' }))).text).toMatch(/\bweb\b/);
+    });
+
     test('writes draw.io XML and the model as JSON', async () => {
         const doc = await services.parse(SHOP, { validation: true });
         expect((await exportText(services.shared, params(doc, 'drawio'))).text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<mxfile host="archsight">/);

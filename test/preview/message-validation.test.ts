@@ -94,4 +94,47 @@ describe('the state a preview comes back with after a reload', () => {
             expect(parsePreviewState(state)).toBeUndefined();
         }
     });
+
+});
+
+describe('views, flows and links from the webview', () => {
+    test('a view or flow the document declares may be picked; one it does not declare is dropped', () => {
+        const choices = [{ kind: 'view', id: 'payments', label: 'Payments' }, { kind: 'flow', id: 'checkout', label: 'Place an order' }] as const;
+        expect(parseWebviewMessage({ type: 'options', options: { ...options, named: 'payments' } }, known, choices))
+            .toEqual({ type: 'options', options: { ...options, named: 'payments' } });
+        expect(parseWebviewMessage({ type: 'options', options: { ...options, flow: 'checkout', as: 'sequence' } }, known, choices))
+            .toEqual({ type: 'options', options: { ...options, flow: 'checkout', as: 'sequence' } });
+        // A flow is not a view, nor the other way round; and nothing is declared without choices.
+        for (const bad of [{ named: 'checkout' }, { flow: 'payments' }, { named: 'shipping' }, { flow: 'checkout', as: 'gantt' }, { named: ['payments'] }]) {
+            expect(parseWebviewMessage({ type: 'options', options: { ...options, ...bad } }, known, choices)).toBeUndefined();
+        }
+        expect(parseWebviewMessage({ type: 'options', options: { ...options, named: 'payments' } }, known)).toBeUndefined();
+    });
+
+    test('a clicked link is passed on when it is http, https or a path relative to the file', () => {
+        for (const href of ['https://runbooks.example/orders', 'http://grafana.local/d/1', 'docs/runbook.md', '../adr/0007.md#L3']) {
+            expect(parseWebviewMessage({ type: 'openLink', href }, known)).toEqual({ type: 'openLink', href });
+        }
+    });
+
+    test('a clicked link to a file:, javascript:, command: or other address is dropped', () => {
+        for (const href of ['file:///etc/passwd', 'javascript:alert(1)', 'command:workbench.action.quit', 'vscode://ms-vscode.x/y', 'data:text/html,x',
+            '//evil.example/x', 'C:\\Windows', '', 'https://x.example/a\u0007b', 'a'.repeat(3000), 42, undefined]) {
+            expect(parseWebviewMessage({ type: 'openLink', href }, known), String(href).slice(0, 40)).toBeUndefined();
+        }
+    });
+});
+
+describe('the saved state of a preview', () => {
+    test('keeps the view or flow it showed; no diagram is there yet to check them against', () => {
+        const state = { uri: 'file:///w/shop.arch', options: { ...options, named: 'payments' } };
+        expect(parsePreviewState(state)?.options).toEqual({ ...options, named: 'payments' });
+        expect(parsePreviewState({ ...state, options: { ...options, flow: 'checkout', as: 'sequence' } })?.options).toEqual({ ...options, flow: 'checkout', as: 'sequence' });
+    });
+
+    test('drops a view or flow that is not an id', () => {
+        for (const bad of [{ named: '<img src=x>' }, { named: 42 }, { flow: 'a b' }, { flow: '' }]) {
+            expect(parsePreviewState({ uri: 'file:///w/shop.arch', options: { ...options, ...bad } })?.options).toEqual(options);
+        }
+    });
 });

@@ -39,10 +39,22 @@ describe('taking in the SVG of the server', () => {
         const out = pruned(`<svg ${SVG} onload="alert(1)"><g ONCLICK="x()" style="fill:red" class="a"/>`
             + `<use href="#icon"/><use xlink:href="javascript:alert(1)"/><a href="https://example.com"><text>t</text></a>`
             + `<image href="https://example.com/x.png"/><image href="data:image/png;base64,AAAA"/></svg>`)!;
-        expect(out).not.toMatch(/onload|ONCLICK|style=|javascript|example\.com|<a\b/);
+        expect(out).not.toMatch(/onload|ONCLICK|style=|javascript|example\.com/);
+        // The link stays as a drawing (its text shows), but it cannot navigate: no href.
+        expect(out).toContain('<a><text>t</text></a>');
         expect(out).toContain('<g class="a"/>');
         expect(out).toContain('<use href="#icon"/>');
         expect(out).toContain('href="data:image/png;base64,AAAA"');
+    });
+
+    test('a link drawn by the renderer keeps the address it reports in data-href, when it is one a click may open', () => {
+        const out = pruned(`<svg ${SVG}><a class="link" href="https://runbooks.example/orders" target="_blank" data-href="https://runbooks.example/orders"><text>↗</text></a>`
+            + `<a data-href="docs/runbook.md"><text>r</text></a><a data-href="javascript:alert(1)"><text>j</text></a>`
+            + `<a data-href="file:///etc/passwd"><text>f</text></a><a data-href="command:workbench.action.quit"><text>c</text></a><a data-href="//evil.example/x"><text>h</text></a></svg>`)!;
+        expect(out).toContain('<a class="link" target="_blank" data-href="https://runbooks.example/orders"><text>↗</text></a>');
+        expect(out).toContain('<a data-href="docs/runbook.md"><text>r</text></a>');
+        for (const letter of ['j', 'f', 'c', 'h']) expect(out).toContain(`<a><text>${letter}</text></a>`);
+        expect(out).not.toMatch(/ href=|javascript|passwd|command:|evil/);
     });
 
     test('user text that looks like markup stays text', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { actualSize, fitViewport, isViewport, MAX_SCALE, panIntoView, zoomAround } from '../../extension/webview/viewport.js';
+import { actualSize, centreOn, fitViewport, isViewport, MAX_SCALE, panIntoView, zoomAround } from '../../extension/webview/viewport.js';
 import type { Viewport } from '../../extension/webview/messages.js';
 
 /** Where a diagram point lands on the screen. */
@@ -54,3 +54,25 @@ describe('zoom and pan', () => {
         }
     });
 });
+
+describe('centring a search match', () => {
+    test('puts the middle of its box at the middle of the view', () => {
+        const v: Viewport = { x: 10, y: 20, scale: 1 };
+        // A box drawn at diagram (300, 400) size 100 × 50, in screen coordinates.
+        const box = { left: 310, top: 420, width: 100, height: 50 };
+        const after = centreOn(v, box, 800, 600);
+        expect(after.scale).toBe(1);
+        expect(toScreen(after, 350, 425)).toEqual({ x: 400, y: 300 });
+    });
+
+    test('zooms in to a readable size when the drawing is shown small, keeping the match in the middle', () => {
+        const v: Viewport = { x: 0, y: 0, scale: 0.2 };
+        const box = { left: 100 * 0.2, top: 100 * 0.2, width: 50 * 0.2, height: 20 * 0.2 };
+        const after = centreOn(v, box, 800, 600);
+        expect(after.scale).toBeCloseTo(0.75);
+        const centre = toScreen(after, 125, 110);
+        expect(centre.x).toBeCloseTo(400);
+        expect(centre.y).toBeCloseTo(300);
+    });
+});
+

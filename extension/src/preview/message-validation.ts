@@ -1,4 +1,5 @@
-import type { DiagramView } from '../../../language-server/src/diagram/diagram-types.js';
+import type { DiagramChoice, DiagramView } from '../../../language-server/src/diagram/diagram-types.js';
+import { safeHref } from '../../../language-server/src/diagram/safe-link.js';
 import type { FromWebviewMessage, Pane, PreviewOptions, PreviewState } from '../../webview/messages.js';
 import { DEFAULT_OPTIONS, DIRECTIONS, VIEWS } from './preview-options.js';
 
@@ -6,6 +7,10 @@ const PNG_PREFIX = 'data:image/png;base64,';
 /** Larger than any PNG the export asks for (at most 16k × 16k pixels, compressed). */
 const MAX_PNG_URL_LENGTH = 256 * 1024 * 1024;
 const MAX_ERROR_LENGTH = 500;
+/** Longer than any link worth following; a longer one is not opened. */
+const MAX_HREF_LENGTH = 2048;
+/** An id as the language writes it (`ID` in the grammar). */
+const ID = /^[_a-zA-Z]\w{0,199}$/;
 
 /**
  * Checks a message from the webview before the extension acts on it. The webview shows
@@ -13,7 +18,7 @@ const MAX_ERROR_LENGTH = 500;
  * known message types, only ids the current diagram has, and a fresh object with only the
  * fields we read. Returns undefined for anything else.
  */
-export function parseWebviewMessage(raw: unknown, knownIds: ReadonlySet<string>): FromWebviewMessage | undefined {
+export function parseWebviewMessage(raw: unknown, knownIds: ReadonlySet<string>, choices: readonly DiagramChoice[] = []): FromWebviewMessage | undefined {
     if (!isRecord(raw)) return undefined;
     switch (raw.type) {
         case 'ready': {
@@ -33,11 +38,15 @@ export function parseWebviewMessage(raw: unknown, knownIds: ReadonlySet<string>)
         case 'reveal':
             return typeof raw.id === 'string' && knownIds.has(raw.id) ? { type: 'reveal', id: raw.id } : undefined;
         case 'options': {
-            const options = parseOptions(raw.options, knownIds);
+            const options = parseOptions(raw.options, knownIds, choices);
             return options && { type: 'options', options };
         }
         case 'png':
             return parsePng(raw);
+        case 'openLink': {
+            const href = parseHref(raw.href);
+            return href === undefined ? undefined : { type: 'openLink', href };
+        }
         default:
             return undefined;
     }
@@ -60,6 +69,9 @@ export function parsePreviewState(raw: unknown): PreviewState | undefined {
             direction: DIRECTIONS.includes(saved.direction as PreviewOptions['direction']) ? saved.direction as PreviewOptions['direction'] : DEFAULT_OPTIONS.direction,
             legend: typeof saved.legend === 'boolean' ? saved.legend : DEFAULT_OPTIONS.legend,
             ...saved.sinceHead === true && { sinceHead: true },
+            // No diagram yet to check them against: an id that is no longer declared draws the filter.
+            ...typeof saved.named === 'string' && ID.test(saved.named) && { named: saved.named },
+            ...typeof saved.flow === 'string' && ID.test(saved.flow) && { flow: saved.flow, ...saved.as === 'sequence' && { as: 'sequence' as const } },
         },
         ...Array.isArray(raw.opened) && { opened: raw.opened.filter((id): id is string => typeof id === 'string' && id.length <= 256).slice(0, 100) },
     };
@@ -74,14 +86,33 @@ export function isArchDocumentUri(uri: string): boolean {
     return match !== null && /\.arch$/i.test(match[2]);
 }
 
-function parseOptions(raw: unknown, knownIds: ReadonlySet<string>): PreviewOptions | undefined {
+/**
+ * The address of a link clicked in the diagram when it may be opened: http, https or a path
+ * relative to the file (`safe-link.ts`, as the SVG draws them); never `file:`, `javascript:`,
+ * `command:` or a `//host` address.
+ */
+export function parseHref(raw: unknown): string | undefined {
+    if (typeof raw !== 'string' || raw.length > MAX_HREF_LENGTH) return undefined;
+    return safeHref(raw);
+}
+
+function parseOptions(raw: unknown, knownIds: ReadonlySet<string>, choices: readonly DiagramChoice[]): PreviewOptions | undefined {
     if (!isRecord(raw)) return undefined;
-    const { view, direction, legend, focus, sinceHead } = raw;
+    const { view, direction, legend, focus, sinceHead, named, flow, as } = raw;
+    const declared = (kind: DiagramChoice['kind'], id: unknown) => choices.some(choice => choice.kind === kind && choice.id === id);
+    if (named !== undefined && !declared('view', named)) return undefined;
+    if (flow !== undefined && !declared('flow', flow)) return undefined;
+    if (as !== undefined && as !== 'diagram' && as !== 'sequence') return undefined;
     if (!VIEWS.includes(view as DiagramView) || !DIRECTIONS.includes(direction as PreviewOptions['direction'])) return undefined;
     if (typeof legend !== 'boolean') return undefined;
     if (focus !== undefined && (typeof focus !== 'string' || !knownIds.has(focus))) return undefined;
     if (sinceHead !== undefined && typeof sinceHead !== 'boolean') return undefined;
-    const options: PreviewOptions = { view: view as DiagramView, direction: direction as PreviewOptions['direction'], legend, ...sinceHead === true && { sinceHead } };
+    const options: PreviewOptions = {
+        view: view as DiagramView, direction: direction as PreviewOptions['direction'], legend,
+        ...sinceHead === true && { sinceHead },
+        ...named !== undefined && { named: named as string },
+        ...flow !== undefined && { flow: flow as string, ...as === 'sequence' && { as } },
+    };
     return focus === undefined ? options : { ...options, focus };
 }
 

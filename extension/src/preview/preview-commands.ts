@@ -3,6 +3,7 @@ import { exportDiagram, type ExportSource } from './export-command.js';
 import { isArch, PreviewManager } from './preview-manager.js';
 import type { DiagramSource } from './preview-panel.js';
 import { registerPreviewSerializer } from './preview-serializer.js';
+import { showView } from './show-view-command.js';
 
 /**
  * Registers the diagram preview: its commands, the serializer that restores previews
@@ -23,6 +24,7 @@ export function registerPreview(context: vscode.ExtensionContext, source: Diagra
         registerPreviewSerializer(manager),
         vscode.commands.registerCommand('archsight.openPreviewToSide', open(vscode.ViewColumn.Beside)),
         vscode.commands.registerCommand('archsight.openPreview', open(vscode.ViewColumn.Active)),
+        vscode.commands.registerCommand('archsight.showView', (uri?: vscode.Uri) => showView(manager, uri instanceof vscode.Uri ? uri : activeArchDocument())),
         vscode.commands.registerCommand('archsight.exportDiagram', (uri?: vscode.Uri) => exportDiagram(manager, source, exportText, uri)),
     );
     return manager;

@@ -53,14 +53,17 @@ export function previewHtml(parts: PreviewHtmlParts): string {
 </head>
 <body${parts.theme && themeClass(parts.theme) ? ` class="${attr(themeClass(parts.theme)!)}"` : ''}>
 <div id="toolbar" role="toolbar" aria-label="Diagram">
-  <label class="group">View
-    <select id="view" title="Which relations to show">
-      <option value="all">Everything</option>
-      <option value="calls">Calls only</option>
-      <option value="messaging">Messaging only</option>
-      <option value="observability">Observability only</option>
-    </select>
-  </label>
+  <span class="group">
+    <label class="group">View
+      <select id="view" title="A filter, or a view or flow the file declares">
+        <option value="all">Everything</option>
+        <option value="calls">Calls only</option>
+        <option value="messaging">Messaging only</option>
+        <option value="observability">Observability only</option>
+      </select>
+    </label>
+    <button id="sequence" aria-pressed="false" title="Draw the flow as a sequence diagram, or on the architecture" hidden>Sequence</button>
+  </span>
   <span class="group">
     <button id="focus" title="Show only the selected element and its neighbours">Focus</button>
     <button id="clear-focus" title="Show everything again">Clear focus</button>
@@ -76,6 +79,16 @@ export function previewHtml(parts: PreviewHtmlParts): string {
     <button id="zoom-in" title="Zoom in (+)">+</button>
     <button id="fit" title="Fit to view (F)">Fit</button>
     <button id="actual-size" title="Actual size (0)">1:1</button>
+  </span>
+  <span class="group">
+    <button id="search" aria-expanded="false" aria-controls="search-box" title="Find an element by id, label, tag or technology (Ctrl+F)">Find</button>
+    <span id="search-box" class="group" role="search" hidden>
+      <input id="search-input" type="search" placeholder="id, label, tag, technology" aria-label="Find in the diagram" spellcheck="false" autocomplete="off">
+      <span id="search-count" aria-live="polite"></span>
+      <button id="search-previous" title="Previous match (Shift+Enter)" aria-label="Previous match" disabled>↑</button>
+      <button id="search-next" title="Next match (Enter)" aria-label="Next match" disabled>↓</button>
+      <button id="search-close" title="Close (Escape)" aria-label="Close the search">×</button>
+    </span>
   </span>
   <span class="group">
     <button id="export" title="Export the diagram as SVG or PNG">Export…</button>

@@ -15,14 +15,22 @@ export interface PreviewSettings {
     readonly legend?: unknown;
 }
 
+/** An id as the language writes it: the name of a declared view. */
+const VIEW_ID = /^[_a-zA-Z]\w{0,199}$/;
+
 /**
  * What a new preview (and an export without a preview) starts from: the settings where they
  * hold a known value, else {@link DEFAULT_OPTIONS}. `direction` is written `down` or `right`.
+ * A `view` that is not a fixed filter names a view the file may declare (`view context { … }`):
+ * a file that declares it opens on it, any other file on everything.
  */
 export function optionsFromSettings(settings: PreviewSettings): PreviewOptions {
     const direction = typeof settings.direction === 'string' ? settings.direction.toUpperCase() : undefined;
+    const fixed = VIEWS.includes(settings.view as DiagramView);
+    const named = !fixed && typeof settings.view === 'string' && VIEW_ID.test(settings.view) ? settings.view : undefined;
     return {
-        view: VIEWS.includes(settings.view as DiagramView) ? settings.view as DiagramView : DEFAULT_OPTIONS.view,
+        view: fixed ? settings.view as DiagramView : DEFAULT_OPTIONS.view,
+        ...(named !== undefined ? { named } : {}),
         direction: DIRECTIONS.includes(direction as PreviewOptions['direction']) ? direction as PreviewOptions['direction'] : DEFAULT_OPTIONS.direction,
         legend: typeof settings.legend === 'boolean' ? settings.legend : DEFAULT_OPTIONS.legend,
     };

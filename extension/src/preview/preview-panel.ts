@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { DiagramItem } from '../../../language-server/src/diagram/diagram-types.js';
+import type { DiagramChoice, DiagramItem } from '../../../language-server/src/diagram/diagram-types.js';
 import type { UndeclaredCall } from '../../../language-server/src/drift/drift-diagram-model.js';
 import type { DiagramParams, DiagramResponse } from '../../../language-server/src/protocol.js';
 import type { Banner, DiagramMessage, FromWebviewMessage, Pane, PreviewOptions, StatusMessage, ToWebviewMessage } from '../../webview/messages.js';
 import { changedMuch } from '../../webview/pane-size.js';
 import { itemAtCursor } from './cursor-item.js';
+import { openLink } from './link-opening.js';
 import { parseWebviewMessage } from './message-validation.js';
 import { createNonce, previewHtml } from './preview-html.js';
 import { previewTheme } from './preview-settings.js';
@@ -45,6 +46,10 @@ export class PreviewPanel implements vscode.Disposable {
 
     private items: readonly DiagramItem[] = [];
     private knownIds: ReadonlySet<string> = new Set();
+    /** The views and flows the document declared at the last drawing: what the picker may ask for. */
+    private choices: readonly DiagramChoice[] = [];
+    private readonly onDrawnEmitter = new vscode.EventEmitter<void>();
+    private drawn = false;
     /** What the webview should show when it (re)loads. */
     private lastDiagram: DiagramMessage | undefined;
     private lastStatus: StatusMessage | undefined;
@@ -95,12 +100,31 @@ export class PreviewPanel implements vscode.Disposable {
                 if (!event.webviewPanel.visible) this.loaded = false;
             }),
             this.onReadyEmitter,
+            this.onDrawnEmitter,
         );
         this.firstRequest = setTimeout(() => void this.update(), PANE_WAIT_MS);
     }
 
     get previewOptions(): PreviewOptions {
         return this.options;
+    }
+
+    /** The views and flows the document declares, once the first diagram is drawn (none if it is not within `timeoutMs`). */
+    async declaredChoices(timeoutMs = 10_000): Promise<readonly DiagramChoice[]> {
+        if (!this.drawn) {
+            await new Promise<void>(resolve => {
+                const timer = setTimeout(() => { listener.dispose(); resolve(); }, timeoutMs);
+                const listener = this.onDrawnEmitter.event(() => { clearTimeout(timer); listener.dispose(); resolve(); });
+            });
+        }
+        return this.choices;
+    }
+
+    /** Shows a fixed filter, a declared view or a flow ("Show View…"), keeping the other options. */
+    showView(options: PreviewOptions): Promise<void> {
+        this.options = options;
+        this.fitNext = true;
+        return this.update();
     }
 
     /** Draws these undeclared calls from now on (none: the plain model again). */
@@ -229,21 +253,26 @@ export class PreviewPanel implements vscode.Disposable {
         const { svg, width, height, items, direction } = response.diagram;
         // The direction drawn (chosen for the pane) is the one the toolbar offers to turn.
         if (direction) this.options = { ...this.options, direction };
+        this.choices = response.diagram.choices ?? [];
+        // A view or flow deleted from the file: the picker shows the filter drawn instead. (A partial parse keeps them.)
+        if (!response.stale) this.options = withDeclared(this.options, this.choices);
         this.items = items;
         this.knownIds = new Set(items.map(item => item.id));
         this.lastDiagram = {
             type: 'diagram', uri, svg, width, height, options: this.options,
             findings: response.findings ?? {}, blastRadius: response.blastRadius, fit: this.fitNext, banners,
-            opened: this.opened,
+            opened: this.opened, choices: this.choices,
         };
         this.lastStatus = undefined;
         this.fitNext = false;
         this.post(this.lastDiagram);
+        this.drawn = true;
+        this.onDrawnEmitter.fire();
         this.refreshCursor();
     }
 
     private onMessage(raw: unknown): void {
-        const message = parseWebviewMessage(raw, this.knownIds);
+        const message = parseWebviewMessage(raw, this.knownIds, this.choices);
         if (message) void this.handle(message);
     }
 
@@ -273,8 +302,11 @@ export class PreviewPanel implements vscode.Disposable {
             case 'reveal':
                 return this.revealDeclaration(message.id);
             case 'options': {
-                const { view, focus, direction, sinceHead } = this.options;
-                this.fitNext = view !== message.options.view || focus !== message.options.focus || direction !== message.options.direction || sinceHead !== message.options.sinceHead;
+                const { view, focus, direction, sinceHead, named, flow, as } = this.options;
+                const next = message.options;
+                const otherView = view !== next.view || named !== next.named || flow !== next.flow || as !== next.as;
+                // The webview brings back the zoom and pan it had for a view it showed before.
+                this.fitNext = otherView || focus !== next.focus || direction !== next.direction || sinceHead !== next.sinceHead;
                 if (direction !== message.options.direction) this.directionChosen = true;
                 this.options = message.options;
                 return this.update();
@@ -298,6 +330,8 @@ export class PreviewPanel implements vscode.Disposable {
             case 'png':
                 this.pendingPng.get(message.requestId)?.(message);
                 return;
+            case 'openLink':
+                return openLink(message.href, this.documentUri);
         }
     }
 
@@ -336,6 +370,18 @@ export class PreviewPanel implements vscode.Disposable {
             theme: previewTheme(this.documentUri),
         });
     }
+}
+
+/** The options without a view or flow the document no longer declares. */
+function withDeclared(options: PreviewOptions, choices: readonly DiagramChoice[]): PreviewOptions {
+    const has = (kind: DiagramChoice['kind'], id: string | undefined) => id === undefined || choices.some(c => c.kind === kind && c.id === id);
+    if (has('view', options.named) && has('flow', options.flow)) return options;
+    const { named, flow, as, ...rest } = options;
+    return {
+        ...rest,
+        ...(has('view', named) && named !== undefined ? { named } : {}),
+        ...(has('flow', flow) && flow !== undefined ? { flow, ...(as ? { as } : {}) } : {}),
+    };
 }
 
 function basename(uri: vscode.Uri): string {

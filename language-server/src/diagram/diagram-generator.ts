@@ -67,7 +67,8 @@ export class DiagramGenerator {
      * largest is kept. Levels and directions that the layouts so far say will not read, or
      * will read smaller than the other direction, are skipped without a layout (`level-estimate.ts`).
      */
-    private async drawing(model: ArchModel, options: DiagramOptions): Promise<{ selection: ViewSelection; laidOut: LaidOutDiagram }> {
+    private async drawing(model: ArchModel, asked: DiagramOptions): Promise<{ selection: ViewSelection; laidOut: LaidOutDiagram }> {
+        const options = withViewDefaults(model, asked);
         if (!options.pane && options.level === undefined && !options.expand?.length && !options.chooseDirection) {
             const { selection, graph } = await this.graphOf(model, options);
             return { selection, laidOut: await this.place(graph) };
@@ -181,6 +182,18 @@ interface SelectedGraph {
  */
 function nextTurn(): Promise<void> {
     return new Promise(resolve => setImmediate(resolve));
+}
+
+/**
+ * What a declared view says of its own drawing: its `level` replaces `auto` (a context view
+ * starts with its systems closed), its `direction` replaces a direction to be chosen.
+ */
+function withViewDefaults(model: ArchModel, options: DiagramOptions): DiagramOptions {
+    const view = options.named !== undefined ? model.views.get(options.named) : undefined;
+    if (!view) return options;
+    const level = view.level !== undefined && (options.level === undefined || options.level === 'auto') ? { level: view.level } : {};
+    const direction = view.direction && options.chooseDirection ? { direction: view.direction, chooseDirection: false } : {};
+    return { ...options, ...level, ...direction };
 }
 
 /** A declared view's title, else its label, else none (the architecture's title is drawn). */

@@ -234,6 +234,7 @@ class ElkGraphBuilder {
             ...size,
             hostId: element.hostId,
             ...linksOf(element.links),
+            ...(element.tags.length > 0 ? { tags: element.tags } : {}),
         });
         return { id: element.id, ...size, layoutOptions };
     }
@@ -310,6 +311,7 @@ class ElkGraphBuilder {
             height,
             ...(collapsed === undefined ? {} : { collapsed }),
             ...linksOf(group.links),
+            ...(group.tags.length > 0 ? { tags: group.tags } : {}),
         });
     }
 

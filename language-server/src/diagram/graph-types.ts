@@ -34,6 +34,8 @@ export interface NodeSpec {
     readonly collapsed?: number;
     /** Links safe to follow (`safe-link.ts`), drawn as marks at the top-right corner. */
     readonly links?: readonly ModelLink[];
+    /** The tags, written into `data-tags` for the preview's search. */
+    readonly tags?: readonly string[];
 }
 
 export interface EdgeSpec {

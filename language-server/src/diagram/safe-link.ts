@@ -32,9 +32,12 @@ export function drawableLinks(links: readonly ModelLink[]): ModelLink[] {
     });
 }
 
-/** Links drawn at a node's top-right corner, one small mark each (at most three; hover lists them all). */
-export function drawNodeLinks(links: readonly ModelLink[] | undefined, width: number): string {
-    return (links ?? []).slice(0, 3).map((link, i) => anchor(link, `<g transform="translate(${width - 14 - i * 14} 2)"><rect class="link-hit" width="12" height="12"/><text class="link-mark" x="6" y="10">↗</text></g>`)).join('');
+/**
+ * Links drawn at a node's bottom-right corner, one small mark each (at most three; hover lists
+ * them all): the top-right corner carries the finding badge, which would cover them.
+ */
+export function drawNodeLinks(links: readonly ModelLink[] | undefined, width: number, height: number): string {
+    return (links ?? []).slice(0, 3).map((link, i) => anchor(link, `<g transform="translate(${width - 14 - i * 14} ${height - 14})"><rect class="link-hit" width="12" height="12"/><text class="link-mark" x="6" y="10">↗</text></g>`)).join('');
 }
 
 /** An `<a>` with an escaped, safe `href`; the title is the link's title or its address. */

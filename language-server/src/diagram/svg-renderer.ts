@@ -112,6 +112,11 @@ function changeClasses(changes: Changes, ids: readonly string[]): string[] {
     return [`change-${one}`];
 }
 
+/** ` data-tags="pci team-payments"` for the preview's search, or nothing. */
+function tagsAttribute(tags: readonly string[] | undefined): string {
+    return tags?.length ? ` data-tags="${escapeXml(tags.join(' '))}"` : '';
+}
+
 function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths'], changes: Changes, flow?: FlowMarks): string {
     const { spec } = node;
     const kind = spec.kind as ElementKind;
@@ -124,12 +129,12 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: 
         texts.push(`<text class="technology" x="${frame.textX}" y="${frame.baselines[spec.lines.length]}">${escapeXml(spec.technology)}</text>`);
     }
     const host = spec.hostId ? ` data-host="${escapeXml(spec.hostId)}"` : '';
-    return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}"${host} transform="translate(${num(node.x)} ${num(node.y)})">`
+    return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}"${host}${tagsAttribute(spec.tags)} transform="translate(${num(node.x)} ${num(node.y)})">`
         + `<title>${escapeXml(withFindings(spec.title, found, ownValue(paths, spec.id)))}</title>`
         + drawShape(SHAPE_OF_KIND[kind], node.width, node.height)
         + drawIcon(kind, frame.iconX, frame.iconY)
         + texts.join('')
-        + drawNodeLinks(spec.links, node.width)
+        + drawNodeLinks(spec.links, node.width, node.height)
         + '</g>';
 }
 
@@ -137,13 +142,13 @@ function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths
     const { spec } = group;
     const found = ownValue(findings, spec.id);
     const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths), ...changeClasses(changes, [spec.id]), ...flowNodeClasses(spec.id, flow)];
-    return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}" transform="translate(${num(group.x)} ${num(group.y)})">`
+    return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}"${tagsAttribute(spec.tags)} transform="translate(${num(group.x)} ${num(group.y)})">`
         + `<title>${escapeXml(withFindings(spec.title, found, ownValue(paths, spec.id)))}</title>`
         + `<rect class="group-box" width="${num(group.width)}" height="${num(group.height)}" rx="10"/>`
         + `<text class="group-label" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.labelBaseline}">${escapeXml(spec.lines[0] ?? '')}</text>`
         + (spec.technology ? `<text class="group-subtitle" x="${GROUP_HEADER.padX}" y="${GROUP_HEADER.subtitleBaseline}">${escapeXml(spec.technology)}</text>` : '')
         + (spec.collapsed !== undefined ? `<text class="group-subtitle group-summary" x="${GROUP_HEADER.padX}" y="${COLLAPSED_GROUP.summaryBaseline}">${escapeXml(collapsedSummary(spec.collapsed))}</text>` : '')
-        + drawNodeLinks(spec.links, group.width)
+        + drawNodeLinks(spec.links, group.width, group.height)
         + '</g>';
 }
 

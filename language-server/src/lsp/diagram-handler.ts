@@ -12,6 +12,7 @@ import { findingsAndPaths } from './diagram-findings.js';
 import { checkDiagramParams } from './diagram-params.js';
 import { RevisionChanges } from './revision-changes.js';
 import { newTable } from '../util/own-keys.js';
+import { viewChoices } from '../views/view-choices.js';
 
 /** How long to wait for the language server to take in an edit it was already told about. */
 const MAX_CATCH_UP_MS = 2_000;
@@ -85,6 +86,8 @@ export class DiagramHandler {
         const options: DiagramOptions = {
             view: params.view,
             focus: params.focus,
+            ...(params.named !== undefined ? { named: params.named } : {}),
+            ...(params.flow !== undefined ? { flow: params.flow, ...(params.as ? { as: params.as } : {}) } : {}),
             direction: params.direction,
             theme: params.theme,
             legend: params.legend,
@@ -105,6 +108,8 @@ export class DiagramHandler {
         if (since && 'model' in since) diagram = { ...diagram, items: diagram.items.filter(item => since.changes[item.id] !== 'removed') };
         if (superseded()) return { uri: params.uri, superseded: true };
         const revision = since === undefined ? undefined : 'model' in since ? { summary: since.summary } : { notice: since.notice };
+        // The generator may list them itself; else the picker gets the declared views and flows here.
+        if (!diagram.choices) diagram = { ...diagram, choices: viewChoices(declared) };
         const answer: DiagramResponse = { uri: params.uri, version, diagram, findings, blastRadius: blastRadii(declared), ...revision && { changes: revision } };
         return syntaxError ? { ...answer, stale: true, message: syntaxError } : answer;
     }

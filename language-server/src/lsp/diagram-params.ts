@@ -18,6 +18,9 @@ export function checkDiagramParams(params: DiagramParams): string | undefined {
     if (!THEMES.includes(raw.theme as DiagramOptions['theme'])) return `Unknown theme; use one of ${THEMES.join(', ')}.`;
     if (typeof raw.legend !== 'boolean') return 'legend must be true or false.';
     if (raw.focus !== undefined && typeof raw.focus !== 'string') return 'focus must be the id of an element or group.';
+    if (raw.named !== undefined && typeof raw.named !== 'string') return 'named must be the id of a view.';
+    if (raw.flow !== undefined && typeof raw.flow !== 'string') return 'flow must be the id of a flow.';
+    if (raw.as !== undefined && raw.as !== 'diagram' && raw.as !== 'sequence') return 'as must be diagram or sequence.';
     if (raw.renderWhenStale !== undefined && typeof raw.renderWhenStale !== 'boolean') return 'renderWhenStale must be true or false.';
     if (raw.chooseDirection !== undefined && typeof raw.chooseDirection !== 'boolean') return 'chooseDirection must be true or false.';
     const pane = raw.pane as Record<string, unknown> | undefined;

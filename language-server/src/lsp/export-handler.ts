@@ -32,7 +32,11 @@ export async function exportText(shared: LangiumSharedServices, params: ExportPa
         const services = shared.ServiceRegistry.getServices(uri) as ArchServices;
         const model = services.model.ModelProvider.getModel(document);
         if (params.format === 'json') return { text: JSON.stringify(modelToJson(model), null, 2) + '\n' };
-        const options = { view: params.view, focus: params.focus, direction: params.direction, theme: 'light', legend: false, level: params.level, expand: params.expand } as const;
+        const options = {
+            view: params.view, focus: params.focus, direction: params.direction, theme: 'light', legend: false, level: params.level, expand: params.expand,
+            // The view the preview shows, when the file declares it.
+            ...(typeof params.named === 'string' ? { named: params.named } : {}),
+        } as const;
         const laidOut = await services.diagram.DiagramGenerator.layout(model, options);
         return { text: params.format === 'mermaid' ? toMermaid(laidOut, model, params.direction) : toDrawio(laidOut, model.title) };
     } catch (error) {

@@ -29,8 +29,8 @@ export function formatViewSyntax(f: NodeFormatter<AstNode>, node: AstNode, body:
     } else if (isView(node)) {
         f.properties('name', 'label').prepend(Formatting.oneSpace());
         f.keyword('{').prepend(Formatting.oneSpace());
-        f.keywords('include', 'exclude', 'direction', 'title').prepend({ options: {}, moves: [{ tabs: 1, lines: 1 }] });
-        f.keywords('include', 'exclude', 'direction', 'title').append(Formatting.oneSpace());
+        f.keywords('include', 'exclude', 'direction', 'level', 'title').prepend({ options: {}, moves: [{ tabs: 1, lines: 1 }] });
+        f.keywords('include', 'exclude', 'direction', 'level', 'title').append(Formatting.oneSpace());
         f.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
         f.keyword('}').prepend(Formatting.newLine());
     } else if (isFilterPattern(node)) {

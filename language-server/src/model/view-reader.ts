@@ -2,7 +2,7 @@ import type { AstNode } from 'langium';
 import type { Flow, FlowCall, View, ViewPattern } from '../../generated/ast.js';
 import { isAllPattern, isFilterPattern, isFlowParallel, isIdPattern, isIncomingPattern } from '../../generated/ast.js';
 import type { ModelRelation, RelationKind, SourceLocation } from './model-types.js';
-import { VIEW_DIRECTIONS, type ModelFlow, type ModelFlowStep, type ModelView, type ViewPatternSpec } from './view-types.js';
+import { VIEW_DIRECTIONS, viewLevel, type ModelFlow, type ModelFlowStep, type ModelView, type ViewPatternSpec } from './view-types.js';
 
 type Locate = (node: AstNode, property: string) => SourceLocation;
 
@@ -11,11 +11,13 @@ const STEP_KINDS: Readonly<Record<string, RelationKind>> = { '->': 'sync', '~>':
 /** A `view` declaration as the model holds it; patterns whose reference did not resolve are left out (the linker reports them). */
 export function readView(node: View, locate: Locate): ModelView {
     const direction = node.directions?.at(-1);
+    const level = node.levels?.at(-1);
     return {
         id: node.name ?? '',
         label: node.label ?? node.name ?? '',
         title: node.titles?.at(-1),
         direction: direction !== undefined ? VIEW_DIRECTIONS[direction] : undefined,
+        level: level !== undefined ? viewLevel(String(level)) : undefined,
         includes: (node.includes ?? []).flatMap(patternOf),
         excludes: (node.excludes ?? []).flatMap(patternOf),
         location: locate(node, 'name'),

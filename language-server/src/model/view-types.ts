@@ -20,6 +20,16 @@ export type Concern = 'calls' | 'messaging' | 'observability';
 export const CONCERNS: readonly Concern[] = ['calls', 'messaging', 'observability'];
 
 export type ViewDirection = 'DOWN' | 'RIGHT';
+
+/** How open a view starts (`level …`): every group closed (`systems`, 0), the groups less than n deep open, all, or what reads. */
+export type ViewLevel = 'auto' | 'full' | number;
+export const VIEW_LEVEL_WORDS: Readonly<Record<string, ViewLevel>> = { systems: 0, full: 'full', auto: 'auto' };
+
+/** A written level as the diagram takes it, or undefined when it is neither a word above nor a depth from 0 to 100. */
+export function viewLevel(written: string): ViewLevel | undefined {
+    if (Object.hasOwn(VIEW_LEVEL_WORDS, written)) return VIEW_LEVEL_WORDS[written];
+    return /^\d{1,3}$/.test(written) && Number(written) <= 100 ? Number(written) : undefined;
+}
 export const VIEW_DIRECTIONS: Readonly<Record<string, ViewDirection>> = { down: 'DOWN', right: 'RIGHT' };
 
 export interface ModelView {
@@ -30,6 +40,8 @@ export interface ModelView {
     readonly title?: string;
     /** When written and known. */
     readonly direction?: ViewDirection;
+    /** When written and known: how open the view starts (the preview's double-clicks open more). */
+    readonly level?: ViewLevel;
     readonly includes: readonly ViewPatternSpec[];
     readonly excludes: readonly ViewPatternSpec[];
     readonly location: SourceLocation;
@@ -68,5 +80,5 @@ export interface ModelFlow {
 /** The grammar's words for tags, meta, links, views and flows (`ViewKeyword`): each also names elements. */
 export const VIEW_KEYWORDS: readonly string[] = [
     'tags', 'meta', 'link', 'view', 'flow', 'include', 'exclude', 'direction', 'title',
-    'tag', 'kind', 'concern', 'parallel', 'optional', 'await',
+    'tag', 'kind', 'concern', 'parallel', 'optional', 'await', 'level',
 ];

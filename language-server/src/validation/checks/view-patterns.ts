@@ -1,7 +1,7 @@
 import { closestName } from '../../references/arch-linker.js';
 import { ELEMENT_KINDS, GROUP_KINDS } from '../../model/kinds.js';
 import type { ArchModel } from '../../model/model-types.js';
-import { CONCERNS, VIEW_DIRECTIONS } from '../../model/view-types.js';
+import { CONCERNS, VIEW_DIRECTIONS, VIEW_LEVEL_WORDS, viewLevel } from '../../model/view-types.js';
 import type { CheckContext } from '../check-context.js';
 
 /**
@@ -28,6 +28,12 @@ export function checkViewPatterns({ model, report }: CheckContext): void {
         for (const direction of view.node.directions ?? []) {
             if (!(direction in VIEW_DIRECTIONS)) {
                 report('error', `A view's direction is down or right, not '${direction}'.${meant(direction, Object.keys(VIEW_DIRECTIONS), '')}`, 'unknown-view-filter', { uri: view.location.uri, node: view.node, property: 'directions' });
+            }
+        }
+        for (const written of view.node.levels ?? []) {
+            const level = String(written);
+            if (viewLevel(level) === undefined) {
+                report('error', `A view's level is systems, full, auto or a depth from 0 to 100, not '${level}'.${meant(level, Object.keys(VIEW_LEVEL_WORDS), '')}`, 'unknown-view-filter', { uri: view.location.uri, node: view.node, property: 'levels' });
             }
         }
     }
