@@ -18,7 +18,7 @@ import { flowMarks } from '../flows/flow-marks.js';
 import type { StepBudgets } from '../flows/step-budget.js';
 import { ruleBudgets } from '../flows/rule-budgets.js';
 import { drawSequence } from '../flows/sequence-diagram.js';
-import { choicesOf } from './diagram-choices.js';
+import { viewChoices } from '../views/view-choices.js';
 
 /**
  * Draws an architecture: view selection → ELK graph → layout (reused while the structure
@@ -38,7 +38,7 @@ export class DiagramGenerator {
 
     async generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> {
         const flow = flowOf(model, options);
-        const choices = choicesOf(model);
+        const choices = viewChoices(model);
         if (flow && options.as === 'sequence') {
             await nextTurn();
             return { ...drawSequence(model, flow, { theme: options.theme, title: flowTitle(model, flow), budgets: this.stepBudgets(model, flow) }), choices };
