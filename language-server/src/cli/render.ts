@@ -9,6 +9,7 @@ import { EXPORT_FORMATS, exportFormatOf, type ExportFormat } from '../export/exp
 import { svgToPng } from '../export/png.js';
 import { isDenseNotice } from '../diagram/dense-selection.js';
 import { toMermaid } from '../export/mermaid.js';
+import { toMermaidSequence } from '../export/mermaid-sequence.js';
 import { modelToJson } from '../export/model-json.js';
 import type { ArchModel } from '../model/model-types.js';
 import type { ArchServices } from '../arch-module.js';
@@ -40,6 +41,11 @@ Options:
   --view <name>           What to draw: a view declared in the file (\`view <name> { … }\`)
                           or all, calls, messaging, observability (default: all)
   --focus <id>            Draw only this element or group and its neighbours
+  --flow <name>           Draw a flow declared in the file (\`flow <name> { … }\`): its
+                          steps numbered on the diagram, the rest dimmed
+  --as <diagram|sequence> Draw the flow on the architecture diagram or as a sequence
+                          diagram (default: diagram; sequence needs --flow; with
+                          --format mermaid, a Mermaid sequenceDiagram)
   --direction <auto|right|down>
                           Tiers run left to right or top to bottom; auto lays out
                           both and keeps the one that reads larger (default: auto)
@@ -66,6 +72,7 @@ Exit codes: 0 drawn, 1 drawn but the file has errors, 2 usage or I/O error (noth
 const THEMES = ['light', 'dark'] as const;
 const VIEWS = ['all', 'calls', 'messaging', 'observability'] as const;
 const DIRECTIONS = ['auto', 'right', 'down'] as const;
+const AS = ['diagram', 'sequence'] as const;
 
 export async function runRender(args: string[], io: Output): Promise<number> {
     const { values, positionals } = parseArgs({
@@ -78,6 +85,8 @@ export async function runRender(args: string[], io: Output): Promise<number> {
             theme: { type: 'string', default: 'light' },
             view: { type: 'string', default: 'all' },
             focus: { type: 'string' },
+            flow: { type: 'string' },
+            as: { type: 'string', default: 'diagram' },
             direction: { type: 'string', default: 'auto' },
             level: { type: 'string', default: 'auto' },
             expand: { type: 'string', multiple: true, default: [] },
@@ -103,6 +112,8 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     const format = exportFormatOf(values.format, values.output);
     if (!isFormat(format)) throw new UsageError(format);
     const scale = scaleOf(values.scale!);
+    const as = oneOf('--as', values.as, AS);
+    checkFlowOptions(values.flow, as, format, values.focus);
     if (format === 'png' && values.output === undefined && (io.isTTY || !io.bytes)) {
         throw new UsageError('A PNG is binary: write it to a file with -o diagram.png, or pipe it.');
     }
@@ -124,7 +135,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     const generator = services.diagram.DiagramGenerator;
     if (values.cache || values['cache-location'] !== undefined) {
         generator.useLayoutStore(new DiskLayoutStore(await cacheFolder(cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION)));
-    } else if (format !== 'json') {
+    } else if (format !== 'json' && as !== 'sequence') {
         // ELK loads in its thread while the file is parsed (with a cache, the layout may not be needed at all).
         generator.startLayoutThread();
     }
@@ -136,6 +147,8 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     }
     const named = fixedView ? undefined : model.views.get(values.view!);
     if (!fixedView && !named) throw new UsageError(unknownView(values.view!, [...model.views.keys()], display));
+    const flow = values.flow === undefined ? undefined : model.flows.get(values.flow);
+    if (values.flow !== undefined && !flow) throw new UsageError(unknownFlow(values.flow, [...model.flows.keys()], display));
     for (const id of values.expand ?? []) {
         if (!model.groups.has(id)) throw new UsageError(`There is no group '${id}' to expand in '${display}'.`);
     }
@@ -143,6 +156,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     const options: DiagramOptions = {
         view,
         ...(named ? { named: named.id } : {}),
+        ...(flow ? { flow: flow.id, as } : {}),
         focus: values.focus,
         // Auto tries the direction that suits a tall pane first: it wins a tie. A view's own direction counts unless one is asked for.
         direction: direction === 'right' ? 'RIGHT' : direction === 'auto' && named?.direction ? named.direction : 'DOWN',
@@ -211,10 +225,27 @@ async function exportAs(format: ExportFormat, services: ArchServices, model: Arc
             const { svg, width, height, notice } = await generator.generate(model, options);
             return { text: await svgToPng(svg, width, height, scale), notice };
         }
-        case 'mermaid': return { text: toMermaid(await generator.layout(model, options), model, options.direction) };
+        case 'mermaid':
+            if (options.as === 'sequence' && options.flow !== undefined) return { text: toMermaidSequence(model, model.flows.get(options.flow)!) };
+            return { text: toMermaid(await generator.layout(model, options), model, options.direction) };
         case 'drawio': return { text: toDrawio(await generator.layout(model, options), model.title) };
         case 'json': return { text: JSON.stringify(modelToJson(model), null, 2) + '\n' };
     }
+}
+
+/** Flow options that cannot go together, refused before the file is read. */
+function checkFlowOptions(flow: string | undefined, as: (typeof AS)[number], format: ExportFormat, focus: string | undefined): void {
+    if (as === 'sequence' && flow === undefined) throw new UsageError('--as sequence draws a flow: name it with --flow <name>.');
+    if (flow === undefined) return;
+    if (focus !== undefined) throw new UsageError('--flow and --focus each choose what to draw; give one of them.');
+    if (format === 'json') throw new UsageError('--flow chooses what to draw, but --format json exports the whole model; use svg, png, mermaid or drawio.');
+    if (format === 'drawio' && as === 'sequence') throw new UsageError('A sequence diagram is drawn as svg, png or mermaid, not drawio.');
+}
+
+function unknownFlow(name: string, declared: readonly string[], display: string): string {
+    if (declared.length === 0) return `There is no flow '${terminalName(name)}' in '${display}': it declares no flows (\`flow <name> { a -> b … }\`).`;
+    const meant = closestName(name, declared);
+    return `There is no flow '${terminalName(name)}' in '${display}': its flows are ${declared.map(terminalName).join(', ')}.${meant ? ` Did you mean '${terminalName(meant)}'?` : ''}`;
 }
 
 function unknownView(name: string, declared: readonly string[], display: string): string {

@@ -16,6 +16,13 @@ import { placeDiagram } from './placement.js';
 import { renderSvg } from './svg-renderer.js';
 import type { ViewSelection } from './views.js';
 import { selectFor } from '../views/select-for.js';
+import type { ModelFlow } from '../model/view-types.js';
+import { flowGroups, flowRelations, selectFlow } from '../flows/flow-selection.js';
+import { flowMarks } from '../flows/flow-marks.js';
+import type { StepBudgets } from '../flows/step-budget.js';
+import { ruleBudgets } from '../flows/rule-budgets.js';
+import { drawSequence } from '../flows/sequence-diagram.js';
+import { viewChoices } from '../views/view-choices.js';
 
 /**
  * Draws an architecture: view selection → ELK graph → layout (reused while the structure
@@ -32,7 +39,16 @@ export class DiagramGenerator {
         this.engine = new ElkLayoutEngine(services.layout.ElkFactory);
     }
 
+    /** Each step's budget, for the flow's badges and sequence diagram (the flow rules provide it). */
+    stepBudgets: StepBudgets = ruleBudgets;
+
     async generate(model: ArchModel, options: DiagramOptions): Promise<DiagramResult> {
+        const flow = flowOf(model, options);
+        const choices = viewChoices(model);
+        if (flow && options.as === 'sequence') {
+            await nextTurn();
+            return { ...drawSequence(model, flow, { theme: options.theme, title: flowTitle(model, flow), budgets: this.stepBudgets(model, flow) }), choices };
+        }
         const { selection, laidOut } = await this.drawingInTime(model, options);
         await nextTurn();
         const { svg, width, height } = renderSvg(laidOut, {
@@ -41,12 +57,13 @@ export class DiagramGenerator {
             findings: options.findings,
             findingPaths: options.findingPaths,
             changes: options.changes,
-            title: viewTitle(model, options) ?? model.title,
+            title: (flow ? flowTitle(model, flow) : viewTitle(model, options)) ?? model.title,
+            ...(flow ? { flow: flowMarks(model, flow, this.stepBudgets) } : {}),
         });
         const notice = selection.notice;
         const items = itemsOf(model, laidOut);
         await nextTurn();
-        return { svg, width, height, items, direction: laidOut.direction, ...(notice ? { notice } : {}) };
+        return { svg, width, height, items, direction: laidOut.direction, ...(notice ? { notice } : {}), choices };
     }
 
     /**
@@ -77,10 +94,12 @@ export class DiagramGenerator {
             const { selection, graph } = await this.graphOf(model, options, lines);
             return { selection, laidOut: await this.place(graph, viewKey(model, options)) };
         }
-        const base = collapseGroups(model, selectFor(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
+        const flow = flowOf(model, options);
+        const base = collapseGroups(model, selectDrawn(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
         const pane = options.pane;
         const level = options.level ?? (pane ? 'auto' : 'full');
-        const expand = options.expand ?? [];
+        // The groups a flow passes through stay open: no step may hide in a closed group.
+        const expand = [...(options.expand ?? []), ...(flow ? flowGroups(model, flow) : [])];
         const levels: (ReadonlySet<string> | undefined)[] = base.collapsed ? [undefined]
             : level === 'auto' ? candidateLevels(model, base, expand)
             : level === 'full' ? [undefined]
@@ -91,7 +110,7 @@ export class DiagramGenerator {
         let best: { selection: ViewSelection; laidOut: LaidOutDiagram; px: number; level: number } | undefined;
         for (const [i, open] of levels.entries()) {
             await nextTurn();
-            const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base, lines);
+            const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base, lines, flow);
             for (const direction of directions) {
                 const graph = toElkGraph(model, selection, direction);
                 const area = boxArea(graph);
@@ -130,7 +149,7 @@ export class DiagramGenerator {
      * elements each takes tens of milliseconds.
      */
     private graphOf(model: ArchModel, options: LayoutChoices, lines: Lines = 'within-budget'): Promise<SelectedGraph> {
-        const key = `${options.view} ${options.named ?? ''} ${options.focus ?? ''} ${options.direction} ${options.maxElements ?? ''} ${lines}`;
+        const key = `${options.view} ${options.named ?? ''} ${options.flow ?? ''} ${options.focus ?? ''} ${options.direction} ${options.maxElements ?? ''} ${lines}`;
         let byChoices = this.graphs.get(model);
         if (!byChoices) this.graphs.set(model, byChoices = new Map());
         let entry = byChoices.get(key);
@@ -182,7 +201,7 @@ export class DiagramGenerator {
     }
 }
 
-type LayoutChoices = Pick<DiagramOptions, 'view' | 'named' | 'focus' | 'direction' | 'maxElements'>;
+type LayoutChoices = Pick<DiagramOptions, 'view' | 'named' | 'flow' | 'focus' | 'direction' | 'maxElements'>;
 
 interface SelectedGraph {
     readonly selection: ViewSelection;
@@ -227,8 +246,8 @@ function viewTitle(model: ArchModel, options: Pick<DiagramOptions, 'named'>): st
 type Lines = 'within-budget' | 'sparse';
 
 /** What a view draws, collapsed past the size limit. */
-export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'named' | 'maxElements'>, lines: Lines = 'within-budget'): ViewSelection {
-    return finishSelection(model, collapseGroups(model, selectFor(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS), lines);
+export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'named' | 'flow' | 'maxElements'>, lines: Lines = 'within-budget'): ViewSelection {
+    return finishSelection(model, collapseGroups(model, selectDrawn(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS), lines, flowOf(model, options));
 }
 
 /** Whether the sparse drawing of the view leaves out lines the first one drew. */
@@ -237,13 +256,34 @@ function thinsFurther(model: ArchModel, options: DiagramOptions): boolean {
     return count(select(model, options, 'sparse')) < count(select(model, options));
 }
 
+/** The flow to draw, when the model has it (the preview may ask for one an edit just removed: then the view is drawn). */
+function flowOf(model: ArchModel, options: Pick<DiagramOptions, 'flow'>): ModelFlow | undefined {
+    return options.flow !== undefined ? model.flows.get(options.flow) : undefined;
+}
+
+/** A flow draws among its neighbours, or within the declared view asked for with it. */
+function selectDrawn(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'named' | 'flow'>): ViewSelection {
+    const flow = flowOf(model, options);
+    if (!flow) return selectFor(model, options);
+    return selectFlow(model, flow, options.named !== undefined && model.views.has(options.named) ? selectFor(model, options) : undefined);
+}
+
+function flowTitle(model: ArchModel, flow: ModelFlow): string {
+    return model.title ? `${model.title}: ${flow.label}` : flow.label;
+}
+
 /**
  * Bundles the relations of an overview (focus draws each relation, and collapsed groups
- * have them merged already), then leaves out what a dense part would make ELK work on for minutes.
+ * have them merged already), then leaves out what a dense part would make ELK work on for
+ * minutes. A flow's steps are never bundled nor left out: each carries its number.
  */
-function finishSelection(model: ArchModel, selection: ViewSelection, lines: Lines): ViewSelection {
-    const bundled = selection.collapsed || selection.focus !== undefined ? selection : bundleEdges(model, selection);
-    return thinDenseParts(bundled, lines === 'sparse');
+function finishSelection(model: ArchModel, selection: ViewSelection, lines: Lines, flow?: ModelFlow): ViewSelection {
+    const sparse = lines === 'sparse';
+    if (selection.collapsed || selection.focus !== undefined) return thinDenseParts(selection, sparse);
+    if (!flow) return thinDenseParts(bundleEdges(model, selection), sparse);
+    const steps = new Set(flowRelations(model, flow));
+    const rest = thinDenseParts(bundleEdges(model, { ...selection, relations: selection.relations.filter(r => !steps.has(r)) }), sparse);
+    return { ...rest, relations: [...rest.relations, ...selection.relations.filter(r => steps.has(r))] };
 }
 
 /** Where each drawn node and edge is declared, for click-to-source and cursor highlighting. */

@@ -94,7 +94,12 @@ export interface DiagramResult {
      * A complete `<svg>` document. Nodes are `<g class="node kind-<kind> tier-<tier>" data-id>`
      * (sidecars add `docked` and `data-host`), groups `<g class="group group-<kind>" data-id>`,
      * edges `<g class="edge rel-<kind> [signal-<signal>] [bundle]" data-id data-source data-target>`;
-     * findings add `finding-<severity>` and lines to the `<title>`.
+     * findings add `finding-<severity>` and lines to the `<title>`. A flow adds `flow-step`
+     * (with `flow-optional`, `flow-awaited`) to its steps' edges, `flow-dimmed` to what it does
+     * not pass through, and badges `<g class="flow-badge" data-id="<edge>" data-steps="3a 5">`.
+     * A sequence diagram (`as: 'sequence'`, root class `archsight-sequence`) draws participants
+     * as `node participant` and steps as `edge message` with `data-id="step:<number>"`
+     * (`step:<number>:answer` for the answer to an awaited message); its items point at the steps.
      */
     readonly svg: string;
     readonly width: number;

@@ -47,6 +47,8 @@ export interface LegendExtras {
     readonly badges?: boolean;
     readonly paths?: boolean;
     readonly changes?: Readonly<Record<string, DiagramChange>>;
+    /** A flow is drawn: its steps numbered, the rest dimmed. */
+    readonly flow?: boolean;
 }
 
 export function buildLegend(diagram: LaidOutDiagram, extras: LegendExtras = {}): Legend | undefined {
@@ -150,6 +152,14 @@ function markEntries(diagram: LaidOutDiagram, extras: LegendExtras): Entry[] {
     }
     if (extras.badges) {
         entries.push({ text: 'findings: worst severity, count', swatch: `<g class="legend-item">${drawBadge([{ severity: 'warning', message: '' }, { severity: 'warning', message: '' }], SWATCH_W + 6 + ICON_SIZE, 2)}</g>` });
+    }
+    if (extras.flow) {
+        const badgeX = (SWATCH_W + 6 + ICON_SIZE) / 2 - 9;
+        entries.push({
+            text: 'flow step, by number',
+            swatch: `<g class="legend-item legend-edge legend-flow rel-sync"><path class="edge-line" d="${routePath(line)}"/>${arrowHead('sync', line)}</g>`
+                + `<g class="flow-badge" transform="translate(${badgeX} ${mid - 9})"><rect class="flow-badge-box" width="18" height="18" rx="9"/><text class="flow-badge-text" x="9" y="13">1</text></g>`,
+        });
     }
     if (extras.paths) {
         entries.push({

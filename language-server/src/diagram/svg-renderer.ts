@@ -12,6 +12,8 @@ import { drawShape, SHAPE_OF_KIND } from './shapes.js';
 import { diagramStylesheet } from './styles.js';
 import { escapeXml, num } from './xml.js';
 import { ownValue } from '../util/own-keys.js';
+import type { FlowMarks } from '../flows/flow-marks.js';
+import { flowBadges, flowEdgeClasses, flowNodeClasses } from '../flows/flow-badges.js';
 
 /**
  * Draws a laid-out diagram as one SVG document. Pure: the same input gives the same text.
@@ -28,6 +30,8 @@ export interface RenderOptions {
     readonly changes?: DiagramOptions['changes'];
     /** The architecture's title, for the document's `<title>`. */
     readonly title?: string;
+    /** A flow drawn on the diagram: its steps numbered, the rest dimmed (`flows/`). */
+    readonly flow?: FlowMarks;
 }
 
 export interface RenderedSvg {
@@ -51,14 +55,16 @@ export function renderSvg(diagram: LaidOutDiagram, options: RenderOptions): Rend
         const elements = diagram.nodes.filter(n => n.spec.type === 'element');
         const paths = options.findingPaths;
         const changes = options.changes ?? {};
-        body.push(`<g class="groups">${groups.map(g => drawGroup(g, options.findings, paths, changes)).join('')}</g>`);
-        body.push(`<g class="nodes">${elements.map(n => drawNode(n, options.findings, paths, changes)).join('')}</g>`);
-        body.push(`<g class="edges">${diagram.edges.map(e => drawEdge(e, options.findings, paths, changes)).join('')}</g>`);
+        const flow = options.flow;
+        body.push(`<g class="groups">${groups.map(g => drawGroup(g, options.findings, paths, changes, flow)).join('')}</g>`);
+        body.push(`<g class="nodes">${elements.map(n => drawNode(n, options.findings, paths, changes, flow)).join('')}</g>`);
+        body.push(`<g class="edges">${diagram.edges.map(e => drawEdge(e, options.findings, paths, changes, flow)).join('')}</g>`);
+        if (flow) body.push(`<g class="flow-badges">${flowBadges(diagram.edges, flow, diagram.nodes)}</g>`);
         // Badges last, above every line that might cross a box's corner.
         body.push(`<g class="finding-badges">${diagram.nodes.map(n => drawNodeBadge(n, options.findings)).join('')}${diagram.edges.map(e => edgeBadge(edgeFindings(e, options.findings), e)).join('')}</g>`);
     }
     if (options.legend && !empty) {
-        const legend = buildLegend(diagram, { changes: options.changes, badges: badgesDrawn(diagram, options), paths: !!options.findingPaths && Object.keys(options.findingPaths).length > 0 });
+        const legend = buildLegend(diagram, { changes: options.changes, badges: badgesDrawn(diagram, options), paths: !!options.findingPaths && Object.keys(options.findingPaths).length > 0, flow: !!options.flow });
         if (legend) {
             body.push(legend.draw(MARGIN, height));
             width = Math.max(width, legend.width + 2 * MARGIN);
@@ -111,11 +117,11 @@ function tagsAttribute(tags: readonly string[] | undefined): string {
     return tags?.length ? ` data-tags="${escapeXml(tags.join(' '))}"` : '';
 }
 
-function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths'], changes: Changes): string {
+function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths'], changes: Changes, flow?: FlowMarks): string {
     const { spec } = node;
     const kind = spec.kind as ElementKind;
     const found = ownValue(findings, spec.id);
-    const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...(spec.band ? ['has-parts'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths), ...changeClasses(changes, [spec.id])];
+    const classes = ['node', `kind-${kind}`, `tier-${ELEMENT_KINDS[kind].tier}`, ...(spec.hostId ? ['docked'] : []), ...(spec.band ? ['has-parts'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths), ...changeClasses(changes, [spec.id]), ...flowNodeClasses(spec.id, flow)];
     // Around its parts, an element's icon and text stay in the band at its top.
     const frame = contentFrame(kind, node.width, spec.band ?? node.height, { lines: spec.lines, technology: spec.technology });
     const texts = spec.lines.map((line, i) => `<text class="label" x="${frame.textX}" y="${frame.baselines[i]}">${escapeXml(line)}</text>`);
@@ -132,10 +138,10 @@ function drawNode(node: PlacedNode, findings: RenderOptions['findings'], paths: 
         + '</g>';
 }
 
-function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths'], changes: Changes): string {
+function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths'], changes: Changes, flow?: FlowMarks): string {
     const { spec } = group;
     const found = ownValue(findings, spec.id);
-    const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths), ...changeClasses(changes, [spec.id])];
+    const classes = ['group', `group-${spec.kind}`, `depth-${Math.min(group.depth, 3)}`, ...(spec.collapsed !== undefined ? ['collapsed'] : []), ...findingClasses(found), ...pathClass(spec.id, undefined, paths), ...changeClasses(changes, [spec.id]), ...flowNodeClasses(spec.id, flow)];
     return `<g class="${classes.join(' ')}" data-id="${escapeXml(spec.id)}"${tagsAttribute(spec.tags)} transform="translate(${num(group.x)} ${num(group.y)})">`
         + `<title>${escapeXml(withFindings(spec.title, found, ownValue(paths, spec.id)))}</title>`
         + `<rect class="group-box" width="${num(group.width)}" height="${num(group.height)}" rx="10"/>`
@@ -146,11 +152,11 @@ function drawGroup(group: PlacedNode, findings: RenderOptions['findings'], paths
         + '</g>';
 }
 
-function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths'], changes: Changes): string {
+function drawEdge(edge: PlacedEdge, findings: RenderOptions['findings'], paths: RenderOptions['findingPaths'], changes: Changes, flow?: FlowMarks): string {
     const { spec } = edge;
     const found = edgeFindings(edge, findings);
     const onPath = spec.relationIds ? spec.relationIds.flatMap(id => ownValue(paths, id) ?? []) : ownValue(paths, spec.id);
-    const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found), ...pathClass(spec.id, spec.relationIds, paths), ...changeClasses(changes, spec.relationIds ?? [spec.id])];
+    const classes = ['edge', `rel-${spec.kind}`, ...(spec.signal ? [`signal-${spec.signal}`] : []), ...(spec.relationIds ? ['bundle'] : []), ...findingClasses(found), ...pathClass(spec.id, spec.relationIds, paths), ...changeClasses(changes, spec.relationIds ?? [spec.id]), ...flowEdgeClasses(edge, flow)];
     const d = routePath(edge.points);
     let label = '';
     if (spec.labelLines.length > 0 && edge.labelBox) {
