@@ -13,7 +13,7 @@ import { diffModels, type DiffSide } from '../language-server/src/diff/model-dif
 import { flowCard } from '../language-server/src/lsp/flow-cards.js';
 import { BUILTIN_RULES } from '../language-server/src/rules/rule-registry.js';
 import { defaultThresholds } from '../language-server/src/rules/rule.js';
-language-server/src/diagram/diagram-generator.tsimport { layoutShift, type LayoutShift } from '../language-server/src/diagram/layout-shift.js';
+import { layoutShift, type LayoutShift } from '../language-server/src/diagram/layout-shift.js';
 
 /** The model of `text` as one file, parsed and linked in a fresh workspace, with its services. */
 async function linkedModel(text: string) {
