@@ -74,4 +74,14 @@ describe('diagnostics on the diagram', () => {
         const findings = findingsByItem(model, doc.uri.toString(), [{ ...at(doc, 'orders', DiagnosticSeverity.Warning, 'm'), code: 'some-rule' }]);
         expect(findings).toEqual({ orders: [{ severity: 'warning', message: 'm', code: 'some-rule' }] });
     });
+
+    test("a finding on a flow's step goes to the relation the step takes; one on a step the model lacks goes nowhere", async () => {
+        const text = arch('service orders\nservice pay\norders -> pay\nflow checkout {\n  orders -> pay\n  pay -> orders\n}');
+        const lines = await findingLines(text, doc => [
+            at(doc, 'orders -> pay', DiagnosticSeverity.Warning, 'the step may take longer than its budget', 'flow checkout'),
+            at(doc, 'pay -> orders', DiagnosticSeverity.Warning, 'a step on no relation', 'flow checkout'),
+        ]);
+        expect(lines).toContain('orders->pay warning the step may take longer than its budget');
+        expect(lines.filter(l => l.includes('a step on no relation'))).toEqual([]);
+    });
 });

@@ -18,8 +18,9 @@ interface Located {
 
 /**
  * Puts a document's diagnostics on the diagram: each goes to the element, group or
- * relation declared in that document whose declaration holds it (the innermost one).
- * Hints are left out, and so are diagnostics outside every declaration (an import line).
+ * relation declared in that document whose declaration holds it (the innermost one); one
+ * on a flow's step (the flow rules') goes to the relation the step takes. Hints are left
+ * out, and so are diagnostics outside every declaration (an import line).
  */
 export function findingsByItem(model: ArchModel, uri: string, diagnostics: readonly Diagnostic[]): Record<string, DiagramFinding[]> {
     return findingsAndPaths(model, uri, diagnostics).findings;
@@ -34,7 +35,7 @@ export function findingsAndPaths(model: ArchModel, uri: string, diagnostics: rea
     // Per line, the declarations that span it: a diagnostic's owner spans its first line.
     // Comparing every diagnostic with every declaration took 30 ms at 1,000 elements.
     const byLine = new Map<number, Located[]>();
-    for (const item of [...model.elements.values(), ...model.groups.values(), ...model.relations]) {
+    for (const item of [...model.elements.values(), ...model.groups.values(), ...model.relations, ...flowSteps(model)]) {
         if (item.location.uri !== uri) continue;
         const { start, end } = item.location.fullRange;
         for (let line = start.line; line <= end.line; line++) {
@@ -63,4 +64,9 @@ export function findingsAndPaths(model: ArchModel, uri: string, diagnostics: rea
         }
     }
     return { findings: result, paths };
+}
+
+/** The steps of the model's flows that take a relation, located where they are written, as that relation. */
+function flowSteps(model: ArchModel): Located[] {
+    return [...model.flows.values()].flatMap(flow => flow.steps.flatMap(step => (step.relationId !== undefined ? [{ id: step.relationId, location: step.location }] : [])));
 }
