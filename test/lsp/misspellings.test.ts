@@ -21,6 +21,27 @@ async function modelOf(text: string) {
 }
 
 describe('misspelt keywords', () => {
+    test("ids close to a property key are left alone in flows, parallel blocks, views and meta (near misses of 'misspelt property')", async () => {
+        const text = arch([
+            '  client reader : browser',
+            '  gateway lb : nginx',
+            '  service portal : java { meta { lb "shared" tier "1" } }',
+            '  reader -> lb : https { timeout 5s }',
+            '  lb -> portal : http { timeout 5s }',
+            '  view front { include reader, lb, portal }',
+            '  flow open "Open the portal" {',
+            '    reader -> lb',
+            '    parallel {',
+            '      lb -> portal',
+            '    }',
+            '  }',
+        ].join('\n'));
+        expect(await errorsOf(text)).toEqual([]);
+        const model = await modelOf(text);
+        expect(model.flows.get('open')?.steps.map(s => s.relationId)).toEqual(['reader->lb', 'lb->portal']);
+        expect(model.elements.get('portal')?.meta).toEqual({ lb: 'shared', tier: '1' });
+    });
+
     test('a misspelt kind is one error with "did you mean", and the element is still declared', async () => {
         const text = SHOP('  servce payments : java');
         expect(await errorsOf(text)).toEqual(["4:3 error Unknown kind 'servce'. Did you mean 'service'?"]);

@@ -21,7 +21,8 @@ const KEYS = Object.keys(PROPERTIES);
 const ELEMENT_BODY = [...KEYS, 'trigger', 'owner', ...Object.keys(ELEMENT_KINDS)];
 const ARROWS = new Set(['->', '~>', '..>']);
 
-type Context = 'members' | 'group' | 'element' | 'properties';
+// `free`: the body of a view, a flow, a parallel block or `meta`, whose words are ids, clauses or the user's own keys, never property keys.
+type Context = 'members' | 'group' | 'element' | 'properties' | 'free';
 
 /**
  * Reads past the two slips a person makes most, so that one slip is one error and the
@@ -81,7 +82,8 @@ export function repairTokens(text: string, tokens: IToken[], errors: ILexingErro
                 token = keywordToken(token, keyword);
             }
         }
-        if (name === '{') stack.push(bodyOf(out[statementStart], out[statementStart + 1]));
+        // `meta { owner "payments" }` holds the user's own keys, wherever it stands; what a free body holds is free.
+        if (name === '{') stack.push(context() === 'free' || out[out.length - 1]?.tokenType.name === 'meta' ? 'free' : bodyOf(out[statementStart], out[statementStart + 1]));
         if (name === '}') stack.pop();
         out.push(token);
         if (name === '{' || name === '}') statementStart = out.length;
@@ -94,6 +96,7 @@ export function repairTokens(text: string, tokens: IToken[], errors: ILexingErro
 function misspeltKeywordCandidates(context: Context, out: IToken[], statementStart: number, word: IToken, next: IToken | undefined, depth: number): string[] | undefined {
     const previous = out[out.length - 1];
     const sameLine = next !== undefined && next.startLine === word.endLine;
+    if (context === 'free') return undefined;
     if (context === 'members' || context === 'group') {
         if (out.length !== statementStart || !next || !sameLine) return undefined;
         const after = next.tokenType.name;
@@ -121,6 +124,7 @@ function bodyOf(start: IToken | undefined, second: IToken | undefined): Context 
     if (name in ELEMENT_KINDS) return 'element';
     if (name in GROUP_KINDS) return 'group';
     if (name === 'architecture') return 'members';
+    if (name === 'flow' || name === 'view' || name === 'parallel') return 'free';
     return 'properties';
 }
 
