@@ -51,10 +51,19 @@ export async function runCommand(page: Page, title: string, options: { readonly 
     // The palette sorts fuzzy matches its own way: pick the row whose title is exactly `title`.
     const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+    let asked = 0;
+    let askedAt = Date.now();
     await waitFor(`the Command Palette to offer '${title}'`, async () => {
+        if (await row.count() > 0) return { ok: true, seen: 'offered' };
         const labels = (await page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts()).map(l => `'${l.trim()}'`);
-        return { ok: await row.count() > 0, seen: labels.length ? `commands ${labels.join(', ')}` : 'no commands' };
-    });
+        // A palette opened before the extensions' contributions arrived lists what the window had then:
+        // type the query again (one letter short, then whole), so that it looks again.
+        if (Date.now() - askedAt > 2_000) {
+            await input.fill(++asked % 2 ? `>${title.slice(0, -1)}` : `>${title}`);
+            askedAt = Date.now();
+        }
+        return { ok: false, seen: labels.length ? `commands ${labels.join(', ')}` : 'no commands' };
+    }, { timeoutMs: 30_000 });
     if ((await row.getAttribute('class'))?.includes('focused')) await page.keyboard.press('Enter');
     else await row.click();
     if (options.opensPicker) {
