@@ -33,6 +33,10 @@ export interface DiagramParams {
     readonly level?: DiagramOptions['level'];
     /** Groups opened in place (a double-click on a closed group). */
     readonly expand?: readonly string[];
+    /** The preview zooms and pans: the level of detail keeps the view's subject open (`DiagramOptions.zoomable`). */
+    readonly zoomable?: boolean;
+    /** The element or group the editor's cursor is in: the subject of the view when it is drawn. */
+    readonly hint?: string;
     /**
      * When the document has syntax errors, draw what did parse anyway. The preview asks for
      * this only while it has no good diagram to keep; an export never does.

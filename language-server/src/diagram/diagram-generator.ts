@@ -13,6 +13,7 @@ import type { LayoutStore } from './layout-store.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { PreviousLayouts } from './layout-hints.js';
 import { placeDiagram } from './placement.js';
+import { drawnSubject } from './view-subject.js';
 import { renderSvg } from './svg-renderer.js';
 import type { ViewSelection } from './views.js';
 import { selectFor } from '../views/select-for.js';
@@ -49,7 +50,7 @@ export class DiagramGenerator {
             await nextTurn();
             return { ...drawSequence(model, flow, { theme: options.theme, title: flowTitle(model, flow), budgets: this.stepBudgets(model, flow) }), choices };
         }
-        const { selection, laidOut } = await this.drawingInTime(model, options);
+        const { selection, laidOut, base } = await this.drawingInTime(model, options);
         await nextTurn();
         const { svg, width, height } = renderSvg(laidOut, {
             theme: options.theme,
@@ -62,8 +63,9 @@ export class DiagramGenerator {
         });
         const notice = selection.notice;
         const items = itemsOf(model, laidOut);
+        const subject = drawnSubject(model, base, laidOut, options.hint, flow);
         await nextTurn();
-        return { svg, width, height, items, direction: laidOut.direction, ...(notice ? { notice } : {}), choices };
+        return { svg, width, height, items, direction: laidOut.direction, ...(notice ? { notice } : {}), choices, ...(subject !== undefined ? { subject } : {}) };
     }
 
     /**
@@ -72,7 +74,7 @@ export class DiagramGenerator {
      * notice that says what is left out. If that would leave nothing out, the layout's
      * message stands: what took long was the boxes, and they would take long again.
      */
-    private async drawingInTime(model: ArchModel, options: DiagramOptions): Promise<{ selection: ViewSelection; laidOut: LaidOutDiagram }> {
+    private async drawingInTime(model: ArchModel, options: DiagramOptions): Promise<Drawing> {
         try {
             return await this.drawing(model, options);
         } catch (error) {
@@ -88,11 +90,11 @@ export class DiagramGenerator {
      * largest is kept. Levels and directions that the layouts so far say will not read, or
      * will read smaller than the other direction, are skipped without a layout (`level-estimate.ts`).
      */
-    private async drawing(model: ArchModel, asked: DiagramOptions, lines: Lines = 'within-budget'): Promise<{ selection: ViewSelection; laidOut: LaidOutDiagram }> {
+    private async drawing(model: ArchModel, asked: DiagramOptions, lines: Lines = 'within-budget'): Promise<Drawing> {
         const options = withViewDefaults(model, asked);
         if (!options.pane && options.level === undefined && !options.expand?.length && !options.chooseDirection) {
             const { selection, graph } = await this.graphOf(model, options, lines);
-            return { selection, laidOut: await this.place(graph, viewKey(model, options)) };
+            return { selection, base: selection, laidOut: await this.place(graph, viewKey(model, options)) };
         }
         const flow = flowOf(model, options);
         const base = collapseGroups(model, selectDrawn(model, options), options.maxElements ?? DEFAULT_MAX_ELEMENTS);
@@ -101,7 +103,7 @@ export class DiagramGenerator {
         // The groups a flow passes through stay open: no step may hide in a closed group.
         const expand = [...(options.expand ?? []), ...(flow ? flowGroups(model, flow) : [])];
         const levels: (ReadonlySet<string> | undefined)[] = base.collapsed ? [undefined]
-            : level === 'auto' ? candidateLevels(model, base, expand)
+            : level === 'auto' ? candidateLevels(model, base, expand, options.hint, options.zoomable)
             : level === 'full' ? [undefined]
             : [openAtLevel(model, base, level, expand)];
         const other = options.direction === 'RIGHT' ? 'DOWN' : 'RIGHT';
@@ -125,7 +127,7 @@ export class DiagramGenerator {
             }
             if (!pane || (best && best.px >= MIN_TEXT_PX)) break;
         }
-        return best!;
+        return { ...best!, base };
     }
 
     /**
@@ -199,6 +201,13 @@ export class DiagramGenerator {
     get cachedLayouts(): number {
         return this.engine.cachedLayouts;
     }
+}
+
+/** What is drawn and where; `base` is the view's selection before levels of detail closed groups. */
+interface Drawing {
+    readonly selection: ViewSelection;
+    readonly base: ViewSelection;
+    readonly laidOut: LaidOutDiagram;
 }
 
 type LayoutChoices = Pick<DiagramOptions, 'view' | 'named' | 'flow' | 'focus' | 'direction' | 'maxElements'>;

@@ -57,6 +57,15 @@ export interface DiagramOptions {
     readonly level?: 'auto' | 'full' | number;
     /** Groups drawn open whatever the level (with the groups around them). */
     readonly expand?: readonly string[];
+    /**
+     * The drawing is shown where it can be zoomed and panned (the preview): `level: 'auto'`
+     * never closes the view's subject; when the subject does not read fitted into the pane,
+     * the viewer opens it at the zoom where it reads (`subject` in the result says where).
+     * Without it (`archsight render`) the subject closes too if that is what reads.
+     */
+    readonly zoomable?: boolean;
+    /** The element or group the user is at (the editor's cursor): the view's subject when it is drawn. */
+    readonly hint?: string;
 }
 
 /**
@@ -111,6 +120,12 @@ export interface DiagramResult {
     readonly notice?: string;
     /** The views and flows the document declares, for the preview's view picker. */
     readonly choices?: readonly DiagramChoice[];
+    /**
+     * The `data-id` of the drawn item the view is about, for a viewer that opens a drawing
+     * too large to read fitted at a readable zoom: the hinted element when it is drawn, else
+     * the subject group (`level-subject.ts`), else a flow's first step's sender.
+     */
+    readonly subject?: string;
 }
 
 /** A view or flow the user can pick: its id (`named` or `flow` in the options) and label. */

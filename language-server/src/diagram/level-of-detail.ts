@@ -1,5 +1,6 @@
 import type { ArchModel } from '../model/model-types.js';
 import { groupSizes, periphery, subjectGroup } from './level-subject.js';
+import { LABEL_PX } from './text-size.js';
 import type { ViewSelection } from './views.js';
 
 /**
@@ -9,10 +10,7 @@ import type { ViewSelection } from './views.js';
  * it opens, and a group opens on request (`--expand`, a double-click in the preview).
  */
 
-/** The text size, in CSS pixels at the zoom the view opens with, below which a label is not read. */
-export const MIN_TEXT_PX = 9;
-/** The size the diagram's labels are drawn at (`base.css`, `.label`). */
-export const LABEL_PX = 13;
+export { LABEL_PX, MIN_TEXT_PX } from './text-size.js';
 
 export interface Pane {
     readonly width: number;
@@ -65,9 +63,13 @@ export function openAtLevel(model: ArchModel, selection: ViewSelection, level: n
  * even so, the levels go on as if it had no subject: everything open again, then groups
  * closed from the most deeply nested and, among groups as deep, the one that holds the
  * most drawn elements first (closing it saves the most room). Groups that `expand` opens,
- * and the groups around them, stay open; a level is tried once.
+ * and the groups around them, stay open; a level is tried once. With `keepSubject` (a
+ * drawing that can be zoomed, the preview) the levels stop before the subject closes: the
+ * preview opens a subject that does not read fitted at the zoom where it reads. (Keeping
+ * also the later levels that leave the subject open was tried: when none reads, the level
+ * drawn as the last resort is then a nearly open one, 3.6 px instead of 4.1 on the mesh.)
  */
-export function candidateLevels(model: ArchModel, selection: ViewSelection, expand: readonly string[] = [], hint?: string): Set<string>[] {
+export function candidateLevels(model: ArchModel, selection: ViewSelection, expand: readonly string[] = [], hint?: string, keepSubject = false): Set<string>[] {
     const keep = expandedWithParents(model, expand);
     const size = groupSizes(model, selection);
     const depth = new Map([...size.keys()].map(id => [id, groupDepth(model, id)]));
@@ -97,6 +99,8 @@ export function candidateLevels(model: ArchModel, selection: ViewSelection, expa
         const inner = closable.filter(id => isWithin(model, id, subject))
             .sort((a, b) => depth.get(b)! - depth.get(a)! || size.get(b)! - size.get(a)!);
         closeInTurn([...periphery, ...inner]);
+        // The last of these is the most closed with the subject open: what the preview opens when none reads fitted.
+        if (keepSubject) return levels;
     }
     closeInTurn([...closable].sort((a, b) => depth.get(b)! - depth.get(a)! || size.get(b)! - size.get(a)! || outer.get(b)! - outer.get(a)!));
     return levels;

@@ -97,6 +97,8 @@ export class DiagramHandler {
             chooseDirection: params.chooseDirection,
             level: params.level,
             expand: params.expand,
+            ...(params.zoomable ? { zoomable: true } : {}),
+            ...(params.hint !== undefined ? { hint: params.hint } : {}),
             ...(changes ? { changes } : {}),
         };
         // "Changes since HEAD": the diff diagram's model (removed items put back) with its marks, drawn by the same service.

@@ -23,6 +23,8 @@ export function checkDiagramParams(params: DiagramParams): string | undefined {
     if (raw.as !== undefined && raw.as !== 'diagram' && raw.as !== 'sequence') return 'as must be diagram or sequence.';
     if (raw.renderWhenStale !== undefined && typeof raw.renderWhenStale !== 'boolean') return 'renderWhenStale must be true or false.';
     if (raw.chooseDirection !== undefined && typeof raw.chooseDirection !== 'boolean') return 'chooseDirection must be true or false.';
+    if (raw.zoomable !== undefined && typeof raw.zoomable !== 'boolean') return 'zoomable must be true or false.';
+    if (raw.hint !== undefined && typeof raw.hint !== 'string') return 'hint must be the id of an element or group.';
     const pane = raw.pane as Record<string, unknown> | undefined;
     if (pane !== undefined && (typeof pane !== 'object' || pane === null || !isSize(pane.width) || !isSize(pane.height))) return 'pane must be { width, height } in pixels, each from 1 to 100000.';
     if (raw.level !== undefined && raw.level !== 'auto' && raw.level !== 'full' && !(Number.isInteger(raw.level) && (raw.level as number) >= 0 && (raw.level as number) <= 100)) return 'level must be auto, full or a whole number from 0 to 100.';
