@@ -71,6 +71,11 @@ export interface DiagramMessage {
     readonly opened?: readonly string[];
     /** The views and flows the document declares, for the view picker. */
     readonly choices?: readonly DiagramChoice[];
+    /**
+     * The `data-id` of what the view is about (`DiagramResult.subject`): a drawing that does
+     * not read fitted into the pane opens at a readable zoom with it in view (`openingViewport`).
+     */
+    readonly subject?: string;
 }
 
 /** No new diagram: keep the current one and show why. */

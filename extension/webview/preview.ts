@@ -13,7 +13,8 @@ import { applyTheme } from './theme.js';
 import { importSvg } from './svg-import.js';
 import { viewKey } from './view-choice.js';
 import { ViewPicker } from './view-picker.js';
-import { actualSize, centreOn, fitViewport, isViewport, panIntoView, zoomAround } from './viewport.js';
+import { actualSize, centreOn, fitViewport, isViewport, openingViewport, panIntoView, showsWhole, zoomAround, type Box } from './viewport.js';
+import { PartialViewNote } from './partial-view.js';
 import { anchoredViewport, placesIn } from './view-anchor.js';
 import { ownValue } from '../../language-server/src/util/own-keys.js';
 
@@ -140,7 +141,7 @@ function showDiagram(message: DiagramMessage): void {
     findingsList.update(message.findings, [...byId.keys()]);
     search.index(next);
     if (remembered) setViewport(remembered);
-    else if (message.fit || !viewport) fit();
+    else if (message.fit || !viewport) open(message.subject);
     else setViewport(before ? anchoredViewport(viewport, before, placesIn(next), ui.stage.clientWidth, ui.stage.clientHeight) : viewport);
 }
 
@@ -239,6 +240,7 @@ function setViewport(next: Viewport): void {
     ui.viewport.style.transform = `translate(${next.x}px, ${next.y}px) scale(${next.scale})`;
     ui.zoomLevel.textContent = `${Math.round(next.scale * 100)}%`;
     ui.viewport.style.setProperty('--badge-scale', String(badgeScale(next.scale)));
+    partialView.update(showsWhole(next, size.width, size.height, ui.stage.clientWidth, ui.stage.clientHeight), next.scale);
     if (shownView !== undefined) {
         delete viewports[shownView];
         viewports[shownView] = next;
@@ -250,6 +252,27 @@ function setViewport(next: Viewport): void {
 
 function fit(): void {
     setViewport(fitViewport(size.width, size.height, ui.stage.clientWidth, ui.stage.clientHeight));
+}
+
+/**
+ * Shows a new drawing: fitted when its labels read so, else at the zoom where they read
+ * with the view's subject in view (`openingViewport`). `data-opened` on the stage says
+ * which, for tests and assistive tools.
+ */
+function open(subject: string | undefined): void {
+    const item = subject !== undefined ? byId.get(subject) : undefined;
+    const { viewport: next, fitted } = openingViewport(size.width, size.height, ui.stage.clientWidth, ui.stage.clientHeight, item ? diagramBox(item) : undefined);
+    ui.stage.dataset.opened = fitted ? 'fitted' : 'readable';
+    partialView.opened(fitted);
+    setViewport(next);
+}
+
+/** Where a drawn item is in diagram coordinates: its box on the screen, taken back through the current zoom and pan. */
+function diagramBox(item: Element): Box {
+    const now = viewport ?? { x: 0, y: 0, scale: 1 };
+    const stage = ui.stage.getBoundingClientRect();
+    const box = item.getBoundingClientRect();
+    return { left: (box.left - stage.left - now.x) / now.scale, top: (box.top - stage.top - now.y) / now.scale, width: box.width / now.scale, height: box.height / now.scale };
 }
 
 function zoomAtCentre(factor: number): void {
@@ -310,6 +333,7 @@ function openGroup(target: EventTarget | null | undefined): void {
 
 // The stage captures the pointer (for panning), so a double-click's target is the stage: ask what is under it.
 ui.stage.addEventListener('dblclick', event => openGroup(document.elementFromPoint(event.clientX, event.clientY)));
+const partialView = new PartialViewNote(ui.stage, fit);
 const breadcrumb = new Breadcrumb(ui.breadcrumb, depth => vscode.postMessage({ type: 'back', depth }));
 
 ui.stage.addEventListener('keydown', event => {

@@ -110,4 +110,26 @@ describe('levels of detail', () => {
         expect(groupsWithClass(parseSvg(small.svg), 'collapsed').length).toBeGreaterThan(0);
         expect(textPxAtFit(small.width, small.height, { width: 300, height: 300 })).toBeGreaterThan(textPxAtFit(roomy.width, roomy.height, { width: 300, height: 300 }));
     });
+
+    test('a zoomable drawing (the preview) never closes its subject: the levels stop where the render would close the shop', async () => {
+        const model = await modelOf(services, SHOP);
+        const selection = selectView(model, 'all');
+        const closedAt = (open: ReadonlySet<string>) => [...selection.groupIds].filter(g => !open.has(g)).sort().join(' ') || '-';
+        expect(candidateLevels(model, selection, [], undefined, true).map(closedAt)).toEqual(['-', 'obs', 'billing obs']);
+        expect(candidateLevels(model, selection, [], 'prom', true).map(closedAt)).toEqual(['-', 'billing', 'billing shop']);
+    });
+
+    test('in a pane too small for the shop to read, the render closes it and the preview keeps it open, naming it as the subject to open on', async () => {
+        const model = await modelOf(services, SHOP);
+        const options = { view: 'all', direction: 'DOWN', theme: 'light', legend: false, pane: { width: 200, height: 200 } } as const;
+        const closed = (svg: string) => groupsWithClass(parseSvg(svg), 'collapsed').map(g => g.getAttribute('data-id'));
+        const render = await services.Arch.diagram.DiagramGenerator.generate(model, options);
+        expect(closed(render.svg)).toContain('shop');
+        const preview = await services.Arch.diagram.DiagramGenerator.generate(model, { ...options, zoomable: true });
+        expect(closed(preview.svg)).not.toContain('shop');
+        expect(preview.subject).toBe('shop');
+        const atProm = await services.Arch.diagram.DiagramGenerator.generate(model, { ...options, zoomable: true, hint: 'prom' });
+        expect(atProm.subject).toBe('prom');
+        expect(closed(atProm.svg)).not.toContain('obs');
+    });
 });

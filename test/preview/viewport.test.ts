@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { actualSize, centreOn, fitViewport, isViewport, MAX_SCALE, panIntoView, zoomAround } from '../../extension/webview/viewport.js';
+import { actualSize, centreOn, fitViewport, isViewport, MAX_SCALE, openingViewport, panIntoView, READABLE_SCALE, showsWhole, zoomAround } from '../../extension/webview/viewport.js';
 import type { Viewport } from '../../extension/webview/messages.js';
 
 /** Where a diagram point lands on the screen. */
@@ -76,3 +76,52 @@ describe('centring a search match', () => {
     });
 });
 
+
+describe('the zoom a drawing opens with: never below readable text', () => {
+    const VIEW = { width: 800, height: 1000 };
+    /** 13 px labels as seen at a viewport's zoom. */
+    const labelPx = (v: Viewport) => 13 * v.scale;
+
+    test('a drawing whose labels read fitted opens fitted, whole', () => {
+        const { viewport, fitted } = openingViewport(1000, 800, VIEW.width, VIEW.height, { left: 0, top: 0, width: 100, height: 50 });
+        expect(fitted).toBe(true);
+        expect(viewport).toEqual(fitViewport(1000, 800, VIEW.width, VIEW.height));
+        expect(labelPx(viewport)).toBeGreaterThanOrEqual(9);
+        expect(showsWhole(viewport, 1000, 800, VIEW.width, VIEW.height)).toBe(true);
+    });
+
+    test('a drawing that would read 6 px fitted opens at 9 px with its subject at the centre of the view', () => {
+        const subject = { left: 1000, top: 600, width: 400, height: 300 };
+        const { viewport, fitted } = openingViewport(2400, 1800, VIEW.width, VIEW.height, subject);
+        expect(fitted).toBe(false);
+        expect(viewport.scale).toBeCloseTo(READABLE_SCALE);
+        expect(labelPx(viewport)).toBeCloseTo(9);
+        const centre = toScreen(viewport, 1200, 750);
+        expect(centre.x).toBeCloseTo(400);
+        expect(centre.y).toBeCloseTo(500);
+        expect(showsWhole(viewport, 2400, 1800, VIEW.width, VIEW.height)).toBe(false);
+    });
+
+    test('a subject at the drawing\'s edge is shown without panning past the edge', () => {
+        const { viewport } = openingViewport(2400, 1800, VIEW.width, VIEW.height, { left: 0, top: 1700, width: 100, height: 100 });
+        expect(toScreen(viewport, 0, 0).x).toBeCloseTo(16);
+        expect(toScreen(viewport, 2400, 1800).y).toBeCloseTo(1000 - 16);
+    });
+
+    test('a subject larger than the view shows its top left corner (its label and first members); without one, the drawing\'s', () => {
+        const large = openingViewport(4000, 3000, VIEW.width, VIEW.height, { left: 500, top: 400, width: 2000, height: 2000 }).viewport;
+        const corner = toScreen(large, 500, 400);
+        expect(corner.x).toBeCloseTo(16);
+        expect(corner.y).toBeCloseTo(16);
+        const none = openingViewport(4000, 3000, VIEW.width, VIEW.height).viewport;
+        expect(toScreen(none, 0, 0).x).toBeCloseTo(16);
+        expect(toScreen(none, 0, 0).y).toBeCloseTo(16);
+    });
+
+    test('a drawing narrower than the view at 9 px is centred across, and panned to its subject along', () => {
+        const { viewport } = openingViewport(600, 4000, VIEW.width, VIEW.height, { left: 100, top: 3000, width: 200, height: 100 });
+        expect(viewport.scale).toBeCloseTo(READABLE_SCALE);
+        expect(toScreen(viewport, 300, 0).x).toBeCloseTo(400);
+        expect(toScreen(viewport, 0, 3050).y).toBeCloseTo(500);
+    });
+});

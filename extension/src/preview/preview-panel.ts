@@ -158,7 +158,8 @@ export class PreviewPanel implements vscode.Disposable {
             ...drawing,
             ...sinceHead && { changesSince: 'HEAD' },
             theme: 'vscode',
-            ...(this.pane ? { pane: this.pane, level: 'auto', chooseDirection: !this.directionChosen } : {}),
+            // The preview zooms: the level of detail keeps the view's subject open, and a drawing that does not read fitted opens at readable text.
+            ...(this.pane ? { pane: this.pane, level: 'auto', chooseDirection: !this.directionChosen, zoomable: true } : {}),
             ...(this.opened.length > 0 ? { expand: this.opened } : {}),
             // With nothing to keep on screen, a partial diagram is better than none.
             renderWhenStale: this.lastDiagram === undefined,
@@ -262,6 +263,7 @@ export class PreviewPanel implements vscode.Disposable {
             type: 'diagram', uri, svg, width, height, options: this.options,
             findings: response.findings ?? {}, blastRadius: response.blastRadius, fit: this.fitNext, banners,
             opened: this.opened, choices: this.choices,
+            ...(response.diagram.subject !== undefined ? { subject: response.diagram.subject } : {}),
         };
         this.lastStatus = undefined;
         this.fitNext = false;
