@@ -257,12 +257,14 @@ function fit(): void {
 /**
  * Shows a new drawing: fitted when its labels read so, else at the zoom where they read
  * with the view's subject in view (`openingViewport`). `data-opened` on the stage says
- * which, for tests and assistive tools.
+ * which and `data-subject` what it opened on, for tests.
  */
 function open(subject: string | undefined): void {
     const item = subject !== undefined ? byId.get(subject) : undefined;
     const { viewport: next, fitted } = openingViewport(size.width, size.height, ui.stage.clientWidth, ui.stage.clientHeight, item ? diagramBox(item) : undefined);
     ui.stage.dataset.opened = fitted ? 'fitted' : 'readable';
+    if (item) ui.stage.dataset.subject = subject;
+    else delete ui.stage.dataset.subject;
     partialView.opened(fitted);
     setViewport(next);
 }

@@ -83,6 +83,14 @@ export interface TextOnScreen {
     readonly labels: number;
     /** The stage's size in CSS pixels. */
     readonly stage: { readonly width: number; readonly height: number };
+    /** How the drawing opened: whole (`fitted`) or at readable text with its subject in view (`readable`). */
+    readonly opened?: string;
+    /** How many elements are drawn one by one (a node each), and how many groups closed. */
+    readonly elements: number;
+    readonly closedGroups: number;
+    /** What the drawing opened on, and whether all of it is on the stage (undefined without a subject). */
+    readonly subject?: string;
+    readonly subjectInView?: boolean;
 }
 
 export async function textOnScreen(frame: Frame): Promise<TextOnScreen> {
@@ -101,7 +109,20 @@ export async function textOnScreen(frame: Frame): Promise<TextOnScreen> {
         }
         const transform = view.getComputedStyle(stage.querySelector('#viewport')!).transform;
         const zoom = transform === 'none' ? 1 : new view.DOMMatrixReadOnly(transform).a;
-        return { zoom, minLabelPx: min, labels: labels.length, stage: { width: stage.clientWidth, height: stage.clientHeight } };
+        const subject = (stage as unknown as { dataset: Record<string, string | undefined> }).dataset.subject;
+        const rect = (e: unknown) => (e as { getBoundingClientRect(): { left: number; top: number; right: number; bottom: number } }).getBoundingClientRect();
+        const item = subject !== undefined ? [...stage.querySelectorAll('svg.archsight-diagram [data-id]')].find(e => e.getAttribute('data-id') === subject) : undefined;
+        const on = rect(stage);
+        const box = item ? rect(item) : undefined;
+        // Its top left corner and as much of it as the stage holds: a subject larger than the stage shows its start.
+        const subjectInView = box ? box.left >= on.left - 1 && box.top >= on.top - 1 && (box.right <= on.right + 1 || box.left <= on.left + 40) && (box.bottom <= on.bottom + 1 || box.top <= on.top + 40) : undefined;
+        return {
+            zoom, minLabelPx: min, labels: labels.length, stage: { width: stage.clientWidth, height: stage.clientHeight },
+            opened: (stage as unknown as { dataset: Record<string, string | undefined> }).dataset.opened,
+            elements: stage.querySelectorAll('svg.archsight-diagram g.node[data-id]').length,
+            closedGroups: stage.querySelectorAll('svg.archsight-diagram g.group.collapsed[data-id]').length,
+            subject, subjectInView,
+        };
     });
 }
 
