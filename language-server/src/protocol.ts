@@ -35,8 +35,10 @@ export interface DiagramParams {
     readonly expand?: readonly string[];
     /** The preview zooms and pans: the level of detail keeps the view's subject open (`DiagramOptions.zoomable`). */
     readonly zoomable?: boolean;
-    /** The element or group the editor's cursor is in: the subject of the view when it is drawn. */
+    /** The element or group the view is about (what the last drawing opened on): the subject of the view when it is drawn. */
     readonly hint?: string;
+    /** Where the editor's cursor is in this document: the element or group declared there is the hint (it wins over `hint`). */
+    readonly cursor?: { readonly line: number; readonly character: number };
     /**
      * When the document has syntax errors, draw what did parse anyway. The preview asks for
      * this only while it has no good diagram to keep; an export never does.

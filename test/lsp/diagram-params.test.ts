@@ -8,7 +8,7 @@ const check = (extra: Record<string, unknown>) => checkDiagramParams({ ...BASE, 
 describe('the diagram request\'s level-of-detail parameters', () => {
     test('a pane, a level, groups to expand and the choice of direction pass', () => {
         expect(check({ pane: { width: 800, height: 1000 }, level: 'auto', expand: ['shop'], chooseDirection: true })).toBeUndefined();
-        expect(check({ pane: { width: 800, height: 1000 }, zoomable: true, hint: 'orders' })).toBeUndefined();
+        expect(check({ pane: { width: 800, height: 1000 }, zoomable: true, hint: 'orders', cursor: { line: 3, character: 0 } })).toBeUndefined();
         expect(check({ level: 'full' })).toBeUndefined();
         expect(check({ level: 2 })).toBeUndefined();
     });
@@ -23,5 +23,7 @@ describe('the diagram request\'s level-of-detail parameters', () => {
         expect(check({ chooseDirection: 'yes' })).toBe('chooseDirection must be true or false.');
         expect(check({ zoomable: 1 })).toBe('zoomable must be true or false.');
         expect(check({ hint: ['orders'] })).toBe('hint must be the id of an element or group.');
+        expect(check({ cursor: { line: -1, character: 0 } })).toBe('cursor must be { line, character }, whole numbers from 0.');
+        expect(check({ cursor: { line: 1 } })).toBe('cursor must be { line, character }, whole numbers from 0.');
     });
 });

@@ -105,6 +105,28 @@ describe('the diagram request', () => {
         expect(drawnIds(focused.diagram!.svg, 'node')).toEqual(['orders', 'ordersDb']);
     });
 
+    test('the preview opens on what the cursor is at: the element declared there is the subject, kept open; elsewhere, the group the view is about', async () => {
+        const doc = await services.parse(arch([
+            'system shop "Shop" {',
+            '  service orders',
+            '  service payments',
+            '}',
+            'stack obs "Observability" {',
+            '  metrics prom',
+            '}',
+            'orders -> payments',
+            'orders ..> prom',
+        ].join('\n')), { validation: true });
+        const preview = { pane: { width: 150, height: 150 }, level: 'auto', zoomable: true } as const;
+        const atProm = await handler.handle(params(doc, { ...preview, cursor: { line: 6, character: 4 } }));
+        expect(atProm.diagram?.subject).toBe('prom');
+        expect(drawnIds(atProm.diagram!.svg, 'node')).toContain('prom');
+        const outside = await handler.handle(params(doc, { ...preview, cursor: { line: 9, character: 0 } }));
+        expect(outside.diagram?.subject).toBe('shop');
+        const hinted = await handler.handle(params(doc, { ...preview, hint: 'obs' }));
+        expect(hinted.diagram?.subject).toBe('obs');
+    });
+
     test('an export gets a self-contained SVG with its stylesheet', async () => {
         const doc = await services.parse(SHOP, { validation: true });
         const response = await handler.handle(params(doc, { theme: 'dark' }));

@@ -54,6 +54,8 @@ export class PreviewPanel implements vscode.Disposable {
     private lastDiagram: DiagramMessage | undefined;
     private lastStatus: StatusMessage | undefined;
     private highlighted: string | undefined;
+    /** What the last drawing opened on (`DiagramResult.subject`): the hint for the next. */
+    private subject: string | undefined;
     /** Set when the view, focus or direction changes: the old zoom and pan mean nothing for the new layout. A new webview fits anyway. */
     private fitNext = false;
     private request: vscode.CancellationTokenSource | undefined;
@@ -161,6 +163,7 @@ export class PreviewPanel implements vscode.Disposable {
             // The preview zooms: the level of detail keeps the view's subject open, and a drawing that does not read fitted opens at readable text.
             ...(this.pane ? { pane: this.pane, level: 'auto', chooseDirection: !this.directionChosen, zoomable: true } : {}),
             ...(this.opened.length > 0 ? { expand: this.opened } : {}),
+            ...this.subjectParams(),
             // With nothing to keep on screen, a partial diagram is better than none.
             renderWhenStale: this.lastDiagram === undefined,
             ...(this.undeclaredCalls.length > 0 ? { undeclaredCalls: this.undeclaredCalls } : {}),
@@ -178,6 +181,18 @@ export class PreviewPanel implements vscode.Disposable {
         this.request = undefined;
         this.show(response);
         this.post({ type: 'busy', busy: false });
+    }
+
+    /**
+     * What the view is about: when it opens (the first drawing, another view, a new pane) the
+     * element at the editor's cursor; after that what the last drawing opened on, so that
+     * moving the cursor while typing does not change which groups are drawn closed.
+     */
+    private subjectParams(): Pick<DiagramParams, 'cursor' | 'hint'> {
+        const opening = !this.drawn || this.fitNext;
+        const editor = opening ? vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.documentUri.toString()) : undefined;
+        if (editor) return { cursor: { line: editor.selection.active.line, character: editor.selection.active.character } };
+        return this.subject !== undefined ? { hint: this.subject } : {};
     }
 
     /** Highlights the element the editor's cursor is in. */
@@ -258,6 +273,7 @@ export class PreviewPanel implements vscode.Disposable {
         // A view or flow deleted from the file: the picker shows the filter drawn instead. (A partial parse keeps them.)
         if (!response.stale) this.options = withDeclared(this.options, this.choices);
         this.items = items;
+        this.subject = response.diagram.subject;
         this.knownIds = new Set(items.map(item => item.id));
         this.lastDiagram = {
             type: 'diagram', uri, svg, width, height, options: this.options,

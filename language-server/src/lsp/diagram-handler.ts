@@ -10,6 +10,7 @@ import type { DiagramParams, DiagramResponse } from '../protocol.js';
 import { DiagramRequest } from '../protocol.js';
 import { findingsAndPaths } from './diagram-findings.js';
 import { checkDiagramParams } from './diagram-params.js';
+import { declarationAt } from './cursor-hint.js';
 import { RevisionChanges } from './revision-changes.js';
 import { newTable } from '../util/own-keys.js';
 import { viewChoices } from '../views/view-choices.js';
@@ -98,7 +99,7 @@ export class DiagramHandler {
             level: params.level,
             expand: params.expand,
             ...(params.zoomable ? { zoomable: true } : {}),
-            ...(params.hint !== undefined ? { hint: params.hint } : {}),
+            ...hintOf(declared, params),
             ...(changes ? { changes } : {}),
         };
         // "Changes since HEAD": the diff diagram's model (removed items put back) with its marks, drawn by the same service.
@@ -150,6 +151,13 @@ export class DiagramHandler {
             await new Promise(resolve => setTimeout(resolve, CATCH_UP_STEP_MS));
         }
     }
+}
+
+/** The element or group at the cursor, else the hint the request names. */
+function hintOf(model: ArchModel, params: DiagramParams): { hint?: string } {
+    const atCursor = params.cursor ? declarationAt(model, URI.parse(params.uri).toString(), params.cursor) : undefined;
+    const hint = atCursor ?? params.hint;
+    return hint !== undefined ? { hint } : {};
 }
 
 /** The drift view of a model, per model and list of calls, so that `prepare` and `respond` lay out the same graph. */

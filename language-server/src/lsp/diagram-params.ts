@@ -25,6 +25,8 @@ export function checkDiagramParams(params: DiagramParams): string | undefined {
     if (raw.chooseDirection !== undefined && typeof raw.chooseDirection !== 'boolean') return 'chooseDirection must be true or false.';
     if (raw.zoomable !== undefined && typeof raw.zoomable !== 'boolean') return 'zoomable must be true or false.';
     if (raw.hint !== undefined && typeof raw.hint !== 'string') return 'hint must be the id of an element or group.';
+    const cursor = raw.cursor as Record<string, unknown> | undefined;
+    if (cursor !== undefined && (typeof cursor !== 'object' || cursor === null || !isIndex(cursor.line) || !isIndex(cursor.character))) return 'cursor must be { line, character }, whole numbers from 0.';
     const pane = raw.pane as Record<string, unknown> | undefined;
     if (pane !== undefined && (typeof pane !== 'object' || pane === null || !isSize(pane.width) || !isSize(pane.height))) return 'pane must be { width, height } in pixels, each from 1 to 100000.';
     if (raw.level !== undefined && raw.level !== 'auto' && raw.level !== 'full' && !(Number.isInteger(raw.level) && (raw.level as number) >= 0 && (raw.level as number) <= 100)) return 'level must be auto, full or a whole number from 0 to 100.';
@@ -39,6 +41,10 @@ export function checkDiagramParams(params: DiagramParams): string | undefined {
 function isCallList(value: unknown): boolean {
     return Array.isArray(value) && value.length <= 10_000 && value.every(call => typeof call === 'object' && call !== null
         && typeof call.sourceId === 'string' && typeof call.targetId === 'string' && (call.arrow === '->' || call.arrow === '~>'));
+}
+
+function isIndex(value: unknown): boolean {
+    return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10_000_000;
 }
 
 function isSize(value: unknown): boolean {
