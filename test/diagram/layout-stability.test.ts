@@ -11,7 +11,9 @@ import { createTestServices } from '../helpers/services.js';
  * the new version out with the last layout as hints, and once from scratch.
  * Measured on these samples (2026-12-07): without hints 114 of 135 elements moved more
  * than 5 px relative to the element the view is anchored on, by a median of 1,580 px
- * summed over the samples; with hints 94, and 414 px.
+ * summed over the samples; with hints 94, and 414 px. Since the layout from scratch is
+ * kept where it moves fewer (2026-12-07, `npm run bench -- --only stability`, 8 samples):
+ * 89 of 173 moved, was 106 with hints alone and 126 from scratch (faas 21 -> 4).
  */
 const SAMPLES = ['microservices', 'faas', 'monolith', 'soa-esb', 'observability-efk', 'observability-prometheus'];
 const services = createTestServices();
@@ -36,7 +38,7 @@ async function shiftOf(name: string, hinted: boolean): Promise<LayoutShift> {
 }
 
 describe('an edit that adds one element', () => {
-    test('moves fewer of the others, and by less, when the last layout is the hint', async () => {
+    test('moves fewer of the others, and by less, when the last layout is the hint; never more than a layout from scratch', async () => {
         const sum = (shifts: LayoutShift[], key: keyof LayoutShift) => shifts.reduce((n, s) => n + s[key], 0);
         const hinted: LayoutShift[] = [];
         const fresh: LayoutShift[] = [];
@@ -45,6 +47,8 @@ describe('an edit that adds one element', () => {
             fresh.push(await shiftOf(name, false));
         }
         expect(sum(hinted, 'shared')).toBe(sum(fresh, 'shared'));
+        // The layout from scratch is laid out too, and kept where it moves fewer (faas: 21 moved with hints, 4 without).
+        SAMPLES.forEach((name, i) => expect(hinted[i].movedAnchored, name).toBeLessThanOrEqual(fresh[i].movedAnchored));
         expect(sum(hinted, 'movedAnchored')).toBeLessThan(sum(fresh, 'movedAnchored'));
         expect(sum(hinted, 'medianAnchored')).toBeLessThanOrEqual(0.5 * sum(fresh, 'medianAnchored'));
     }, 300_000);

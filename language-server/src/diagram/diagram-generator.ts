@@ -12,6 +12,7 @@ import type { LaidOutDiagram } from './graph-types.js';
 import type { LayoutStore } from './layout-store.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { PreviousLayouts } from './layout-hints.js';
+import { layoutShift } from './layout-shift.js';
 import { placeDiagram } from './placement.js';
 import { drawnSubject } from './view-subject.js';
 import { renderSvg } from './svg-renderer.js';
@@ -176,11 +177,25 @@ export class DiagramGenerator {
         await nextTurn();
         const direction = graph.direction;
         if (graph.nodes.size === 0) return { width: 0, height: 0, direction, nodes: [], edges: [] };
-        const input = this.hinted(graph, key);
-        const laidOut = await this.engine.layoutOrRelax(input);
-        this.previous.remember(key, graph.elk, input, laidOut);
+        const last = this.previous.lastOf(key);
+        let input = this.hinted(graph, key);
+        let laidOut = await this.engine.layoutOrRelax(input);
         await nextTurn();
-        return placeDiagram(laidOut, graph);
+        let placed = placeDiagram(laidOut, graph);
+        // Hints keep most drawings still, but not all: on some the layout from scratch moves
+        // fewer of the elements drawn before (`layoutShift`). Both are laid out; the stiller is kept.
+        if (last?.placed && input !== graph.elk && input !== last.input) {
+            const plain = await this.engine.layoutOrRelax(graph.elk);
+            await nextTurn();
+            const plainPlaced = placeDiagram(plain, graph);
+            if (layoutShift(last.placed, plainPlaced).movedAnchored < layoutShift(last.placed, placed).movedAnchored) {
+                input = graph.elk;
+                laidOut = plain;
+                placed = plainPlaced;
+            }
+        }
+        this.previous.remember(key, graph.elk, input, laidOut, placed);
+        return placed;
     }
 
     private hinted(graph: DiagramGraph, key: string): ElkNode {

@@ -1,4 +1,5 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import type { LaidOutDiagram } from './graph-types.js';
 
 /**
  * Stability: an edit that adds or removes one element keeps the others where they were.
@@ -57,7 +58,7 @@ const KEPT = 16;
 
 /** The last layout of each view, as hints for its next one. */
 export class PreviousLayouts {
-    private readonly last = new Map<string, { readonly structure: string; readonly input: ElkNode; readonly positions: Positions }>();
+    private readonly last = new Map<string, { readonly structure: string; readonly input: ElkNode; readonly positions: Positions; readonly placed?: LaidOutDiagram }>();
 
     /**
      * The graph to lay out for view `key`: as it is the first time; with the last layout's
@@ -71,10 +72,15 @@ export class PreviousLayouts {
         return withHints(graph, last.positions, across);
     }
 
-    /** Notes the layout of view `key`: `graph` as built, `input` as laid out, `laidOut` ELK's answer. */
-    remember(key: string, graph: ElkNode, input: ElkNode, laidOut: ElkNode): void {
+    /** The last drawing of view `key` and the graph it was laid out from, if any. */
+    lastOf(key: string): { readonly input: ElkNode; readonly placed?: LaidOutDiagram } | undefined {
+        return this.last.get(key);
+    }
+
+    /** Notes the layout of view `key`: `graph` as built, `input` as laid out, `laidOut` ELK's answer, `placed` the drawing. */
+    remember(key: string, graph: ElkNode, input: ElkNode, laidOut: ElkNode, placed?: LaidOutDiagram): void {
         this.last.delete(key);
-        this.last.set(key, { structure: JSON.stringify(graph), input, positions: positionsOf(laidOut) });
+        this.last.set(key, { structure: JSON.stringify(graph), input, positions: positionsOf(laidOut), ...(placed ? { placed } : {}) });
         while (this.last.size > KEPT) this.last.delete(this.last.keys().next().value!);
     }
 }
