@@ -173,12 +173,13 @@ export class DiagramGenerator {
      * edit that adds or removes an element leaves the others where they were
      * (`layout-hints.ts`); then remembers this layout for the next edit.
      */
-    private async place(graph: DiagramGraph, key: string): Promise<LaidOutDiagram> {
+    private async place(graph: DiagramGraph, view: string): Promise<LaidOutDiagram> {
         await nextTurn();
         const direction = graph.direction;
         if (graph.nodes.size === 0) return { width: 0, height: 0, direction, nodes: [], edges: [] };
+        const key = layoutKeyOf(graph, view);
         const last = this.previous.lastOf(key);
-        let input = this.hinted(graph, key);
+        let input = this.hinted(graph, view);
         let laidOut = await this.engine.layoutOrRelax(input);
         await nextTurn();
         let placed = placeDiagram(laidOut, graph);
@@ -198,8 +199,8 @@ export class DiagramGenerator {
         return placed;
     }
 
-    private hinted(graph: DiagramGraph, key: string): ElkNode {
-        return this.previous.hints(key, graph.elk, graph.direction === 'DOWN' ? 'x' : 'y');
+    private hinted(graph: DiagramGraph, view: string): ElkNode {
+        return this.previous.hints(layoutKeyOf(graph, view), graph.elk, graph.direction === 'DOWN' ? 'x' : 'y');
     }
 
     /** Keeps layouts in `store` as well, between runs (`archsight render --cache`, the preview's first drawing). */
@@ -250,6 +251,14 @@ function withViewDefaults(model: ArchModel, options: DiagramOptions): DiagramOpt
     const level = view.level !== undefined && (options.level === undefined || options.level === 'auto') ? { level: view.level } : {};
     const direction = view.direction && options.chooseDirection ? { direction: view.direction, chooseDirection: false } : {};
     return { ...options, ...level, ...direction };
+}
+
+/**
+ * Whose last layout is a layout's hint: the same view's in the same direction (with the
+ * direction chosen for the pane, both are laid out: one is no hint for the other).
+ */
+function layoutKeyOf(graph: DiagramGraph, view: string): string {
+    return `${view} ${graph.direction}`;
 }
 
 /** The document and the choices that make a view: its last layout is the next one's hint. */
