@@ -140,8 +140,11 @@ function showDiagram(message: DiagramMessage): void {
     save();
     findingsList.update(message.findings, [...byId.keys()]);
     search.index(next);
+    // A group just opened by a double-click is what the user looks at next, else the view's subject.
+    const focus = openedNow !== undefined && byId.has(openedNow) ? openedNow : message.subject;
+    openedNow = undefined;
     if (remembered) setViewport(remembered);
-    else if (message.fit || !viewport) open(message.subject);
+    else if (message.fit || !viewport) open(focus);
     else setViewport(before ? anchoredViewport(viewport, before, placesIn(next), ui.stage.clientWidth, ui.stage.clientHeight) : viewport);
 }
 
@@ -328,9 +331,14 @@ ui.stage.addEventListener('pointercancel', endDrag);
 
 // ---- semantic zoom: a closed group opens on a double-click, or Enter while it is selected
 
+/** The group asked to open: the next drawing opens on it. */
+let openedNow: string | undefined;
+
 function openGroup(target: EventTarget | null | undefined): void {
     const id = closedGroupAt(target);
-    if (id) vscode.postMessage({ type: 'openGroup', id });
+    if (!id) return;
+    openedNow = id;
+    vscode.postMessage({ type: 'openGroup', id });
 }
 
 // The stage captures the pointer (for panning), so a double-click's target is the stage: ask what is under it.

@@ -45,9 +45,26 @@ export async function bannerTexts(frame: Frame): Promise<string[]> {
  * page, not to the element: Playwright's element click refuses targets inside webviews.
  */
 export async function clickNode(page: Page, frame: Frame, id: string): Promise<void> {
+    await showOnStage(page, frame, `${DIAGRAM} g.node[data-id="${id}"] .shape`);
     const box = await frame.locator(`${DIAGRAM} g.node[data-id="${id}"] .shape`).first().boundingBox();
     if (!box) throw new Error(`The preview has no node '${id}' on screen.`);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/**
+ * A drawing larger than the pane opens in part (at readable text, on its subject): what is
+ * out of view is brought in as a person does, with the toolbar's Fit.
+ */
+async function showOnStage(page: Page, frame: Frame, selector: string): Promise<void> {
+    const inside = async () => {
+        const [stage, box] = [await frame.locator('#stage').boundingBox(), await frame.locator(selector).first().boundingBox()];
+        return !!stage && !!box && box.x >= stage.x && box.y >= stage.y && box.x + box.width <= stage.x + stage.width && box.y + box.height <= stage.y + stage.height;
+    };
+    if (await inside()) return;
+    const fit = await frame.locator('#fit').boundingBox();
+    if (!fit) throw new Error('The preview has no Fit button on screen.');
+    await page.mouse.click(fit.x + fit.width / 2, fit.y + fit.height / 2);
+    await waitFor(`'${selector}' on the stage after Fit`, async () => ({ ok: await inside(), seen: 'still out of view' }));
 }
 
 /** The preview page's background colour as [r, g, b]. */
@@ -136,6 +153,7 @@ export async function openEveryGroup(page: Page, frame: Frame, limit = 20): Prom
         const closed = frame.locator(`${DIAGRAM} g.group.collapsed[data-id]`);
         if (await closed.count() === 0) return opened;
         const id = (await closed.first().getAttribute('data-id'))!;
+        await showOnStage(page, frame, `${DIAGRAM} g.group.collapsed[data-id="${id}"]`);
         const box = await closed.first().boundingBox();
         if (!box) throw new Error(`The preview's closed group '${id}' is not on screen.`);
         await page.mouse.dblclick(box.x + Math.min(40, box.width / 2), box.y + Math.min(20, box.height / 2));
