@@ -56,6 +56,8 @@ export class PreviewPanel implements vscode.Disposable {
     private highlighted: string | undefined;
     /** What the last drawing opened on (`DiagramResult.subject`): the hint for the next. */
     private subject: string | undefined;
+    /** Set when the view opens: the next request sends the editor's cursor. */
+    private askCursor = true;
     /** Set when the view, focus or direction changes: the old zoom and pan mean nothing for the new layout. A new webview fits anyway. */
     private fitNext = false;
     private request: vscode.CancellationTokenSource | undefined;
@@ -126,6 +128,7 @@ export class PreviewPanel implements vscode.Disposable {
     showView(options: PreviewOptions): Promise<void> {
         this.options = options;
         this.fitNext = true;
+        this.askCursor = true;
         return this.update();
     }
 
@@ -184,13 +187,14 @@ export class PreviewPanel implements vscode.Disposable {
     }
 
     /**
-     * What the view is about: when it opens (the first drawing, another view, a new pane) the
-     * element at the editor's cursor; after that what the last drawing opened on, so that
-     * moving the cursor while typing does not change which groups are drawn closed.
+     * What the view is about: when it opens (the first drawing, another view) the element at
+     * the editor's cursor; after that what the last drawing opened on, so that moving the
+     * cursor while typing, or a double-click on a group (which reveals it in the editor),
+     * does not change which groups are drawn closed.
      */
     private subjectParams(): Pick<DiagramParams, 'cursor' | 'hint'> {
-        const opening = !this.drawn || this.fitNext;
-        const editor = opening ? vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.documentUri.toString()) : undefined;
+        const editor = this.askCursor ? vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === this.documentUri.toString()) : undefined;
+        this.askCursor = false;
         if (editor) return { cursor: { line: editor.selection.active.line, character: editor.selection.active.character } };
         return this.subject !== undefined ? { hint: this.subject } : {};
     }
@@ -325,6 +329,7 @@ export class PreviewPanel implements vscode.Disposable {
                 const otherView = view !== next.view || named !== next.named || flow !== next.flow || as !== next.as;
                 // The webview brings back the zoom and pan it had for a view it showed before.
                 this.fitNext = otherView || focus !== next.focus || direction !== next.direction || sinceHead !== next.sinceHead;
+                if (otherView) this.askCursor = true;
                 if (direction !== message.options.direction) this.directionChosen = true;
                 this.options = message.options;
                 return this.update();
