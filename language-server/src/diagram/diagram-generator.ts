@@ -184,8 +184,9 @@ export class DiagramGenerator {
         await nextTurn();
         let placed = placeDiagram(laidOut, graph);
         // Hints keep most drawings still, but not all: on some the layout from scratch moves
-        // fewer of the elements drawn before (`layoutShift`). Both are laid out; the stiller is kept.
-        if (last?.placed && input !== graph.elk && input !== last.input) {
+        // fewer of the elements drawn before (`layoutShift`). Both are laid out; the stiller is
+        // kept. Not on large drawings, where a second layout takes seconds.
+        if (last?.placed && input !== graph.elk && input !== last.input && graph.nodes.size <= COMPARE_MAX_NODES) {
             const plain = await this.engine.layoutOrRelax(graph.elk);
             await nextTurn();
             const plainPlaced = placeDiagram(plain, graph);
@@ -218,6 +219,9 @@ export class DiagramGenerator {
         return this.engine.cachedLayouts;
     }
 }
+
+/** Up to how many nodes an edited drawing is laid out from scratch too, to keep the one that moves less (about 0.5 s a layout at 200). */
+const COMPARE_MAX_NODES = 200;
 
 /** What is drawn and where; `base` is the view's selection before levels of detail closed groups. */
 interface Drawing {
