@@ -76,6 +76,8 @@ export class PreviewPanel implements vscode.Disposable {
     /** Groups opened by double-clicks, first first (the breadcrumb). */
     private opened: string[] = [];
     private firstRequest: ReturnType<typeof setTimeout> | undefined;
+    /** The pane a preview reported last, in this window: where the next one probably opens. */
+    private static lastPane: Pane | undefined;
     /** The calls "Check Drift…" found running but undeclared, drawn dashed until the model declares them. */
     private undeclaredCalls: readonly UndeclaredCall[];
 
@@ -106,7 +108,14 @@ export class PreviewPanel implements vscode.Disposable {
             this.onReadyEmitter,
             this.onDrawnEmitter,
         );
-        this.firstRequest = setTimeout(() => void this.update(), PANE_WAIT_MS);
+        if (PreviewPanel.lastPane) {
+            // Most previews open where the last one was: ask for the first drawing for that pane
+            // now, while the webview loads, rather than after it has loaded and measured its own.
+            this.pane = PreviewPanel.lastPane;
+            void this.update();
+        } else {
+            this.firstRequest = setTimeout(() => void this.update(), PANE_WAIT_MS);
+        }
     }
 
     get previewOptions(): PreviewOptions {
@@ -305,7 +314,7 @@ export class PreviewPanel implements vscode.Disposable {
                 this.onReadyEmitter.fire();
                 if (message.pane) {
                     const drawnFor = this.pane;
-                    this.pane = message.pane;
+                    this.pane = PreviewPanel.lastPane = message.pane;
                     // The first diagram is drawn for the pane the webview just reported; so is one
                     // drawn meanwhile for no pane (a slow webview) or for a pane of another shape.
                     if (this.firstRequest !== undefined) return this.update();
@@ -335,7 +344,7 @@ export class PreviewPanel implements vscode.Disposable {
                 return this.update();
             }
             case 'pane':
-                this.pane = message.pane;
+                this.pane = PreviewPanel.lastPane = message.pane;
                 this.fitNext = true;
                 return this.update();
             case 'openGroup':

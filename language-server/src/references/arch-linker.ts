@@ -1,9 +1,34 @@
-import type { AstNodeDescription, LinkingError, ReferenceInfo } from 'langium';
-import { DefaultLinker } from 'langium';
+import type { AstNodeDescription, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
+import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
 import { distance } from 'fastest-levenshtein';
+import { Link, Meta, Property, Tags } from '../../generated/ast.js';
+
+/** Nodes that hold no reference, nor does anything inside them: their subtrees are not walked. */
+const WITHOUT_REFERENCES = new Set<string>([Property.$type, Tags.$type, Meta.$type, Link.$type]);
+/** Nodes linked between two checks for cancellation (each check is an `await`). */
+const CHECK_EVERY = 256;
 
 /** Unknown references say what the author probably meant. */
 export class ArchLinker extends DefaultLinker {
+    /**
+     * As Langium links, without walking properties, tags, meta and links (most of a file's
+     * nodes) and without an `await` per node.
+     */
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const nodes = AstUtils.streamAst(document.parseResult.value).iterator();
+        let visited = 0;
+        for (let next = nodes.next(); !next.done; next = nodes.next()) {
+            const node = next.value;
+            if (WITHOUT_REFERENCES.has(node.$type)) {
+                nodes.prune();
+                continue;
+            }
+            if (++visited % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
+            AstUtils.streamReferences(node).forEach(ref => this.doLink(ref, document));
+        }
+        await interruptAndCheck(cancelToken);
+    }
+
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         const name = refInfo.reference.$refText;
