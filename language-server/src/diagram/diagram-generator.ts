@@ -90,6 +90,8 @@ export class DiagramGenerator {
      * read at least MIN_TEXT_PX in the pane; of the layouts tried the one that reads
      * largest is kept. Levels and directions that the layouts so far say will not read, or
      * will read smaller than the other direction, are skipped without a layout (`level-estimate.ts`).
+     * A zoomable drawing (the preview) is never drawn with the view's subject closed: when no
+     * level with it open reads, the preview opens the one that reads largest at readable text.
      */
     private async drawing(model: ArchModel, asked: DiagramOptions, lines: Lines = 'within-budget'): Promise<Drawing> {
         const options = withViewDefaults(model, asked);
