@@ -32,9 +32,10 @@ export interface ContentFrame {
     readonly baselines: readonly number[];
 }
 
-export function elementText(kind: ElementKind, label: string, technology: string | undefined): ElementText {
+/** An element's text, wrapped at `maxWidth` (by default the diagram's; a sequence diagram's participants are narrower). */
+export function elementText(kind: ElementKind, label: string, technology: string | undefined, maxWidth?: number): ElementText {
     const sidecar = kind === 'sidecar';
-    const max = sidecar ? SIDECAR_MAX_TEXT : MAX_TEXT;
+    const max = maxWidth ?? (sidecar ? SIDECAR_MAX_TEXT : MAX_TEXT);
     return {
         lines: wrapText(label, max, FONT.label, sidecar ? 1 : MAX_LINES),
         technology: technology ? truncate(technology, max, FONT.technology) : undefined,
@@ -45,7 +46,8 @@ function textBlockHeight(text: ElementText): number {
     return text.lines.length * FONT.label.lineHeight + (text.technology ? FONT.technology.lineHeight : 0);
 }
 
-export function elementSize(kind: ElementKind, text: ElementText): { width: number; height: number } {
+/** The box that holds an element's icon and text; never narrower than `minWidth` (by default the diagram's minimum). */
+export function elementSize(kind: ElementKind, text: ElementText, minWidth?: number): { width: number; height: number } {
     const insets = shapeInsets(SHAPE_OF_KIND[kind]);
     const sidecar = kind === 'sidecar';
     const textW = Math.max(
@@ -56,7 +58,7 @@ export function elementSize(kind: ElementKind, text: ElementText): { width: numb
     const width = insets.left + PAD_X + ICON_SIZE + ICON_GAP + textW + PAD_X + insets.right;
     const height = insets.top + (sidecar ? 5 : PAD_Y) * 2 + contentH + insets.bottom;
     return {
-        width: roundUp(Math.max(width, sidecar ? 72 : 128)),
+        width: roundUp(Math.max(width, minWidth ?? (sidecar ? 72 : 128))),
         height: roundUp(Math.max(height, sidecar ? 28 : 48)),
     };
 }
