@@ -32,10 +32,9 @@ export interface ContentFrame {
     readonly baselines: readonly number[];
 }
 
-/** An element's text, wrapped at `maxWidth` (by default the diagram's; a sequence diagram's participants are narrower). */
-export function elementText(kind: ElementKind, label: string, technology: string | undefined, maxWidth?: number): ElementText {
+export function elementText(kind: ElementKind, label: string, technology: string | undefined): ElementText {
     const sidecar = kind === 'sidecar';
-    const max = maxWidth ?? (sidecar ? SIDECAR_MAX_TEXT : MAX_TEXT);
+    const max = sidecar ? SIDECAR_MAX_TEXT : MAX_TEXT;
     return {
         lines: wrapText(label, max, FONT.label, sidecar ? 1 : MAX_LINES),
         technology: technology ? truncate(technology, max, FONT.technology) : undefined,

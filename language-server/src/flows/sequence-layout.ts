@@ -3,10 +3,11 @@ import type { ArchModel, RelationKind } from '../model/model-types.js';
 import type { ModelFlow, ModelFlowStep } from '../model/view-types.js';
 import type { Box } from '../diagram/graph-types.js';
 import { FONT, textWidth } from '../diagram/measure.js';
-import { elementSize, elementText, type ElementText } from '../diagram/node-content.js';
+import { elementSize, type ElementText } from '../diagram/node-content.js';
 import { flowParticipants } from './flow-selection.js';
 import { frameBlocks } from './sequence-blocks.js';
-import { COLUMNS, fitText, labelWidth, layoutColumns } from './sequence-columns.js';
+import { COLUMNS, labelWidth, layoutColumns } from './sequence-columns.js';
+import { PARTICIPANT, participantText } from './sequence-participants.js';
 
 /**
  * A flow as a sequence diagram, laid out without overlaps: one lifeline per participant in
@@ -68,7 +69,6 @@ export const SEQUENCE = {
 
 /** How far below the upper row of staggered boxes the lower row starts. */
 const STAGGER_DROP = 8;
-const PARTICIPANT = { text: 96, maxText: 176, minWidth: 88 } as const;
 
 export function layoutSequence(model: ArchModel, flow: ModelFlow, budgets: readonly (string | undefined)[] = [], top: number = SEQUENCE.margin): SequenceLayout {
     const ids = flowParticipants(flow);
@@ -150,22 +150,4 @@ function messageText(step: ModelFlowStep, model: ArchModel): string {
 /** How far right of its lifeline a message to itself reaches: its loop, or its label. */
 function selfReach(lines: readonly string[]): number {
     return Math.max(SEQUENCE.selfWidth, SEQUENCE.labelPad / 2 + labelWidth(lines));
-}
-
-function participantText(model: ArchModel, id: string): { kind: ElementKind; text: ElementText; title: string } {
-    const element = model.elements.get(id);
-    const group = model.groups.get(id);
-    const kind: ElementKind = element?.kind ?? 'component';
-    const label = element?.label ?? group?.label ?? id;
-    const technology = element?.technology ?? group?.technology;
-    return { kind, text: participantLines(kind, label, technology), title: `${label}${technology ? ` : ${technology}` : ''} (${id})` };
-}
-
-/**
- * A participant's name wrapped narrower than on the architecture diagram (a word is not
- * split while it fits the diagram's own width), so that many lifelines fit a pane.
- */
-function participantLines(kind: ElementKind, label: string, technology: string | undefined): ElementText {
-    const width = fitText(label, PARTICIPANT.text, 3, FONT.label, { min: PARTICIPANT.text, max: PARTICIPANT.maxText }).reduce((w, line) => Math.max(w, textWidth(line, FONT.label)), 0);
-    return elementText(kind, label, technology, Math.max(width, PARTICIPANT.text));
 }
