@@ -11,8 +11,9 @@ import { expectNoOverlaps } from './sequence-geometry.js';
 /**
  * Every sample's flows as sequence diagrams, read where the preview opens them: fitted
  * into a side pane (800 × 1000) and into a maximised editor (1350 × 800, a 1400 × 900
- * window). Text is 13 px at zoom 1, so it reads at 13 × the fit zoom; below 9 px it
- * cannot be read. `layout-metrics.py` measures the same on a rendered SVG.
+ * window), less the 16 px margin the preview's fit keeps. Text is 13 px at zoom 1, so it
+ * reads at 13 × the fit zoom; below 9 px it cannot be read. `layout-metrics.py` measures
+ * the same on a rendered SVG, without the margin.
  */
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
@@ -38,7 +39,8 @@ beforeAll(async () => {
     for (const { file, doc } of docs) models.set(path.relative(SAMPLES, file).split(path.sep).join('/'), services.Arch.model.ModelProvider.getModel(doc));
 });
 
-const textAt = (width: number, height: number, [paneW, paneH]: readonly number[]) => Math.round(13 * Math.min(paneW / width, paneH / height, 1) * 10) / 10;
+/** The preview's fit (`fitViewport`): the whole drawing, 16 px from the pane's edges, never above 1:1. */
+const textAt = (width: number, height: number, [paneW, paneH]: readonly number[]) => Math.floor(13 * Math.min((paneW - 32) / width, (paneH - 32) / height, 1) * 10) / 10;
 
 describe('the samples\' flows as sequence diagrams', () => {
     test('every flow reads at 9 px or more in a side pane and maximised, laid out without overlaps, steps in order', async () => {

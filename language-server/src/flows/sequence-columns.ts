@@ -3,7 +3,7 @@ import { FONT, textWidth, wrapText, type TextStyle } from '../diagram/measure.js
 /**
  * Where a sequence diagram's lifelines stand, and how each message's label wraps. The
  * lifelines start as close as their boxes allow; a message's label is wrapped to the room
- * between its two lifelines (onto at most three lines, its budget onto two more) and only
+ * between its two lifelines (onto at most three lines, its budget onto three more) and only
  * when it cannot fit that way are the lifelines it joins pushed apart. So the spacing comes
  * from what the messages between neighbours need, not from the longest label of the flow.
  * Labels stay on one line while the drawing fits a side pane that way. When even wrapped
@@ -21,11 +21,15 @@ export const COLUMNS = {
     minLabel: 64,
     maxLabel: 260,
     labelLines: 3,
-    budgetLines: 2,
+    budgetLines: 3,
     /** The room a `par` frame takes left of the first lifeline. */
     framePad: 28,
-    /** A drawing wider than this wraps its labels, then staggers its boxes (a side pane 800 px wide shows 1,150 px at 9/13 zoom). */
-    staggerAbove: 1100,
+    /**
+     * A drawing wider than this wraps its labels, then staggers its boxes: the preview fits a
+     * drawing into a side pane 800 px wide less 16 px either side, 768 px, which shows 1,109 px
+     * at 9/13 zoom; 1,060 leaves room for a scroll bar.
+     */
+    staggerAbove: 1060,
     /** Between a staggered box and the lifelines either side of it. */
     lifelineClear: 6,
 } as const;
@@ -92,7 +96,7 @@ function staggeredGaps(widths: readonly number[]): number[] {
     return gaps;
 }
 
-/** A label as wide as the room allows, but as narrow as three lines (its budget two) permit. */
+/** A label as wide as the room allows, but as narrow as three lines (its budget three more) permit. */
 function messageLines(m: ColumnMessage, room: number, minLabel: number): string[] {
     // The label's background reaches 4 px past its text on either side.
     const limits = { min: minLabel, max: COLUMNS.maxLabel };

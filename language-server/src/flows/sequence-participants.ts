@@ -7,9 +7,9 @@ import type { ElementText } from '../diagram/node-content.js';
  * A sequence diagram's participant boxes are narrower than the architecture diagram's, so
  * that a dozen lifelines fit a side pane: the name wraps at `text` px, and an id-like word
  * too wide for a line ("sendConfirmation") breaks before a capital ("send" / "Confirmation");
- * the technology is cut to the box (the tooltip has it whole).
+ * the technology is cut to the name's width (at least `minTechnology`; the tooltip has it whole).
  */
-export const PARTICIPANT = { text: 96, maxLines: 3, minWidth: 88 } as const;
+export const PARTICIPANT = { text: 96, minTechnology: 80, maxLines: 3, minWidth: 88 } as const;
 
 export function participantText(model: ArchModel, id: string): { kind: ElementKind; text: ElementText; title: string } {
     const element = model.elements.get(id);
@@ -18,7 +18,7 @@ export function participantText(model: ArchModel, id: string): { kind: ElementKi
     const label = element?.label ?? group?.label ?? id;
     const technology = element?.technology ?? group?.technology;
     const lines = nameLines(label);
-    const width = Math.max(PARTICIPANT.text, ...lines.map(l => textWidth(l, FONT.label)));
+    const width = Math.max(PARTICIPANT.minTechnology, ...lines.map(l => textWidth(l, FONT.label)));
     return {
         kind,
         text: { lines, technology: technology ? truncate(technology, width, FONT.technology) : undefined },
