@@ -7,25 +7,33 @@
 // The build writes the cache with a representative run (scripts/code-cache.mjs). When the
 // cache is missing or V8 rejects it (another Node version), this run writes a new one as it
 // exits, if it may write there; a cache that cannot be read or written costs only speed.
+// The ELK layout thread (language-server/src/diagram/elk-worker.cjs) loads ELK the same way.
 const { readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
 const vm = require('node:vm');
 
-/** Runs `file` as the main program's module, as `require(file)` would. */
-function requireWithCodeCache(file) {
+/**
+ * Compiles `file` as a CommonJS module's wrapper with the cache beside it. `stale`: there
+ * was no cache or V8 rejected it, so the caller should write one (`writeCache`) once the
+ * functions it needs have been compiled.
+ */
+function compileWithCache(file) {
     const cacheFile = `${file}.cache`;
-    const source = readFileSync(file, 'utf8');
     let cachedData;
     try {
         cachedData = readFileSync(cacheFile);
     } catch {
-        // No cache yet: compile from source and write one on exit.
+        // No cache yet.
     }
-    const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-    if (cachedData === undefined || script.cachedDataRejected) {
-        process.once('exit', () => writeCache(cacheFile, script));
-    }
+    const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+    return { script, cacheFile, stale: cachedData === undefined || script.cachedDataRejected };
+}
+
+/** Runs `file` as the main program's module, as `require(file)` would; a stale cache is written on exit. */
+function requireWithCodeCache(file) {
+    const { script, cacheFile, stale } = compileWithCache(file);
+    if (stale) process.once('exit', () => writeCache(cacheFile, script));
     const bundle = new Module(file, module);
     bundle.filename = file;
     bundle.paths = Module._nodeModulePaths(path.dirname(file));
@@ -38,9 +46,22 @@ function requireWithCodeCache(file) {
     return bundle.exports;
 }
 
+/**
+ * Starts a thread that loads `bundle` as this file loads it for the process (Node 22's
+ * compile cache, or the cache beside the bundle), with `workerData`.
+ */
+function startBundleThread(bundle, workerData) {
+    const { Worker } = require('node:worker_threads');
+    const code = `const Module = require('node:module');
+if (typeof Module.enableCompileCache === 'function') { Module.enableCompileCache(); require(${JSON.stringify(bundle)}); }
+else require(${JSON.stringify(__filename)}).requireWithCodeCache(${JSON.stringify(bundle)});`;
+    return new Worker(code, { eval: true, workerData });
+}
+
 function writeCache(cacheFile, script) {
-    // Written aside and renamed, so that a process starting meanwhile never reads half a cache.
-    const partial = `${cacheFile}.${process.pid}`;
+    // Written aside and renamed, so that a process starting meanwhile never reads half a cache
+    // (threads of one process share its pid: the name also takes the time and a random part).
+    const partial = `${cacheFile}.${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
     try {
         writeFileSync(partial, script.createCachedData());
         renameSync(partial, cacheFile);
@@ -53,4 +74,4 @@ function writeCache(cacheFile, script) {
     }
 }
 
-module.exports = { requireWithCodeCache };
+module.exports = { compileWithCache, requireWithCodeCache, startBundleThread, writeCache };

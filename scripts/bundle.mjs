@@ -2,7 +2,9 @@
 // `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -65,7 +67,8 @@ export const bundles = [
 export function copyElk(root = fileURLToPath(new URL('..', import.meta.url))) {
     mkdirSync(`${root}/out`, { recursive: true });
     copyFileSync(`${root}/node_modules/elkjs/lib/elk.bundled.js`, `${root}/out/elk.bundled.js`);
-    rmSync(`${root}/out/elk.bundled.js.cache`, { force: true });
+    // The cache and any write of it that was cut short.
+    for (const name of readdirSync(`${root}/out`)) if (name.startsWith('elk.bundled.js.cache')) rmSync(`${root}/out/${name}`, { force: true });
 }
 
 /** Options for a Node bundle of our server code (the benchmark bundles its harness with them). */
@@ -87,7 +90,8 @@ export function copyPngAssets(root = fileURLToPath(new URL('..', import.meta.url
 
 /**
  * Writes V8's code cache of the CLI bundle (see bin/code-cache.cjs) by checking the
- * samples once, so that it holds the code a check runs, not only the start-up's.
+ * samples once, so that it holds the code a check runs, not only the start-up's; and the
+ * layout thread's cache of ELK (see elk-worker.cjs) by drawing a sample.
  */
 export function writeCodeCache(root = fileURLToPath(new URL('..', import.meta.url))) {
     rmSync(`${root}/out/cli.cjs.cache`, { force: true });
@@ -95,6 +99,10 @@ export function writeCodeCache(root = fileURLToPath(new URL('..', import.meta.ur
     const load = `require(${JSON.stringify(`${root}/bin/code-cache.cjs`)}).requireWithCodeCache(${JSON.stringify(`${root}/out/cli.cjs`)})`;
     const run = spawnSync(process.execPath, ['-e', load, 'archsight', 'check', `${root}/samples`], { encoding: 'utf8' });
     if (run.status !== 0 && run.status !== 1) console.warn(`No code cache for the CLI: the check of the samples failed.\n${run.stderr}`);
+    const svg = path.join(mkdtempSync(path.join(tmpdir(), 'archsight-bundle-')), 'sample.svg');
+    const draw = spawnSync(process.execPath, [`${root}/bin/archsight.cjs`, 'render', `${root}/samples/microservices.arch`, '-o', svg], { encoding: 'utf8' });
+    rmSync(path.dirname(svg), { recursive: true, force: true });
+    if (draw.status !== 0 || !existsSync(`${root}/out/elk.bundled.js.cache`)) console.warn(`No code cache for ELK: drawing a sample failed.\n${draw.stderr}`);
 }
 
 const isMain = process.argv[1] === fileURLToPath(import.meta.url);

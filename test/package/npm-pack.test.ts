@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
@@ -68,6 +68,16 @@ describe('the npm package', () => {
         expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
         expect(svg).toContain('>orders<');
         expect(svg).toContain('>ordersDb<');
+    });
+
+    test("ships ELK's code cache, and a render that finds none writes it whole before it exits", () => {
+        expect(packed.files.map(file => file.path)).toContain('out/elk.bundled.js.cache');
+        const out = path.join(project, 'node_modules/archsight/out');
+        rmSync(path.join(out, 'elk.bundled.js.cache'));
+        expect(archsight('render', 'shop.arch', '-o', 'again.svg')).toMatchObject({ code: 0, stderr: '' });
+        // The layout thread used to be stopped while writing: a partial file stayed and no cache arrived.
+        expect(readdirSync(out).filter(name => name.startsWith('elk.bundled.js.cache'))).toEqual(['elk.bundled.js.cache']);
+        expect(statSync(path.join(out, 'elk.bundled.js.cache')).size).toBeGreaterThan(100_000);
     });
 
     test('renders a PNG from the installed package, with its text', () => {

@@ -4,10 +4,10 @@
 // something is laid out.
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
-const { existsSync, readFileSync, renameSync, unlinkSync, writeFileSync } = require('node:fs');
-const Module = require('node:module');
+const { existsSync } = require('node:fs');
 const path = require('node:path');
-const vm = require('node:vm');
+// Bundled into out/elk-worker.cjs by the build; read from bin/ under the sources.
+const { compileWithCache, writeCache } = require('../../../bin/code-cache.cjs');
 
 const elkScript = loadElk();
 const elk = new elkScript.ELK();
@@ -50,8 +50,10 @@ parentPort.on('message', ({ id, method, args }) => {
     }
     answer.then(
         result => {
+            // Before answering: a process that exits once it has its layout (`render`) would
+            // stop this thread in the middle of writing.
+            if (method === 'layout') writeCodeCache();
             parentPort.postMessage({ id, result });
-            if (method === 'layout') setImmediate(writeCodeCache);
         },
         error => parentPort.postMessage({ id, error: describe(error) }),
     ).finally(scheduleReplay);
@@ -74,22 +76,15 @@ function replay() {
  * laying out a small graph (700 ms → 450 ms). `out/elk.bundled.js` is copied there by the
  * build (not bundled into this file, so that it can be compiled with its cache); under the
  * sources, elkjs's own file is used. A missing or rejected cache (another Node) is written
- * after the first layout, if the folder may be written; otherwise it only costs speed.
+ * after the first layout, before its answer, if the folder may be written; otherwise it only
+ * costs speed. The build writes one (scripts/bundle.mjs, writeCodeCache).
  */
 function loadElk() {
     const beside = path.join(__dirname, 'elk.bundled.js');
     const file = existsSync(beside) ? beside : require.resolve('elkjs/lib/elk.bundled.js');
-    const cacheFile = `${file}.cache`;
-    let cachedData;
-    try {
-        cachedData = readFileSync(cacheFile);
-    } catch {
-        // Written after the first layout.
-    }
-    const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+    const { script, cacheFile, stale } = compileWithCache(file);
     const loaded = { exports: {} };
     script.runInThisContext().call(loaded.exports, loaded.exports, require, loaded, file, path.dirname(file));
-    const stale = cachedData === undefined || script.cachedDataRejected;
     return { ELK: loaded.exports, script: stale ? script : undefined, cacheFile };
 }
 
@@ -97,17 +92,7 @@ function writeCodeCache() {
     const { script, cacheFile } = elkScript;
     if (!script) return;
     elkScript.script = undefined;
-    const partial = `${cacheFile}.${process.pid}-${Date.now()}`;
-    try {
-        writeFileSync(partial, script.createCachedData());
-        renameSync(partial, cacheFile);
-    } catch {
-        try {
-            unlinkSync(partial);
-        } catch {
-            // Nothing was written.
-        }
-    }
+    writeCache(cacheFile, script);
 }
 
 /** Boxes and edges, at every level of the graph. */

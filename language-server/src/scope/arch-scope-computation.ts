@@ -1,7 +1,8 @@
 import type { AstNode, AstNodeDescription, LangiumDocument, LocalSymbols, MultiMap as MultiMapType } from 'langium';
-import { AstUtils, Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap } from 'langium';
+import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap } from 'langium';
+import { isArchElement, isGroup, type ArchElement, type Member, type Model } from '../../generated/ast.js';
 
-/** Nodes visited between two checks for cancellation (each check is an `await`: one per node cost more than the visit). */
+/** Declarations exported between two checks for cancellation (each check is an `await`: one per node cost more than the visit). */
 const CHECK_EVERY = 256;
 
 /**
@@ -10,11 +11,9 @@ const CHECK_EVERY = 256;
  */
 export class ArchScopeComputation extends DefaultScopeComputation {
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
-        const root = document.parseResult.value;
         const exports: AstNodeDescription[] = [];
-        this.addExportedSymbol(root, exports, document);
         let visited = 0;
-        for (const node of AstUtils.streamAllContents(root)) {
+        for (const node of declarations(document.parseResult.value as Model)) {
             if (++visited % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
             this.addExportedSymbol(node, exports, document);
         }
@@ -33,4 +32,31 @@ export class ArchScopeComputation extends DefaultScopeComputation {
     protected override addLocalSymbol(_node: AstNode, _document: LangiumDocument, _symbols: MultiMapType<AstNode, AstNodeDescription>): void {
         // Intentionally empty (see collectLocalSymbols).
     }
+}
+
+/**
+ * What has a name, in source order: groups, elements and their sidecars, views and flows.
+ * Only these are walked (the grammar names nothing else): relations and properties, most
+ * of a file's syntax tree, are not visited.
+ */
+function* declarations(model: Model): Generator<AstNode> {
+    yield* inMembers(model.members ?? []);
+    yield* model.views ?? [];
+    yield* model.flows ?? [];
+}
+
+function* inMembers(members: readonly Member[]): Generator<AstNode> {
+    for (const member of members) {
+        if (isGroup(member)) {
+            yield member;
+            yield* inMembers(member.members ?? []);
+        } else if (isArchElement(member)) {
+            yield* withSidecars(member);
+        }
+    }
+}
+
+function* withSidecars(element: ArchElement): Generator<AstNode> {
+    yield element;
+    for (const sidecar of element.sidecars ?? []) yield* withSidecars(sidecar);
 }

@@ -6,14 +6,33 @@ import { names } from '../analysis/graph.js';
 import { ownServices } from '../analysis/service-sizes.js';
 
 /** What a service depends on: the elements it calls or sends to, and the stores it owns. */
-function dependencies(model: ArchModel, id: string): Set<string> {
+function dependencies(model: ArchModel, id: string, owned: ReadonlyMap<string, readonly string[]>): Set<string> {
     const result = new Set<string>();
     for (const r of model.outgoing.get(id) ?? []) {
         const target = model.elements.get(r.targetId);
         if ((r.kind === 'sync' || r.kind === 'async') && r.properties.startup !== true && !(target && isObservabilityKind(target.kind))) result.add(r.targetId);
     }
-    for (const e of model.elements.values()) if (e.ownerId === id) result.add(e.id);
+    for (const e of owned.get(id) ?? []) result.add(e);
     return result;
+}
+
+/** The elements each element owns, in source order. */
+function ownedElements(model: ArchModel): Map<string, string[]> {
+    const owned = new Map<string, string[]>();
+    for (const e of model.elements.values()) {
+        if (e.ownerId === undefined) continue;
+        const list = owned.get(e.ownerId);
+        if (list) list.push(e.id);
+        else owned.set(e.ownerId, [e.id]);
+    }
+    return owned;
+}
+
+/** How many of `a` are in `b`. */
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+    let count = 0;
+    for (const d of a) if (b.has(d)) count++;
+    return count;
 }
 
 /** Two services that use the same things are likely doing the same job twice. */
@@ -31,16 +50,20 @@ export const duplicatedService: Rule = {
         minDependencies: { default: 3, min: 1, description: 'The fewest dependencies a service needs before it is compared.' },
     },
     check(model, { thresholds }) {
-        const services = ownServices(model).map(s => ({ id: s.id, deps: dependencies(model, s.id) })).filter(s => s.deps.size >= thresholds.minDependencies);
+        const owned = ownedElements(model);
+        const services = ownServices(model).map(s => ({ id: s.id, deps: dependencies(model, s.id, owned) })).filter(s => s.deps.size >= thresholds.minDependencies);
         const findings: Finding[] = [];
         const reported = new Set<string>();
         for (let i = 0; i < services.length; i++) {
             for (let j = i + 1; j < services.length; j++) {
                 const [a, b] = [services[i], services[j]];
                 if (reported.has(b.id)) continue;
+                // At most the smaller set is shared and at least the larger one is in the union: most pairs end here.
+                if (Math.min(a.deps.size, b.deps.size) * 100 < thresholds.minSimilarity * Math.max(a.deps.size, b.deps.size)) continue;
+                const count = sharedCount(a.deps, b.deps);
+                const union = a.deps.size + b.deps.size - count;
+                if (count * 100 < thresholds.minSimilarity * union) continue;
                 const shared = [...a.deps].filter(d => b.deps.has(d));
-                const union = new Set([...a.deps, ...b.deps]).size;
-                if (shared.length * 100 < thresholds.minSimilarity * union) continue;
                 reported.add(b.id);
                 findings.push({
                     target: element(b.id),
