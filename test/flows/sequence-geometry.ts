@@ -1,6 +1,36 @@
+import { expect } from 'vitest';
 import type { Box } from '../../language-server/src/diagram/graph-types.js';
 import type { SequenceLayout } from '../../language-server/src/flows/sequence-layout.js';
-import { overlaps } from '../diagram/diagram-helpers.js';
+import { contains, overlaps } from '../diagram/diagram-helpers.js';
+
+/** No two things cover each other, labels sit between their lifelines above their arrows, frames cut through nothing. */
+export function expectNoOverlaps(l: SequenceLayout) {
+    const { participants, labels, arrows, tags } = sequenceBoxes(l);
+    expect(collisions(participants, labels, arrows, tags)).toEqual([]);
+    for (const m of l.messages) {
+        // A label fits between the lifelines it joins, above its own arrow.
+        if (m.labelBox && m.fromX !== m.toX) {
+            expect(m.labelBox.x).toBeGreaterThanOrEqual(Math.min(m.fromX, m.toX));
+            expect(m.labelBox.x + m.labelBox.width).toBeLessThanOrEqual(Math.max(m.fromX, m.toX));
+        }
+        if (m.labelBox) expect(m.labelBox.y + m.labelBox.height).toBeLessThan(m.y - 1);
+    }
+    // A frame holds its rows whole or not at all: no frame border runs through a label or an arrow.
+    for (const frame of l.frames) {
+        for (const { name, box } of [...labels, ...arrows]) {
+            const inside = contains(frame.box, box);
+            const apart = box.y >= frame.box.y + frame.box.height || box.y + box.height <= frame.box.y;
+            expect(inside || apart, `${frame.kind} frame and ${name}`).toBe(true);
+        }
+    }
+    // A box covers no other participant's lifeline (staggered boxes stand between their neighbours' lifelines).
+    for (const p of l.participants) {
+        for (const q of l.participants) {
+            if (q !== p && q.box.y > p.box.y) expect(q.x - q.box.width / 2 > p.x || q.x + q.box.width / 2 < p.x, `${q.id} over the lifeline of ${p.id}`).toBe(true);
+        }
+    }
+    expect(l.width).toBeGreaterThanOrEqual(Math.max(...l.frames.map(f => f.box.x + f.box.width), ...l.participants.map(p => p.box.x + p.box.width)));
+}
 
 /** The things of a sequence diagram that must not cover one another, each named for the message. */
 export function sequenceBoxes(layout: SequenceLayout) {

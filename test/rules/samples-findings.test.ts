@@ -45,6 +45,8 @@ const EXPECTED: Record<string, string[]> = {
         "deep-sync-chain: Synchronous call chain of 5 hops (more than 4): web → lb → storefront → esb → shippingService → carrier.",
         "shared-database: Database 'legacyDb' is shared by 2 services: 'customerService' and 'orderService'.",
         "technology-budget: 5 protocols in use (budget 4): http, soap, jms, idoc, smtp.",
+        // The ESB's checkout orchestration calls the registry and three providers in turn (2s + 15s + 5s + 15s) inside the storefront's 20s.
+        "flow-budget-exceeded: Flow 'checkout': step 3 (storefront -> esb) waits 20s for 'esb', but the calls 'esb' makes may take 37s in the worst case (uddi 2s, paymentService 15s, orderService 5s, shippingService 15s).",
         "no-observability-backend: 9 services and no metrics, logs or traces back end: nothing observes 'carrier', 'storefront', 'catalogService', 'customerService' and 'orderService' and the others.",
         "missing-health-check: Service 'storefront' has no health check: others call it, and nothing can tell whether it is alive.",
         "missing-health-check: Service 'catalogService' has no health check: others call it, and nothing can tell whether it is alive.",
@@ -55,6 +57,8 @@ const EXPECTED: Record<string, string[]> = {
         "unencrypted-traffic: Traffic from 'lb' to 'storefront' is neither mTLS nor TLS.",
     ],
     'evolution/3-microservices.arch': [
+        // Orders calls cart, inventory, payments and its database one after the other (with their retries) inside the gateway's 10s.
+        "flow-budget-exceeded: Flow 'checkout': step 2 (apiGateway -> orders) waits 10s for 'orders', but the calls 'orders' makes may take 10.8s in the worst case (cart 1s, inventory 1.5s, payments 8s, ordersDb 300ms).",
         "missing-health-check: Service 'catalog' has no health check: others call it, and nothing can tell whether it is alive.",
         "missing-health-check: Service 'cart' has no health check: others call it, and nothing can tell whether it is alive.",
         "missing-health-check: Service 'customers' has no health check: others call it, and nothing can tell whether it is alive.",
@@ -70,6 +74,8 @@ const EXPECTED: Record<string, string[]> = {
         "unencrypted-traffic: Traffic from 'orders' to 'payments' is neither mTLS nor TLS.",
     ],
     'evolution/4-mesh.arch': [
+        // Orders' sidecar gives each call orders makes 8s (a sidecar's policy is its host's outgoing calls): four calls in turn inside the ingress's 10s.
+        "flow-budget-exceeded: Flow 'checkout': step 2 (ingress -> orders) waits 10s for 'orders', but the calls 'orders' makes may take 32s in the worst case (cart 8s, inventory 8s, payments 8s, ordersDb 8s).",
         "missing-health-check: Service 'catalog' has no health check: others call it, and nothing can tell whether it is alive.",
         "missing-health-check: Service 'cart' has no health check: others call it, and nothing can tell whether it is alive.",
         "missing-health-check: Service 'customers' has no health check: others call it, and nothing can tell whether it is alive.",

@@ -1,6 +1,7 @@
 import type { DiagramFinding } from './diagram-types.js';
 import type { Box, PlacedEdge, Point } from './graph-types.js';
 import { textWidth } from './measure.js';
+import { pointAlong, routeLength } from './point-along.js';
 import { escapeXml, num } from './xml.js';
 
 /**
@@ -56,14 +57,5 @@ export function edgeBadge(found: readonly DiagramFinding[] | undefined, edge: Pl
 
 /** The point halfway along a route. */
 export function midpoint(points: readonly Point[]): Point {
-    const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i].x, p.y - points[i].y));
-    let rest = lengths.reduce((a, b) => a + b, 0) / 2;
-    for (const [i, length] of lengths.entries()) {
-        if (rest <= length && length > 0) {
-            const t = rest / length;
-            return { x: points[i].x + t * (points[i + 1].x - points[i].x), y: points[i].y + t * (points[i + 1].y - points[i].y) };
-        }
-        rest -= length;
-    }
-    return points[0] ?? { x: 0, y: 0 };
+    return pointAlong(points, routeLength(points) / 2);
 }

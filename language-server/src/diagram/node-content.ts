@@ -45,7 +45,8 @@ function textBlockHeight(text: ElementText): number {
     return text.lines.length * FONT.label.lineHeight + (text.technology ? FONT.technology.lineHeight : 0);
 }
 
-export function elementSize(kind: ElementKind, text: ElementText): { width: number; height: number } {
+/** The box that holds an element's icon and text; never narrower than `minWidth` (by default the diagram's minimum). */
+export function elementSize(kind: ElementKind, text: ElementText, minWidth?: number): { width: number; height: number } {
     const insets = shapeInsets(SHAPE_OF_KIND[kind]);
     const sidecar = kind === 'sidecar';
     const textW = Math.max(
@@ -56,7 +57,7 @@ export function elementSize(kind: ElementKind, text: ElementText): { width: numb
     const width = insets.left + PAD_X + ICON_SIZE + ICON_GAP + textW + PAD_X + insets.right;
     const height = insets.top + (sidecar ? 5 : PAD_Y) * 2 + contentH + insets.bottom;
     return {
-        width: roundUp(Math.max(width, sidecar ? 72 : 128)),
+        width: roundUp(Math.max(width, minWidth ?? (sidecar ? 72 : 128))),
         height: roundUp(Math.max(height, sidecar ? 28 : 48)),
     };
 }

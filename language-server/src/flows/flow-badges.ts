@@ -1,5 +1,6 @@
 import type { Box, PlacedEdge, PlacedNode, Point } from '../diagram/graph-types.js';
 import { textWidth } from '../diagram/measure.js';
+import { pointAlong, routeLength } from '../diagram/point-along.js';
 import { escapeXml, num } from '../diagram/xml.js';
 import type { FlowMarks, StepMark } from './flow-marks.js';
 
@@ -78,15 +79,6 @@ function meets(a: Box, b: Box): boolean {
 
 /** The point `distance` along a route, stopping short of the arrow head (a third of the way on a short route). */
 export function alongRoute(points: readonly Point[], distance: number): Point {
-    const lengths = points.slice(1).map((p, i) => Math.hypot(p.x - points[i].x, p.y - points[i].y));
-    const total = lengths.reduce((a, b) => a + b, 0);
-    let rest = Math.min(distance, Math.max(total / 3, total - 20));
-    for (const [i, length] of lengths.entries()) {
-        if (rest <= length && length > 0) {
-            const t = rest / length;
-            return { x: points[i].x + t * (points[i + 1].x - points[i].x), y: points[i].y + t * (points[i + 1].y - points[i].y) };
-        }
-        rest -= length;
-    }
-    return points[0] ?? { x: 0, y: 0 };
+    const total = routeLength(points);
+    return pointAlong(points, Math.min(distance, Math.max(total / 3, total - 20)));
 }

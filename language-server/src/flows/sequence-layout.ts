@@ -2,18 +2,21 @@ import type { ElementKind } from '../model/kinds.js';
 import type { ArchModel, RelationKind } from '../model/model-types.js';
 import type { ModelFlow, ModelFlowStep } from '../model/view-types.js';
 import type { Box } from '../diagram/graph-types.js';
-import { FONT, textWidth, wrapText } from '../diagram/measure.js';
-import { elementSize, elementText, type ElementText } from '../diagram/node-content.js';
+import { FONT, textWidth } from '../diagram/measure.js';
+import { elementSize, type ElementText } from '../diagram/node-content.js';
 import { flowParticipants } from './flow-selection.js';
 import { frameBlocks } from './sequence-blocks.js';
+import { COLUMNS, labelWidth, layoutColumns } from './sequence-columns.js';
+import { PARTICIPANT, participantText } from './sequence-participants.js';
 
 /**
  * A flow as a sequence diagram, laid out without overlaps: one lifeline per participant in
  * the order they first appear, one row per step top to bottom (and one more for the answer
  * to an awaited asynchronous step), `par` frames around steps that run in parallel and
  * `opt` frames around optional ones. Columns are spaced so that every message's label
- * (measured as `measure.ts` measures) fits between its two lifelines; every label, frame
- * tag and divider has a row band of its own. Pure: the same flow gives the same layout.
+ * (measured as `measure.ts` measures, wrapped to the room it has) fits between its two
+ * lifelines (`sequence-columns.ts`); every label, frame tag and divider has a row band of
+ * its own. Pure: the same flow gives the same layout.
  */
 
 export interface SequenceParticipant {
@@ -60,26 +63,32 @@ export interface SequenceLayout {
 }
 
 export const SEQUENCE = {
-    margin: 16, gap: 32, labelPad: 12, maxLabel: 260, labelLines: 3, rowGap: 12, arrowGap: 7,
+    margin: COLUMNS.margin, labelPad: COLUMNS.labelPad, rowGap: 12, arrowGap: 7,
     framePad: { par: 28, opt: 16 }, frameHead: 24, frameFoot: 8, tagHeight: 18, dividerGap: 8, selfWidth: 32, selfDrop: 14,
 } as const;
+
+/** How far below the upper row of staggered boxes the lower row starts. */
+const STAGGER_DROP = 8;
 
 export function layoutSequence(model: ArchModel, flow: ModelFlow, budgets: readonly (string | undefined)[] = [], top: number = SEQUENCE.margin): SequenceLayout {
     const ids = flowParticipants(flow);
     const texts = ids.map(id => participantText(model, id));
-    const sizes = texts.map(t => elementSize(t.kind, t.text));
+    const sizes = texts.map(t => elementSize(t.kind, t.text, PARTICIPANT.minWidth));
     const height = Math.max(0, ...sizes.map(s => s.height));
-    const steps = flow.steps.map((step, index) => ({ step, index, lines: messageLines(step, model, budgets[index]) }))
-        .filter(s => s.step.sourceId !== undefined && s.step.targetId !== undefined);
     const column = new Map(ids.map((id, i) => [id, i]));
-    const xs = columns(sizes.map(s => s.width), steps.map(s => ({ a: column.get(s.step.sourceId!)!, b: column.get(s.step.targetId!)!, width: labelWidth(s.lines) })));
+    const drawn = flow.steps.map((step, index) => ({ step, index })).filter(s => s.step.sourceId !== undefined && s.step.targetId !== undefined);
+    const { xs, lines, staggered } = layoutColumns(sizes.map(s => s.width), drawn.map(s => ({
+        a: column.get(s.step.sourceId!)!, b: column.get(s.step.targetId!)!, text: messageText(s.step, model), budget: budgets[s.index],
+    })));
+    const steps = drawn.map((s, i) => ({ ...s, lines: lines[i] }));
     const participants = ids.map((id, i) => ({
         id, kind: texts[i].kind, text: texts[i].text, title: texts[i].title, x: xs[i],
-        box: { x: xs[i] - sizes[i].width / 2, y: top, width: sizes[i].width, height },
+        box: { x: xs[i] - sizes[i].width / 2, y: top + (staggered && i % 2 === 1 ? height + STAGGER_DROP : 0), width: sizes[i].width, height },
     }));
+    const headBottom = Math.max(...participants.map(p => p.box.y + p.box.height));
     const messages: SequenceMessage[] = [];
     const frames: SequenceFrame[] = [];
-    let y = top + height + SEQUENCE.rowGap + 8;
+    let y = headBottom + SEQUENCE.rowGap + 8;
     const row = (s: (typeof steps)[number], answer: boolean) => {
         const from = xs[column.get(answer ? s.step.targetId! : s.step.sourceId!)!];
         const to = xs[column.get(answer ? s.step.sourceId! : s.step.targetId!)!];
@@ -128,55 +137,17 @@ export function layoutSequence(model: ArchModel, flow: ModelFlow, budgets: reado
     }
     const right = Math.max(...participants.map(p => p.box.x + p.box.width), ...frames.map(f => f.box.x + f.box.width),
         ...messages.map(m => Math.max(m.fromX, m.toX) + (m.fromX === m.toX ? SEQUENCE.selfWidth : 0)), ...messages.map(m => (m.labelBox ? m.labelBox.x + m.labelBox.width : 0)));
-    return { width: Math.ceil(right + SEQUENCE.margin), height: Math.ceil(y + SEQUENCE.margin), participants, lifelineTop: top + height, lifelineBottom: y, messages, frames };
+    return { width: Math.ceil(right + SEQUENCE.margin), height: Math.ceil(y + SEQUENCE.margin), participants, lifelineTop: headBottom, lifelineBottom: y, messages, frames };
 }
 
-/** A message's label: its number, then the step's label (else the relation's), wrapped; a known budget on a line of its own. */
-function messageLines(step: ModelFlowStep, model: ArchModel, budget: string | undefined): string[] {
+/** A message's label: its number, then the step's label (else the relation's). */
+function messageText(step: ModelFlowStep, model: ArchModel): string {
     const relation = step.relationId !== undefined ? model.relations.find(r => r.id === step.relationId) : undefined;
     const text = step.label ?? relation?.label ?? relation?.protocol ?? '';
-    const lines = wrapText(text ? `${step.number}. ${text}` : step.number, SEQUENCE.maxLabel, FONT.edgeLabel, SEQUENCE.labelLines);
-    return budget ? [...lines, ...wrapText(budget, SEQUENCE.maxLabel, FONT.edgeLabel, 1)] : lines;
+    return text ? `${step.number}. ${text}` : step.number;
 }
 
 /** How far right of its lifeline a message to itself reaches: its loop, or its label. */
 function selfReach(lines: readonly string[]): number {
     return Math.max(SEQUENCE.selfWidth, SEQUENCE.labelPad / 2 + labelWidth(lines));
-}
-
-function labelWidth(lines: readonly string[]): number {
-    return lines.length === 0 ? 0 : Math.max(...lines.map(l => textWidth(l, FONT.edgeLabel))) + 8;
-}
-
-function participantText(model: ArchModel, id: string): { kind: ElementKind; text: ElementText; title: string } {
-    const element = model.elements.get(id);
-    const group = model.groups.get(id);
-    const kind: ElementKind = element?.kind ?? 'component';
-    const label = element?.label ?? group?.label ?? id;
-    const technology = element?.technology ?? group?.technology;
-    return { kind, text: elementText(kind, label, technology), title: `${label}${technology ? ` : ${technology}` : ''} (${id})` };
-}
-
-/**
- * The lifelines' x: neighbours at least `gap` apart, frames inside the margin, and every
- * label narrower than the distance between its two lifelines (a message to itself: than
- * the distance to the next lifeline). The shortest messages claim room first; the room a
- * message needs is spread over the gaps it crosses.
- */
-function columns(widths: readonly number[], spans: readonly { a: number; b: number; width: number }[]): number[] {
-    const gaps = widths.slice(1).map((w, i) => (widths[i] + w) / 2 + SEQUENCE.gap);
-    const sorted = spans.map(s => ({ lo: Math.min(s.a, s.b), hi: Math.max(s.a, s.b), self: s.a === s.b, width: s.width }))
-        .sort((p, q) => (p.hi - p.lo) - (q.hi - q.lo));
-    for (const s of sorted) {
-        const need = s.width + (s.self ? SEQUENCE.labelPad : 2 * SEQUENCE.labelPad);
-        const hi = s.self ? s.lo + 1 : s.hi;
-        // A message to itself on the last lifeline widens the drawing instead (its label's right end counts in the width).
-        if (hi >= widths.length) continue;
-        const have = gaps.slice(s.lo, hi).reduce((a, b) => a + b, 0);
-        if (have < need) for (let i = s.lo; i < hi; i++) gaps[i] += (need - have) / (hi - s.lo);
-    }
-    const first = SEQUENCE.margin + Math.max((widths[0] ?? 0) / 2, SEQUENCE.framePad.par);
-    const xs = [first];
-    gaps.forEach(g => xs.push(xs[xs.length - 1] + g));
-    return xs;
 }

@@ -30,7 +30,7 @@ export function sequenceSvg(layout: SequenceLayout, theme: DiagramOptions['theme
         + title + style
         + `<rect class="diagram-background" width="${width}" height="${height}"/>`
         + (header.title ? `<text class="sequence-title" x="${SEQUENCE.margin}" y="${header.baseline}">${escapeXml(header.title)}</text>` : '')
-        + `<g class="lifelines">${layout.participants.map(p => `<line class="lifeline" data-id="${escapeXml(p.id)}" x1="${num(p.x)}" y1="${num(layout.lifelineTop)}" x2="${num(p.x)}" y2="${num(layout.lifelineBottom)}"/>`).join('')}</g>`
+        + `<g class="lifelines">${layout.participants.map(p => `<line class="lifeline" data-id="${escapeXml(p.id)}" x1="${num(p.x)}" y1="${num(p.box.y + p.box.height)}" x2="${num(p.x)}" y2="${num(layout.lifelineBottom)}"/>`).join('')}</g>`
         + `<g class="frames">${layout.frames.map(drawFrame).join('')}</g>`
         + `<g class="participants">${layout.participants.map(drawParticipant).join('')}</g>`
         + `<g class="messages">${layout.messages.map(m => drawMessage(m, budgets[m.index])).join('')}</g>`

@@ -1,9 +1,8 @@
-import { flowStep, type Finding } from '../finding.js';
 import type { Rule } from '../rule.js';
 import { formatDuration } from '../analysis/call-policy.js';
-import { flowBudget, insideLists, timeInside, type StepBudget } from './flow-budget.js';
-import { stepIds } from './flow-step-ids.js';
-import { stepText, worstText } from './step-text.js';
+import { budgetFindings } from './budget-findings.js';
+import type { StepBudget } from './flow-budget.js';
+import { stepText } from './step-text.js';
 
 /** A flow whose steps may take longer than the caller who started them waits. */
 export const flowBudgetExceeded: Rule = {
@@ -19,25 +18,15 @@ export const flowBudgetExceeded: Rule = {
         'is then not checked (the hover on the flow shows which step is missing). Raise the budget, lower ' +
         'the timeouts or retries inside it, or run independent steps in `parallel`.',
     check(model) {
-        const findings: Finding[] = [];
-        for (const flow of model.flows.values()) {
-            const budget = flowBudget(model, flow);
-            const ids = stepIds(flow);
-            let lists: number[][] | undefined;
-            budget.forEach((outer, index) => {
-                if (outer.timeoutMs === undefined) return;
-                const spent = timeInside(budget, index);
-                if (spent === undefined || spent <= outer.timeoutMs) return;
-                // Messages that the flow does not await cost nothing: they are left out of the sum's parts.
-                const inside = (lists ??= insideLists(budget))[index].map(j => budget[j]).filter(b => b.worstMs !== 0);
-                findings.push({
-                    target: flowStep(ids.get(outer.step)!),
-                    message: `Flow '${flow.id}': step ${stepText(outer.step)} waits ${formatDuration(outer.timeoutMs)} for '${outer.step.targetId}', but the calls '${outer.step.targetId}' makes may take ${formatDuration(spent)} in the worst case (${inside.map(partText).join(', ')}).`,
-                    related: inside.map(b => ({ target: flowStep(ids.get(b.step)!), message: `step ${stepText(b.step)}: ${worstText(b)}` })),
-                });
-            });
-        }
-        return findings;
+        return budgetFindings(model, ({ flow, outer, timeoutMs, spent, inside }) => {
+            if (spent === undefined || spent <= timeoutMs) return undefined;
+            // Messages that the flow does not await cost nothing: they are left out of the sum's parts.
+            const parts = inside().filter(b => b.worstMs !== 0);
+            return {
+                message: `Flow '${flow.id}': step ${stepText(outer.step)} waits ${formatDuration(timeoutMs)} for '${outer.step.targetId}', but the calls '${outer.step.targetId}' makes may take ${formatDuration(spent)} in the worst case (${parts.map(partText).join(', ')}).`,
+                parts,
+            };
+        });
     },
 };
 
