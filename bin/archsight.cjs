@@ -17,15 +17,6 @@ try {
 }
 if (lsp && !startsLanguageServer(process.argv.slice(3))) return;
 
-// `archsight diff` reads its old side in a thread (see language-server/src/cli/side-thread.ts):
-// started now, the thread loads the CLI and builds its parser while this thread does the same.
-if (process.argv[2] === 'diff' && !process.argv.includes('--help') && !process.argv.includes('-h')) {
-    const thread = require('./code-cache.cjs').startBundleThread(bundle, { role: 'archsight-diff-side' });
-    // Until it is given a side, it keeps nothing alive: a usage error ends the run at once.
-    thread.unref();
-    globalThis[Symbol.for('archsight.diff-side-thread')] = thread;
-}
-
 if (typeof Module.enableCompileCache === 'function') {
     // Node 22.1 and later keep V8's code cache themselves (in NODE_COMPILE_CACHE or the
     // temporary folder), so the package needs no write access to its own folder.

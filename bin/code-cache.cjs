@@ -46,18 +46,6 @@ function requireWithCodeCache(file) {
     return bundle.exports;
 }
 
-/**
- * Starts a thread that loads `bundle` as this file loads it for the process (Node 22's
- * compile cache, or the cache beside the bundle), with `workerData`.
- */
-function startBundleThread(bundle, workerData) {
-    const { Worker } = require('node:worker_threads');
-    const code = `const Module = require('node:module');
-if (typeof Module.enableCompileCache === 'function') { Module.enableCompileCache(); require(${JSON.stringify(bundle)}); }
-else require(${JSON.stringify(__filename)}).requireWithCodeCache(${JSON.stringify(bundle)});`;
-    return new Worker(code, { eval: true, workerData });
-}
-
 function writeCache(cacheFile, script) {
     // Written aside and renamed, so that a process starting meanwhile never reads half a cache
     // (threads of one process share its pid: the name also takes the time and a random part).
@@ -74,4 +62,4 @@ function writeCache(cacheFile, script) {
     }
 }
 
-module.exports = { compileWithCache, requireWithCodeCache, startBundleThread, writeCache };
+module.exports = { compileWithCache, requireWithCodeCache, writeCache };

@@ -2,7 +2,7 @@ import { main } from './main.js';
 import { isSideThread, serveSide } from './side-thread.js';
 
 if (isSideThread()) {
-    serveSide();
+    void serveSide();
 } else {
     main(process.argv.slice(2)).then(code => {
         process.exitCode = code;

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, type Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { isAstNode } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createArchServices } from '../arch-module.js';
@@ -16,11 +15,9 @@ declare const ARCHSIGHT_BUNDLED: boolean | undefined;
 
 type Loaded = { side: DiffSide; diagnostics: FileDiagnostic[] };
 type Answer = { loaded: Loaded } | { error: string; usage: boolean };
-interface SideRequest { readonly spec: SideSpec; readonly rules: RuleOptions; readonly cwd: string }
+interface SideRequest { readonly role: typeof ROLE; readonly spec: SideSpec; readonly rules: RuleOptions; readonly cwd: string }
 
-/** The thread's `workerData.role`; bin/archsight.cjs starts one for `diff` before loading the CLI. */
 const ROLE = 'archsight-diff-side';
-const STARTED = Symbol.for('archsight.diff-side-thread');
 
 /**
  * One side of `archsight diff` read in a thread of its own while the calling thread reads
@@ -32,11 +29,9 @@ export function loadSideInThread(spec: SideSpec, rules: RuleOptions, cwd: string
     if (typeof ARCHSIGHT_BUNDLED === 'undefined' || !ARCHSIGHT_BUNDLED) {
         return loadSide(createArchServices(NodeFileSystem).Arch, spec, rules, cwd);
     }
-    const request: SideRequest = { spec, rules, cwd };
+    const request: SideRequest = { role: ROLE, spec, rules, cwd };
     return new Promise((resolve, reject) => {
-        const worker = startedThread() ?? startThread(fileURLToPath(import.meta.url));
-        worker.ref();
-        worker.postMessage(request);
+        const worker = new Worker(bootstrap(fileURLToPath(import.meta.url)), { eval: true, workerData: request });
         let answered = false;
         worker.once('message', (answer: Answer) => {
             answered = true;
@@ -45,8 +40,8 @@ export function loadSideInThread(spec: SideSpec, rules: RuleOptions, cwd: string
             void worker.terminate();
         });
         // An error thrown in the thread arrives as a copy, not always an Error.
-        worker.once('error', (error: unknown) => reject(new Error(`reading '${spec.name}' failed: ${error instanceof Error ? error.message : String(error)}`)));
-        worker.once('exit', (code: number) => {
+        worker.once('error', error => reject(new Error(`reading '${spec.name}' failed: ${error instanceof Error ? error.message : String(error)}`)));
+        worker.once('exit', code => {
             if (!answered) reject(new Error(`the thread reading '${spec.name}' stopped (exit code ${code})`));
         });
     });
@@ -54,43 +49,31 @@ export function loadSideInThread(spec: SideSpec, rules: RuleOptions, cwd: string
 
 /** Whether this thread was started by `loadSideInThread`. */
 export function isSideThread(): boolean {
-    return !isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE;
+    return !isMainThread && (workerData as Partial<SideRequest> | undefined)?.role === ROLE;
 }
 
-/** A thread of the bundle, loaded as bin/archsight.cjs loads it (with the code cache). */
-function startThread(bundle: string): Worker {
-    const codeCache = path.join(path.dirname(bundle), '../bin/code-cache.cjs');
-    const { startBundleThread } = createRequire(import.meta.url)(codeCache) as { startBundleThread(bundle: string, data: unknown): Worker };
-    return startBundleThread(bundle, { role: ROLE });
-}
-
-/** The thread bin/archsight.cjs started for this run, if any (taken once). */
-function startedThread(): Worker | undefined {
-    const holder = globalThis as Record<symbol, Worker | undefined>;
-    const worker = holder[STARTED];
-    holder[STARTED] = undefined;
-    return worker;
-}
-
-/**
- * The thread's work: build the services and the parser while the side is not known yet,
- * then read the side it is sent and send back its model and findings.
- */
-export function serveSide(): void {
-    const services = createArchServices(NodeFileSystem).Arch;
-    void services.parser.LangiumParser;
-    parentPort!.once('message', (request: SideRequest) => void answer(services, request));
-}
-
-async function answer(services: ReturnType<typeof createArchServices>['Arch'], { spec, rules, cwd }: SideRequest): Promise<void> {
+/** The thread's work: read the side it was given and send back its model and findings. */
+export async function serveSide(): Promise<void> {
+    const { spec, rules, cwd } = workerData as SideRequest;
     let answer: Answer;
     try {
-        const loaded = await loadSide(services, spec, rules, cwd);
+        const loaded = await loadSide(createArchServices(NodeFileSystem).Arch, spec, rules, cwd);
         answer = { loaded: { ...loaded, side: { ...loaded.side, model: withoutSyntax(loaded.side.model) } } };
     } catch (error) {
         answer = { error: error instanceof Error ? error.message : String(error), usage: error instanceof UsageError };
     }
     parentPort!.postMessage(answer);
+}
+
+/**
+ * Loads the bundle in the thread as `bin/archsight.cjs` loads it in the process: with
+ * V8's code cache (Node 22's own, or the one beside the bundle on Node 20).
+ */
+function bootstrap(bundle: string): string {
+    const codeCache = path.join(path.dirname(bundle), '../bin/code-cache.cjs');
+    return `const Module = require('node:module');
+if (typeof Module.enableCompileCache === 'function') { Module.enableCompileCache(); require(${JSON.stringify(bundle)}); }
+else require(${JSON.stringify(codeCache)}).requireWithCodeCache(${JSON.stringify(bundle)});`;
 }
 
 /**
