@@ -207,7 +207,7 @@ describe('archsight diff of git revisions', () => {
         expect(option.code).toBe(2);
     });
 
-    test('a side that cannot be read in its own thread is told as the sequential run told it, the old side first', () => {
+    test('revisions with no .arch file where the paths say: a usage error that names the old side', () => {
         const r = runCli(['diff', 'HEAD~1', 'HEAD', '--', 'no-such-folder/'], dir);
         expect(r).toMatchObject({ code: 2, stderr: "archsight diff: No .arch files at 'HEAD~1' in no-such-folder/.\n" });
     });

@@ -9,7 +9,6 @@ import { formatDiffText } from '../diff/format-diff-text.js';
 import { diffModels } from '../diff/model-diff.js';
 import type { SourceLocation } from '../model/model-types.js';
 import { loadSide, sideSpec, type SideSpec } from './diff-sides.js';
-import { loadSideInThread } from './side-thread.js';
 import { UsageError } from './files.js';
 import type { Output } from './output.js';
 import { checkOutput, writeOutput } from './render.js';
@@ -85,11 +84,8 @@ export async function runDiff(args: string[], io: Output): Promise<number> {
 
     const rules = { config: values.config, rules: values.rule };
     const services = createArchServices(NodeFileSystem).Arch;
-    // The old side in a thread of its own while this one reads the new side; the old side's error is told first.
-    const settled = await Promise.allSettled([loadSideInThread(before, rules, cwd), loadSide(services, after, rules, cwd)]);
-    const failed = settled.find(side => side.status === 'rejected');
-    if (failed) throw failed.reason;
-    const [old, now] = settled.map(side => (side as PromiseFulfilledResult<Awaited<ReturnType<typeof loadSide>>>).value);
+    const old = await loadSide(services, before, rules, cwd);
+    const now = await loadSide(services, after, rules, cwd);
     const placeOf = (location: SourceLocation): DiffPlace => {
         const file = URI.parse(location.uri).fsPath;
         return { file: path.relative(cwd, file) || file, line: location.range.start.line + 1, uri: location.uri };
