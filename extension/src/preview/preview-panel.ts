@@ -78,6 +78,10 @@ export class PreviewPanel implements vscode.Disposable {
     private firstRequest: ReturnType<typeof setTimeout> | undefined;
     /** The pane a preview reported last, in this window: where the next one probably opens. */
     private static lastPane: Pane | undefined;
+    /** Set while the first drawing is asked for `lastPane`, until the webview reports its own pane. */
+    private paneGuessed = false;
+    /** That drawing, when it came before the webview's pane: shown or dropped then, never drawn for the wrong pane. */
+    private guessed: DiagramResponse | undefined;
     /** The calls "Check Drift…" found running but undeclared, drawn dashed until the model declares them. */
     private undeclaredCalls: readonly UndeclaredCall[];
 
@@ -112,6 +116,7 @@ export class PreviewPanel implements vscode.Disposable {
             // Most previews open where the last one was: ask for the first drawing for that pane
             // now, while the webview loads, rather than after it has loaded and measured its own.
             this.pane = PreviewPanel.lastPane;
+            this.paneGuessed = true;
             void this.update();
         } else {
             this.firstRequest = setTimeout(() => void this.update(), PANE_WAIT_MS);
@@ -191,6 +196,11 @@ export class PreviewPanel implements vscode.Disposable {
         }
         if (this.disposed || seq !== this.requestSeq || response.superseded) return;
         this.request = undefined;
+        // Drawn for the last preview's pane: shown once the webview says its own is about the same.
+        if (this.paneGuessed) {
+            this.guessed = response;
+            return;
+        }
         this.show(response);
         this.post({ type: 'busy', busy: false });
     }
@@ -309,9 +319,12 @@ export class PreviewPanel implements vscode.Disposable {
 
     private async handle(message: FromWebviewMessage): Promise<void> {
         switch (message.type) {
-            case 'ready':
+            case 'ready': {
                 this.loaded = true;
                 this.onReadyEmitter.fire();
+                const guessed = this.guessed;
+                this.guessed = undefined;
+                this.paneGuessed = false;
                 if (message.pane) {
                     const drawnFor = this.pane;
                     this.pane = PreviewPanel.lastPane = message.pane;
@@ -324,12 +337,18 @@ export class PreviewPanel implements vscode.Disposable {
                     }
                 }
                 if (this.firstRequest !== undefined) return this.update();
+                if (guessed) {
+                    this.show(guessed);
+                    this.post({ type: 'busy', busy: false });
+                    return;
+                }
                 // A reloaded webview takes its zoom and pan from its saved state, or fits if it has none.
                 if (this.lastDiagram) this.post({ ...this.lastDiagram, fit: false });
                 if (this.lastStatus) this.post(this.lastStatus);
                 if (this.highlighted) this.post({ type: 'highlight', id: this.highlighted });
                 if (this.request) this.post({ type: 'busy', busy: true });
                 return;
+            }
             case 'reveal':
                 return this.revealDeclaration(message.id);
             case 'options': {
