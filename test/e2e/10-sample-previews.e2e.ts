@@ -98,7 +98,7 @@ describe.each(THEMES)('in the %s theme', (theme, title) => {
             const busy = await frame.locator('#stage').getAttribute('aria-busy');
             return { ok: busy === 'false', seen: `aria-busy ${busy}` };
         }, { timeoutMs: 60_000 });
-        if (theme === 'light') times.push(`${sample}: ${Date.now() - started} ms`);
+        times.push(`${sample} (${theme}): ${Date.now() - started} ms`);
         const name = sample.replace(/[/.]/g, '-');
         await session.current.screenshot(`10-sample-previews--${name}--${theme}`);
         const side = await textOnScreen(frame);
