@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import type { DiagramOptions } from '../../language-server/src/diagram/diagram-types.js';
 import type { Box, LaidOutDiagram, PlacedNode, Point } from '../../language-server/src/diagram/graph-types.js';
 import type { TestServices } from '../helpers/services.js';
 
@@ -17,6 +19,15 @@ export async function modelOf(services: TestServices, text: string) {
 }
 
 /** Parses SVG text strictly: a well-formedness error throws. */
+/** Draws a text with the services' generator and `defaults`: its model, the result and the parsed SVG. */
+export function drawWith(services: TestServices, defaults: DiagramOptions) {
+    return async (text: string, options: Partial<DiagramOptions> = {}) => {
+        const model = await modelOf(services, text);
+        const result = await services.Arch.diagram.DiagramGenerator.generate(model, { ...defaults, ...options });
+        return { model, result, doc: parseSvg(result.svg) };
+    };
+}
+
 export function parseSvg(svg: string): Document {
     const onError = (level: string, message: string) => {
         if (level !== 'warning') throw new Error(`${level}: ${message}`);
@@ -83,3 +94,13 @@ export function nodeById(diagram: LaidOutDiagram, id: string): PlacedNode {
 export function centre(box: Box): Point {
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
+
+/** `n` boxes that all point to each other, as ELK gets them when nothing is left out: minutes of work for ELK. */
+export function allToAll(n: number): ElkNode {
+    const children = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, width: 120, height: 48 }));
+    const edges = children.flatMap((a, i) => children.filter((_, j) => j !== i).map(b => ({ id: `${a.id}->${b.id}`, sources: [a.id], targets: [b.id] })));
+    return { id: 'root', layoutOptions: { 'elk.algorithm': 'layered' }, children, edges };
+}
+
+/** Two boxes and an edge: laid out at once. */
+export const SMALL_GRAPH: ElkNode = { id: 'root', layoutOptions: { 'elk.algorithm': 'layered' }, children: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }], edges: [{ id: 'e', sources: ['a'], targets: ['b'] }] };

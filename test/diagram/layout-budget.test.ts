@@ -1,4 +1,4 @@
-import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import { allToAll, SMALL_GRAPH } from './diagram-helpers.js';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ElkThread } from '../../language-server/src/diagram/elk-thread.js';
 import { ElkLayoutEngine } from '../../language-server/src/diagram/elk-layout.js';
@@ -10,20 +10,12 @@ const BUDGET_MS = 1_500;
 const elk = new ElkThread({ budgetMs: BUDGET_MS });
 afterAll(() => elk.terminateWorker());
 
-/** `n` services that all call each other: ELK's time explodes with them (30 took two minutes). */
-function allToAll(n: number): ElkNode {
-    const children = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, width: 120, height: 48 }));
-    const edges = children.flatMap((a, i) => children.filter((_, j) => j !== i).map(b => ({ id: `${a.id}->${b.id}`, sources: [a.id], targets: [b.id] })));
-    return { id: 'root', layoutOptions: { 'elk.algorithm': 'layered' }, children, edges };
-}
-
-const small: ElkNode = { id: 'root', layoutOptions: { 'elk.algorithm': 'layered' }, children: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }], edges: [{ id: 'e', sources: ['a'], targets: ['b'] }] };
 
 describe('the layout budget', () => {
     test('a layout past its budget is stopped with a message; the one queued behind it is laid out', async () => {
         const started = Date.now();
         const dense = elk.layout(allToAll(40));
-        const other = elk.layout(small);
+        const other = elk.layout(SMALL_GRAPH);
         await expect(dense).rejects.toBeInstanceOf(LayoutTimeoutError);
         await expect(dense).rejects.toThrow(/too dense to lay out within 1\.5 s/);
         const laidOut = await other;
@@ -37,6 +29,6 @@ describe('the layout budget', () => {
         const started = Date.now();
         await expect(engine.layoutOrRelax(allToAll(40))).rejects.toBeInstanceOf(LayoutTimeoutError);
         expect(Date.now() - started).toBeLessThan(2 * BUDGET_MS);
-        expect((await engine.layoutOrRelax(small)).children).toHaveLength(2);
+        expect((await engine.layoutOrRelax(SMALL_GRAPH)).children).toHaveLength(2);
     });
 });

@@ -3,7 +3,7 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { DiagramOptions } from '../../language-server/src/diagram/diagram-types.js';
 import { arch, createTestServices } from '../helpers/services.js';
-import { allText, classesOf, elementsOf, fixture, groupsWithClass, modelOf, parseSvg } from './diagram-helpers.js';
+import { allText, classesOf, elementsOf, fixture, groupsWithClass, modelOf, drawWith } from './diagram-helpers.js';
 
 const services = createTestServices();
 const generator = services.Arch.diagram.DiagramGenerator;
@@ -15,11 +15,7 @@ function nodeElement(doc: Document, id: string): Element {
     return groupsWithClass(doc, 'node').find(n => n.getAttribute('data-id') === id)!;
 }
 
-async function draw(text: string, options: Partial<DiagramOptions> = {}) {
-    const model = await modelOf(services, text);
-    const result = await generator.generate(model, { ...OPTIONS, ...options });
-    return { model, result, doc: parseSvg(result.svg) };
-}
+const draw = drawWith(services, OPTIONS);
 
 describe('the SVG', () => {
     test('draws every element, group and relation with its kind and id', async () => {

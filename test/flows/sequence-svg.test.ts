@@ -3,20 +3,15 @@ import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { DiagramOptions } from '../../language-server/src/diagram/diagram-types.js';
 import { createTestServices } from '../helpers/services.js';
-import { classesOf, elementsOf, groupsWithClass, modelOf, parseSvg } from '../diagram/diagram-helpers.js';
+import { classesOf, elementsOf, groupsWithClass, drawWith } from '../diagram/diagram-helpers.js';
 
 const services = createTestServices();
-const generator = services.Arch.diagram.DiagramGenerator;
 afterEach(() => clearDocuments(services.shared));
 
 const SHOP = readFileSync(new URL('./fixtures/checkout-flow.arch', import.meta.url), 'utf8');
 const OPTIONS: DiagramOptions = { view: 'all', direction: 'DOWN', theme: 'light', legend: false, flow: 'checkout', as: 'sequence' };
 
-async function draw(text: string, options: Partial<DiagramOptions> = {}) {
-    const model = await modelOf(services, text);
-    const result = await generator.generate(model, { ...OPTIONS, ...options });
-    return { model, result, doc: parseSvg(result.svg) };
-}
+const draw = drawWith(services, OPTIONS);
 
 describe('the sequence diagram\'s SVG', () => {
     test('participants as the elements\' boxes, steps as edges with their arrow heads', async () => {

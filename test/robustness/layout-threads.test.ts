@@ -1,4 +1,4 @@
-import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import { allToAll, SMALL_GRAPH } from '../diagram/diagram-helpers.js';
 import { afterAll, describe, expect, test } from 'vitest';
 import { ElkPool } from '../../language-server/src/diagram/elk-pool.js';
 import { ElkThread } from '../../language-server/src/diagram/elk-thread.js';
@@ -10,14 +10,6 @@ const BUDGET_MS = 8_000;
 const pool = new ElkPool(2, () => new ElkThread({ budgetMs: BUDGET_MS }));
 afterAll(() => pool.terminateWorker());
 
-/** `n` boxes that all point to each other, as ELK gets them when nothing is left out: minutes of work. */
-function allToAll(n: number): ElkNode {
-    const children = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, width: 120, height: 48 }));
-    const edges = children.flatMap((a, i) => children.filter((_, j) => j !== i).map(b => ({ id: `${a.id}->${b.id}`, sources: [a.id], targets: [b.id] })));
-    return { id: 'root', layoutOptions: { 'elk.algorithm': 'layered' }, children, edges };
-}
-
-const small: ElkNode = { id: 'root', layoutOptions: { 'elk.algorithm': 'layered' }, children: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }], edges: [{ id: 'e', sources: ['a'], targets: ['b'] }] };
 
 describe('layout threads', () => {
     test('a small diagram is laid out while a dense one is still being laid out', async () => {
@@ -26,7 +18,7 @@ describe('layout threads', () => {
         const dense = pool.layout(allToAll(40)).finally(() => (denseSettled = true));
         dense.catch(() => undefined);
         const started = Date.now();
-        const laidOut = await pool.layout(small);
+        const laidOut = await pool.layout(SMALL_GRAPH);
         expect(laidOut.children).toHaveLength(2);
         // With one thread, the small layout waited for the dense one's whole budget.
         expect(denseSettled).toBe(false);
@@ -38,7 +30,7 @@ describe('layout threads', () => {
     test('near miss: layouts one after another keep to the first thread', async () => {
         const one = new ElkPool(2, () => new ElkThread({ budgetMs: BUDGET_MS }));
         try {
-            for (let i = 0; i < 3; i++) expect((await one.layout(small)).children).toHaveLength(2);
+            for (let i = 0; i < 3; i++) expect((await one.layout(SMALL_GRAPH)).children).toHaveLength(2);
             // The second thread is started once the first layout is done, ready for when the first is busy.
             expect(await one.layoutsRun()).toEqual([3, 0]);
         } finally {
