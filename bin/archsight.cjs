@@ -17,14 +17,26 @@ try {
 }
 if (lsp && !startsLanguageServer(process.argv.slice(3))) return;
 
-if (typeof Module.enableCompileCache === 'function') {
-    // Node 22.1 and later keep V8's code cache themselves (in NODE_COMPILE_CACHE or the
-    // temporary folder), so the package needs no write access to its own folder.
-    Module.enableCompileCache();
-    require(bundle);
+if (process.argv[2] === 'render' && process.argv.some(arg => arg === '--cache' || arg.startsWith('--cache-location'))) {
+    // An unchanged drawing kept by `render --cache` is written again without loading the CLI (see render-memo.ts).
+    Promise.resolve().then(() => require('../out/render-memo.cjs').replayRender(process.argv.slice(3), process.cwd())).then(code => {
+        if (code === undefined) loadBundle();
+        else process.exitCode = code;
+    }, loadBundle);
 } else {
-    // Node 20: a code cache beside the bundle (see code-cache.cjs).
-    require('./code-cache.cjs').requireWithCodeCache(bundle);
+    loadBundle();
+}
+
+function loadBundle() {
+    if (typeof Module.enableCompileCache === 'function') {
+        // Node 22.1 and later keep V8's code cache themselves (in NODE_COMPILE_CACHE or the
+        // temporary folder), so the package needs no write access to its own folder.
+        Module.enableCompileCache();
+        require(bundle);
+    } else {
+        // Node 20: a code cache beside the bundle (see code-cache.cjs).
+        require('./code-cache.cjs').requireWithCodeCache(bundle);
+    }
 }
 
 /** Checks `archsight lsp`'s options; the server reads its transport from process.argv. */

@@ -38,7 +38,7 @@ describe('the npm package', () => {
     test('ships the bundles, the bin, the docs and the licence, and not the sources or the extension', () => {
         const files = packed.files.map(file => file.path);
         expect(files).toEqual(expect.arrayContaining([
-            'bin/archsight.cjs', 'bin/code-cache.cjs', 'out/cli.cjs', 'out/elk-worker.cjs', 'out/elk.bundled.js', 'out/language-server.cjs', 'out/mcp.cjs',
+            'bin/archsight.cjs', 'bin/code-cache.cjs', 'out/cli.cjs', 'out/elk-worker.cjs', 'out/elk.bundled.js', 'out/language-server.cjs', 'out/mcp.cjs', 'out/render-memo.cjs',
             'out/png/resvg.wasm', 'out/png/DejaVuSans.ttf', 'out/png/DejaVuSans-Bold.ttf', 'out/png/DejaVu-LICENSE.txt',
             'schemas/archsight.config.schema.json', 'schemas/archsight.model.schema.json',
             'LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'docs/language.md',
@@ -78,6 +78,15 @@ describe('the npm package', () => {
         // The layout thread used to be stopped while writing: a partial file stayed and no cache arrived.
         expect(readdirSync(out).filter(name => name.startsWith('elk.bundled.js.cache'))).toEqual(['elk.bundled.js.cache']);
         expect(statSync(path.join(out, 'elk.bundled.js.cache')).size).toBeGreaterThan(100_000);
+    });
+
+    test('writes an unchanged drawing again from --cache without laying it out', () => {
+        const first = archsight('render', 'shop.arch', '--cache');
+        expect(first).toMatchObject({ code: 0, stderr: '' });
+        const cache = path.join(project, '.archsight-cache');
+        for (const name of readdirSync(cache)) if (name.endsWith('.json')) rmSync(path.join(cache, name));
+        expect(archsight('render', 'shop.arch', '--cache')).toEqual(first);
+        expect(readdirSync(cache)).toEqual(['renders']);
     });
 
     test('renders a PNG from the installed package, with its text', () => {

@@ -1,6 +1,5 @@
 import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createArchServices } from '../arch-module.js';
 import type { DiagramOptions, DiagramView } from '../diagram/diagram-types.js';
 import { findingsAndPaths } from '../lsp/diagram-findings.js';
@@ -21,9 +20,9 @@ import { closestName } from '../references/arch-linker.js';
 import { loadAndValidate } from './workspace-loader.js';
 import { ArchFileSystem } from '../workspace/arch-file-system.js';
 import { DiskLayoutStore } from '../diagram/layout-store.js';
+import { DEFAULT_CACHE_LOCATION, parseRenderArgs } from './render-options.js';
+import { rememberRender } from './render-memo.js';
 
-/** Where `--cache` keeps layouts unless `--cache-location` says otherwise (relative to the working folder). */
-export const DEFAULT_CACHE_LOCATION = '.archsight-cache';
 
 export const RENDER_HELP = `Usage: archsight render <file.arch> [options]
 
@@ -58,8 +57,8 @@ Options:
                           (default: 800x1000, a side pane)
   --no-findings           Leave out the findings (badges on elements and relations)
   --no-legend             Leave out the legend
-  --cache                 Keep layouts on disk and reuse them: an unchanged diagram is
-                          drawn again without laying it out
+  --cache                 Keep layouts and drawings on disk and reuse them: an unchanged
+                          diagram is written again without being drawn
   --cache-location <dir>  Where --cache keeps them (default: .archsight-cache)
   -h, --help              Show this help
 
@@ -75,30 +74,7 @@ const DIRECTIONS = ['auto', 'right', 'down'] as const;
 const AS = ['diagram', 'sequence'] as const;
 
 export async function runRender(args: string[], io: Output): Promise<number> {
-    const { values, positionals } = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-            output: { type: 'string', short: 'o' },
-            format: { type: 'string' },
-            force: { type: 'boolean', default: false },
-            theme: { type: 'string', default: 'light' },
-            view: { type: 'string', default: 'all' },
-            focus: { type: 'string' },
-            flow: { type: 'string' },
-            as: { type: 'string', default: 'diagram' },
-            direction: { type: 'string', default: 'auto' },
-            level: { type: 'string', default: 'auto' },
-            expand: { type: 'string', multiple: true, default: [] },
-            pane: { type: 'string', default: '800x1000' },
-            scale: { type: 'string', default: '2' },
-            'no-findings': { type: 'boolean', default: false },
-            'no-legend': { type: 'boolean', default: false },
-            cache: { type: 'boolean', default: false },
-            'cache-location': { type: 'string' },
-            help: { type: 'boolean', short: 'h' },
-        },
-    });
+    const { values, positionals } = parseRenderArgs(args);
     if (values.help) {
         io.out(RENDER_HELP);
         return 0;
@@ -133,8 +109,9 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     const source = await readSource(input, display);
     const services = createArchServices(ArchFileSystem).Arch;
     const generator = services.diagram.DiagramGenerator;
-    if (values.cache || values['cache-location'] !== undefined) {
-        generator.useLayoutStore(new DiskLayoutStore(await cacheFolder(cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION)));
+    const cache = values.cache || values['cache-location'] !== undefined ? await cacheFolder(cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION) : undefined;
+    if (cache !== undefined) {
+        generator.useLayoutStore(new DiskLayoutStore(cache));
     } else if (format !== 'json' && as !== 'sequence') {
         // ELK loads in its thread while the file is parsed (with a cache, the layout may not be needed at all).
         generator.startLayoutThread();
@@ -177,10 +154,16 @@ export async function runRender(args: string[], io: Output): Promise<number> {
         await writeOutput(output, values.output!, text, values.force);
     }
     // A drawing with lines left out must not pass for the whole architecture.
-    if (notice && isDenseNotice(notice)) io.err(`archsight render: ${terminalLine(notice)}\n`);
+    const warning = notice && isDenseNotice(notice) ? `archsight render: ${terminalLine(notice)}\n` : '';
+    if (warning) io.err(warning);
     const errors = collectDiagnostics([document], cwd).filter(d => d.severity === 'error');
     for (const d of errors) io.err(`${terminalName(d.display)}:${d.line}:${d.column}  error  ${terminalLine(d.message)}${d.code ? `  [${terminalLine(d.code)}]` : ''}\n`);
-    return errors.length > 0 ? 1 : 0;
+    if (errors.length > 0) return 1;
+    if (cache !== undefined) {
+        const sources = services.shared.workspace.LangiumDocuments.all.filter(d => d.uri.scheme === 'file').map(d => ({ path: d.uri.fsPath, text: d.textDocument.getText() })).toArray();
+        await rememberRender(args, cwd, cache, { input, sources, output: { file: output, data: text }, stderr: warning });
+    }
+    return 0;
 }
 
 /** The cache's folder; it is made when the first layout is stored. */

@@ -29,10 +29,8 @@ export function layoutKey(graphJson: string, version = LAYOUT_VERSION): string {
 }
 
 /**
- * One file per layout, `<folder>/<key>.json`, holding the key and the layout. A file is
- * written beside its name and renamed into place, so two processes writing the same
- * layout at once, or one reading while another writes, never see half a file; a file that
- * cannot be read or parsed, or holds another key, is a miss.
+ * One file per layout, `<folder>/<key>.json`, holding the key and the layout, written whole
+ * (`writeWhole`); a file that cannot be read or parsed, or holds another key, is a miss.
  */
 export class DiskLayoutStore implements LayoutStore {
     constructor(readonly folder: string) {}
@@ -47,15 +45,7 @@ export class DiskLayoutStore implements LayoutStore {
     }
 
     async set(key: string, layout: ElkNode): Promise<void> {
-        const file = this.fileOf(key);
-        const partial = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-        try {
-            await fs.mkdir(this.folder, { recursive: true });
-            await fs.writeFile(partial, JSON.stringify({ key, layout }));
-            await fs.rename(partial, file);
-        } catch {
-            await fs.rm(partial, { force: true }).catch(() => undefined);
-        }
+        await writeWhole(this.fileOf(key), JSON.stringify({ key, layout }));
     }
 
     /** Deletes all but the `keep` most recently written layouts; failures are ignored. */
@@ -74,5 +64,21 @@ export class DiskLayoutStore implements LayoutStore {
     private fileOf(key: string): string {
         if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`Not a layout key: ${key}`);
         return path.join(this.folder, `${key}.json`);
+    }
+}
+
+/**
+ * Writes a cache file beside its name and renames it into place (making its folder), so
+ * that two processes writing it at once, or one reading while another writes, never see
+ * half a file. Failures are swallowed: a cache that cannot be written costs only speed.
+ */
+export async function writeWhole(file: string, text: string): Promise<void> {
+    const partial = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    try {
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await fs.writeFile(partial, text);
+        await fs.rename(partial, file);
+    } catch {
+        await fs.rm(partial, { force: true }).catch(() => undefined);
     }
 }

@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { promises as fs, type Stats } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeWhole } from '../diagram/layout-store.js';
+import { processOutput, type Output } from './output.js';
+import { DEFAULT_CACHE_LOCATION, parseRenderArgs } from './render-options.js';
+
+declare const ARCHSIGHT_VERSION: string;
+
+/**
+ * `archsight render --cache` keeps what a run wrote beside the layouts it kept, so that an
+ * unchanged diagram is written again without loading the CLI, parsing or drawing
+ * (bin/archsight.cjs replays it before it loads the CLI's bundle). As eslint's cache does,
+ * an entry holds the hash of everything the drawing was made from, and is replayed only
+ * when all of it is the same:
+ * - the key: this build of Archsight (its version and the bundle's size and time), the
+ *   working folder and the arguments (but --force);
+ * - the text of every `.arch` file the run read (the file given and its imports), hashed
+ *   as the parser read it;
+ * - for each of their folders, the nearest `archsight.config.json` (its place and text),
+ *   which chooses the rules whose findings are drawn.
+ * Only runs that ended with exit code 0 are kept. Anything unexpected (an entry that cannot
+ * be read, a file that is not a regular file, an output that exists without --force) is a
+ * miss, and the CLI then runs as if there were no entry and reports it properly.
+ */
+export interface RenderMemo {
+    readonly key: string;
+    /** The file given (absolute). */
+    readonly input: string;
+    readonly sources: readonly { readonly path: string; readonly sha256: string }[];
+    readonly configs: readonly ConfigSeen[];
+    /** The file written (absolute), or standard output; text, or a PNG's bytes in base64. */
+    readonly output: { readonly file?: string; readonly text?: string; readonly base64?: string };
+    readonly stderr: string;
+}
+
+interface ConfigSeen {
+    readonly folder: string;
+    /** The nearest config file above the folder, or null for none. */
+    readonly file: string | null;
+    readonly sha256?: string;
+}
+
+const FORMAT = 'archsight render memo 1';
+const CONFIG_FILE_NAME = 'archsight.config.json';
+
+/** What a finished run hands over to be kept. */
+export interface RenderRun {
+    readonly input: string;
+    readonly sources: readonly { readonly path: string; readonly text: string }[];
+    readonly output: { readonly file?: string; readonly data: string | Uint8Array };
+    readonly stderr: string;
+}
+
+/** Keeps a run that ended with exit code 0; failures cost only the next run's speed. */
+export async function rememberRender(args: string[], cwd: string, folder: string, run: RenderRun): Promise<void> {
+    const build = await buildIdentity();
+    if (build === undefined) return;
+    const key = memoKey(build, cwd, args);
+    const sources = run.sources.map(source => ({ path: source.path, sha256: sha256(source.text) }));
+    const memo: RenderMemo = {
+        key,
+        input: run.input,
+        sources,
+        configs: await configsOf(sources.map(source => source.path)),
+        output: {
+            ...(run.output.file === undefined ? {} : { file: run.output.file }),
+            ...(typeof run.output.data === 'string' ? { text: run.output.data } : { base64: Buffer.from(run.output.data).toString('base64') }),
+        },
+        stderr: run.stderr,
+    };
+    await writeWhole(memoFile(folder, key), JSON.stringify(memo));
+}
+
+/**
+ * Writes a kept run again when nothing it was made from has changed, and returns its exit
+ * code; undefined when there is no such run (the CLI must then run).
+ */
+export async function replayRender(args: string[], cwd: string, io: Output = processOutput): Promise<number | undefined> {
+    try {
+        const { values, positionals } = parseRenderArgs(args);
+        if (values.help || (!values.cache && values['cache-location'] === undefined) || positionals.length !== 1) return undefined;
+        const build = await buildIdentity();
+        if (build === undefined) return undefined;
+        const key = memoKey(build, cwd, args);
+        const memo = JSON.parse(await fs.readFile(memoFile(path.resolve(cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION), key), 'utf8')) as RenderMemo;
+        // A folder or glob given as the input may name other files now.
+        if (memo.key !== key || memo.input !== path.resolve(cwd, positionals[0])) return undefined;
+        const sources = await Promise.all(memo.sources.map(source => unchanged(source.path, source.sha256)));
+        if (sources.some(stat => stat === undefined)) return undefined;
+        if (!sameConfigs(memo.configs, await configsOf(memo.sources.map(source => source.path)))) return undefined;
+        const data = memo.output.text ?? Buffer.from(memo.output.base64 ?? '', 'base64');
+        if (memo.output.file === undefined) {
+            if (typeof data === 'string') io.out(data);
+            else if (io.bytes && !io.isTTY) io.bytes(data);
+            else return undefined;
+        } else if (!(await written(memo.output.file, data, values.force === true, sources as Stats[]))) {
+            return undefined;
+        }
+        if (memo.stderr) io.err(memo.stderr);
+        return 0;
+    } catch {
+        return undefined;
+    }
+}
+
+/** Writes the output as the CLI would, or refuses where the CLI would refuse (it then says why). */
+async function written(file: string, data: string | Uint8Array, force: boolean, sources: readonly Stats[]): Promise<boolean> {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (stat && (!force || !stat.isFile() || sources.some(source => source.dev === stat.dev && source.ino === stat.ino))) return false;
+    try {
+        await fs.writeFile(file, data, { flag: force ? 'w' : 'wx' });
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** The file's stat when it is a regular file whose text hashes as before. */
+async function unchanged(file: string, expected: string): Promise<Stats | undefined> {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (!stat?.isFile()) return undefined;
+    const bytes = await fs.readFile(file).catch(() => undefined);
+    if (bytes === undefined || bytes.includes(0)) return undefined;
+    try {
+        // Decoded as the parser's text is (workspace/source-text.ts): a byte-order mark is dropped.
+        return sha256(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) === expected ? stat : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
+/** The nearest config file of each source's folder, as the rules look for it (rule-config-provider.ts). */
+async function configsOf(sources: readonly string[]): Promise<ConfigSeen[]> {
+    const folders = [...new Set(sources.map(source => path.dirname(source)))].sort();
+    return Promise.all(folders.map(async folder => {
+        for (let dir = folder; ; dir = path.dirname(dir)) {
+            const candidate = path.join(dir, CONFIG_FILE_NAME);
+            if ((await fs.stat(candidate).catch(() => undefined))?.isFile()) {
+                const text = await fs.readFile(candidate).catch(() => undefined);
+                return { folder, file: candidate, ...(text === undefined ? {} : { sha256: sha256(text) }) };
+            }
+            if (path.dirname(dir) === dir) return { folder, file: null };
+        }
+    }));
+}
+
+function sameConfigs(kept: readonly ConfigSeen[], now: readonly ConfigSeen[]): boolean {
+    return kept.length === now.length && kept.every((config, i) =>
+        config.folder === now[i].folder && config.file === now[i].file && config.sha256 === now[i].sha256 && (config.file === null || config.sha256 !== undefined));
+}
+
+/** This build: its version and the CLI bundle beside this code (none when running from the sources). */
+async function buildIdentity(): Promise<string | undefined> {
+    const bundle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.cjs');
+    const stat = await fs.stat(bundle).catch(() => undefined);
+    if (!stat?.isFile()) return undefined;
+    return `${typeof ARCHSIGHT_VERSION === 'string' ? ARCHSIGHT_VERSION : 'dev'} ${stat.size} ${stat.mtimeMs}`;
+}
+
+/** The key of a run: the options as read (in any order and spelling), except --force, which only lets a file be overwritten. */
+function memoKey(build: string, cwd: string, args: string[]): string {
+    const { values, positionals } = parseRenderArgs(args);
+    const options = Object.entries(values).filter(([name]) => name !== 'force').sort(([a], [b]) => a.localeCompare(b));
+    return sha256(JSON.stringify([FORMAT, build, cwd, positionals, options]));
+}
+
+function memoFile(folder: string, key: string): string {
+    return path.join(folder, 'renders', `${key}.json`);
+}
+
+function sha256(data: string | Uint8Array): string {
+    return createHash('sha256').update(data).digest('hex');
+}
