@@ -30,6 +30,10 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+// Performance marks (read by the end-to-end tests to say where a first preview's time goes):
+// archsight:script (this script runs), archsight:ready (the pane is reported), archsight:diagram
+// (the first drawing is on the stage), archsight:idle (the first drawing and nothing more to come).
+performance.mark('archsight:script');
 const vscode = acquireVsCodeApi();
 const svgParser = new DOMParser();
 const ZOOM_STEP = 1.25;
@@ -120,6 +124,7 @@ function showDiagram(message: DiagramMessage): void {
     if (svg) ui.viewport.replaceChild(next, svg);
     else ui.viewport.appendChild(next);
     svg = next;
+    if (performance.getEntriesByName('archsight:diagram').length === 0) performance.mark('archsight:diagram');
     size = { width: message.width, height: message.height };
     byId = indexById(next);
     uri = message.uri;
@@ -189,6 +194,7 @@ function showBusy(message: BusyMessage): void {
     clearTimeout(busyTimer);
     // At once, unlike the bar: tests (and assistive tools) can tell when the drawing is done.
     ui.stage.setAttribute('aria-busy', String(message.busy));
+    if (!message.busy && svg && performance.getEntriesByName('archsight:idle').length === 0) performance.mark('archsight:idle');
     if (!message.busy) {
         ui.progress.hidden = true;
         return;
@@ -479,6 +485,7 @@ let readySent = false;
 const sendReady = (pane?: Pane) => {
     if (readySent) return;
     readySent = true;
+    performance.mark('archsight:ready');
     vscode.postMessage(pane ? { type: 'ready', pane } : { type: 'ready' });
 };
 watchPane(ui.stage, () => ui.banners.childElementCount > 0 || !ui.breadcrumb.hidden, pane => {

@@ -98,7 +98,20 @@ describe.each(THEMES)('in the %s theme', (theme, title) => {
             const busy = await frame.locator('#stage').getAttribute('aria-busy');
             return { ok: busy === 'false', seen: `aria-busy ${busy}` };
         }, { timeoutMs: 60_000 });
-        times.push(`${sample} (${theme}): ${Date.now() - started} ms`);
+        const seen = Date.now() - started;
+        // Where the time went, from the webview's performance marks (wall-clock times, as the test's).
+        const marks = await frame.evaluate(() => {
+            const epoch = (ms: number) => Math.round(performance.timeOrigin + ms);
+            // The page's navigation entry (a browser type; these tests are typed for Node).
+            const page = performance.getEntriesByType('navigation' as never)[0] as unknown as { fetchStart: number; responseEnd: number } | undefined;
+            return {
+                ...Object.fromEntries(performance.getEntriesByType('mark').filter(m => m.name.startsWith('archsight:')).map(m => [m.name.slice('archsight:'.length), epoch(m.startTime)])),
+                page: Math.round(performance.timeOrigin),
+                ...(page ? { fetch: epoch(page.fetchStart), html: epoch(page.responseEnd) } : {}),
+            } as Record<string, number>;
+        });
+        const at = (name: string) => (marks[name] === undefined ? '?' : `${marks[name] - started}`);
+        times.push(`${sample} (${theme}): ${seen} ms seen by the test; the webview's page started loading at ${at('page')} ms, asked for its HTML at ${at('fetch')}, had it at ${at('html')}, its script ran at ${at('script')}, reported its pane at ${at('ready')}, drew at ${at('diagram')}, done at ${at('idle')}`);
         const name = sample.replace(/[/.]/g, '-');
         await session.current.screenshot(`10-sample-previews--${name}--${theme}`);
         const side = await textOnScreen(frame);
