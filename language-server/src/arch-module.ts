@@ -31,6 +31,8 @@ import { RuleRegistry } from './rules/rule-registry.js';
 import { RuleRunner } from './rules/rule-runner.js';
 import { ArchValidator, registerValidationChecks } from './validation/arch-validator.js';
 import { ArchDocumentBuilder } from './workspace/arch-document-builder.js';
+import { ArchLangiumDocuments } from './workspace/arch-langium-documents.js';
+import { ArchWorkspaceManager } from './workspace/arch-workspace-manager.js';
 import { ArchDocumentFactory } from './workspace/arch-document-factory.js';
 import { ArchDocumentUpdateHandler } from './workspace/arch-document-update-handler.js';
 
@@ -112,6 +114,8 @@ export const ArchSharedModule: Module<LangiumSharedServices, PartialLangiumShare
     workspace: {
         DocumentBuilder: (services) => new ArchDocumentBuilder(services),
         LangiumDocumentFactory: (services) => new ArchDocumentFactory(services),
+        LangiumDocuments: (services) => new ArchLangiumDocuments(services),
+        WorkspaceManager: (services) => new ArchWorkspaceManager(services),
         ConfigurationProvider: (services) => new ArchConfigurationProvider(services),
     },
 };
