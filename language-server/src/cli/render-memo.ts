@@ -3,8 +3,10 @@ import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeWhole } from '../diagram/layout-store.js';
+import { CONFIG_FILE_NAME } from '../rules/config/config-file-name.js';
+import { decodeSource } from '../workspace/source-text.js';
 import { processOutput, type Output } from './output.js';
-import { DEFAULT_CACHE_LOCATION, parseRenderArgs } from './render-options.js';
+import { DEFAULT_CACHE_LOCATION, parseRenderArgs, type RenderArgs } from './render-options.js';
 
 declare const ARCHSIGHT_VERSION: string;
 
@@ -43,7 +45,6 @@ interface ConfigSeen {
 }
 
 const FORMAT = 'archsight render memo 1';
-const CONFIG_FILE_NAME = 'archsight.config.json';
 
 /** What a finished run hands over to be kept. */
 export interface RenderRun {
@@ -54,7 +55,7 @@ export interface RenderRun {
 }
 
 /** Keeps a run that ended with exit code 0; failures cost only the next run's speed. */
-export async function rememberRender(args: string[], cwd: string, folder: string, run: RenderRun): Promise<void> {
+export async function rememberRender(args: RenderArgs, cwd: string, folder: string, run: RenderRun): Promise<void> {
     const build = await buildIdentity();
     if (build === undefined) return;
     const key = memoKey(build, cwd, args);
@@ -79,11 +80,12 @@ export async function rememberRender(args: string[], cwd: string, folder: string
  */
 export async function replayRender(args: string[], cwd: string, io: Output = processOutput): Promise<number | undefined> {
     try {
-        const { values, positionals } = parseRenderArgs(args);
+        const parsed = parseRenderArgs(args);
+        const { values, positionals } = parsed;
         if (values.help || (!values.cache && values['cache-location'] === undefined) || positionals.length !== 1) return undefined;
         const build = await buildIdentity();
         if (build === undefined) return undefined;
-        const key = memoKey(build, cwd, args);
+        const key = memoKey(build, cwd, parsed);
         const memo = JSON.parse(await fs.readFile(memoFile(path.resolve(cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION), key), 'utf8')) as RenderMemo;
         // A folder or glob given as the input may name other files now.
         if (memo.key !== key || memo.input !== path.resolve(cwd, positionals[0])) return undefined;
@@ -122,10 +124,10 @@ async function unchanged(file: string, expected: string): Promise<Stats | undefi
     const stat = await fs.stat(file).catch(() => undefined);
     if (!stat?.isFile()) return undefined;
     const bytes = await fs.readFile(file).catch(() => undefined);
-    if (bytes === undefined || bytes.includes(0)) return undefined;
+    if (bytes === undefined) return undefined;
     try {
-        // Decoded as the parser's text is (workspace/source-text.ts): a byte-order mark is dropped.
-        return sha256(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) === expected ? stat : undefined;
+        // Decoded as the parser's text is: a byte-order mark is dropped; binary or invalid text throws.
+        return sha256(decodeSource(bytes)) === expected ? stat : undefined;
     } catch {
         return undefined;
     }
@@ -160,8 +162,7 @@ async function buildIdentity(): Promise<string | undefined> {
 }
 
 /** The key of a run: the options as read (in any order and spelling), except --force, which only lets a file be overwritten. */
-function memoKey(build: string, cwd: string, args: string[]): string {
-    const { values, positionals } = parseRenderArgs(args);
+function memoKey(build: string, cwd: string, { values, positionals }: RenderArgs): string {
     const options = Object.entries(values).filter(([name]) => name !== 'force').sort(([a], [b]) => a.localeCompare(b));
     return sha256(JSON.stringify([FORMAT, build, cwd, positionals, options]));
 }

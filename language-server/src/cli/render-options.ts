@@ -33,3 +33,6 @@ export function parseRenderArgs(args: string[]) {
         },
     });
 }
+
+/** The options and positionals as read. */
+export type RenderArgs = ReturnType<typeof parseRenderArgs>;

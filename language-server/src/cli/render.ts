@@ -74,7 +74,8 @@ const DIRECTIONS = ['auto', 'right', 'down'] as const;
 const AS = ['diagram', 'sequence'] as const;
 
 export async function runRender(args: string[], io: Output): Promise<number> {
-    const { values, positionals } = parseRenderArgs(args);
+    const parsed = parseRenderArgs(args);
+    const { values, positionals } = parsed;
     if (values.help) {
         io.out(RENDER_HELP);
         return 0;
@@ -161,7 +162,7 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     if (errors.length > 0) return 1;
     if (cache !== undefined) {
         const sources = services.shared.workspace.LangiumDocuments.all.filter(d => d.uri.scheme === 'file').map(d => ({ path: d.uri.fsPath, text: d.textDocument.getText() })).toArray();
-        await rememberRender(args, cwd, cache, { input, sources, output: { file: output, data: text }, stderr: warning });
+        await rememberRender(parsed, cwd, cache, { input, sources, output: { file: output, data: text }, stderr: warning });
     }
     return 0;
 }

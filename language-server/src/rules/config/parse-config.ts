@@ -7,8 +7,8 @@ import type { RuleRegistry } from '../rule-registry.js';
 import type { ConfigProblem, RuleSettings, RulesSettings } from './rule-settings.js';
 import { newTable, ownValue } from '../../util/own-keys.js';
 
-/** The name every tool looks for, walking up from the checked file. */
-export const CONFIG_FILE_NAME = 'archsight.config.json';
+// In a module of its own, so that the replay of a kept drawing (cli/render-memo.ts) finds it without the parser.
+export { CONFIG_FILE_NAME } from './config-file-name.js';
 
 const PARSE_MESSAGES: Readonly<Record<string, string>> = {
     InvalidSymbol: 'unexpected character', InvalidNumberFormat: 'invalid number', PropertyNameExpected: 'expected a property name in double quotes',
