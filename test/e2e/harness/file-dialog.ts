@@ -17,7 +17,10 @@ export async function pickInFileDialog(page: Page, path: string): Promise<void> 
     await input.fill(path);
     await waitFor(`the file dialog to hold ${path}`, async () => {
         const value = await input.inputValue().catch(() => '');
-        return { ok: value === path, seen: `input '${value}'` };
+        if (value === path) return { ok: true, seen: `input '${value}'` };
+        // The dialog may still be writing the folder it opened on, in front of the typed path: type it again.
+        await input.fill(path);
+        return { ok: false, seen: `input '${value}'` };
     });
     let pressedAt = 0;
     await waitFor(`the file dialog to accept ${path}`, async () => {
