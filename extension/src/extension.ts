@@ -23,7 +23,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Return
         (uri, calls) => previews.showDrift(uri, calls));
     registerServerCommands(context, () => client);
     registerCheckTasks(context);
-    await client.start();
+    // Not awaited: VS Code runs none of the extension's commands until `activate` returns, and the
+    // server takes a second or two to start, so a first preview asked for meanwhile waited for it
+    // before its webview even began to load. Requests wait for the start themselves; a failed
+    // start is reported by the client (its output channel and a notification).
+    client.start().catch(() => undefined);
     // ```arch blocks in the Markdown preview are drawn by the language server.
     return markdownPreviewExtension((text, baseUri) => started.sendRequest(SnippetRequest.type, { text, baseUri }));
 }

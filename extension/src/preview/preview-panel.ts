@@ -286,7 +286,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (changes) banners.push({ kind: 'notice', text: changes });
         if (!response.diagram) {
             this.lastStatus = { type: 'status', uri, options: this.options, banners };
-            this.post(this.lastStatus);
+            if (this.loaded) this.post(this.lastStatus);
             return;
         }
         const { svg, width, height, items, direction } = response.diagram;
@@ -306,7 +306,9 @@ export class PreviewPanel implements vscode.Disposable {
         };
         this.lastStatus = undefined;
         this.fitNext = false;
-        this.post(this.lastDiagram);
+        // A webview that has not said `ready` yet (still loading, or hidden) is sent the drawing
+        // when it does; one drawn before it reported its pane is drawn again for the pane then.
+        if (this.loaded) this.post(this.lastDiagram);
         this.drawn = true;
         this.onDrawnEmitter.fire();
         this.refreshCursor();
