@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -160,6 +161,43 @@ describe('archsight render --cache', () => {
         expect(broken.stderr).toContain("nowhere");
         expect(drawings('errors')).toEqual([]);
         expect(runCli(['render', 'broken.arch', '--cache-location', 'errors'], dir)).toEqual(broken);
+    });
+
+    test('keeps the 500 layouts and 100 drawings used last: older entries go, other files stay', () => {
+        const folder = path.join(dir, 'pruned');
+        const entry = (n: number) => `${createHash('sha256').update(`old ${n}`).digest('hex')}.json`;
+        mkdirSync(path.join(folder, 'renders'), { recursive: true });
+        // Older entries, the first the oldest: 510 layouts and 105 drawings.
+        for (let n = 0; n < 510; n++) {
+            writeFileSync(path.join(folder, entry(n)), '{}');
+            utimesSync(path.join(folder, entry(n)), 1_000_000 + n, 1_000_000 + n);
+            if (n >= 105) continue;
+            writeFileSync(path.join(folder, 'renders', entry(n)), '{}');
+            utimesSync(path.join(folder, 'renders', entry(n)), 1_000_000 + n, 1_000_000 + n);
+        }
+        writeFileSync(path.join(folder, 'README.txt'), 'not an entry');
+        const r = render('--cache-location', 'pruned');
+        expect([r.code, r.stderr]).toEqual([0, '']);
+        const kept = layouts('pruned');
+        expect(kept).toHaveLength(500);
+        // This run's layout is among them; the oldest went.
+        expect(kept.filter(name => !Array.from({ length: 510 }, (_, n) => entry(n)).includes(name))).toHaveLength(1);
+        expect(kept).not.toContain(entry(10));
+        expect(kept).toContain(entry(11));
+        expect(drawings('pruned')).toHaveLength(100);
+        expect(drawings('pruned')).not.toContain(entry(5));
+        expect(drawings('pruned')).toContain(entry(6));
+        expect(readFileSync(path.join(folder, 'README.txt'), 'utf8')).toBe('not an entry');
+    });
+
+    test('a replayed drawing counts as used, so pruning keeps it', () => {
+        const first = render('--cache-location', 'used');
+        const [kept] = drawings('used');
+        const file = path.join(dir, 'used', 'renders', kept);
+        utimesSync(file, 1_000_000, 1_000_000);
+        const again = render('--cache-location', 'used');
+        expect([again.code, again.stdout]).toEqual([0, first.stdout]);
+        expect(statSync(file).mtimeMs).toBeGreaterThan(1_000_000_000);
     });
 
     test('a damaged kept drawing is drawn anew and replaced', () => {

@@ -87,6 +87,19 @@ describe('the layout store on disk', () => {
         await expect(new DiskLayoutStore(path.join(dir, 'none')).prune(2)).resolves.toBeUndefined();
     });
 
+    test('a layout read from the store counts as used: pruning keeps it over layouts written after it', async () => {
+        const dir = folder();
+        const store = new DiskLayoutStore(dir);
+        const keys = [1, 2, 3].map(n => layoutKey(`used ${n}`));
+        for (const [n, key] of keys.entries()) {
+            await store.set(key, { id: `root${n}` });
+            utimesSync(path.join(dir, `${key}.json`), 1000 + n, 1000 + n);
+        }
+        expect(await store.get(keys[0])).toEqual({ id: 'root0' });
+        await store.prune(2);
+        expect(readdirSync(dir).sort()).toEqual([`${keys[0]}.json`, `${keys[2]}.json`].sort());
+    });
+
     test('a folder that cannot be written costs only the cache', async () => {
         const dir = folder();
         const blocked = path.join(dir, 'file');

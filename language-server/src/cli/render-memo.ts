@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeWhole } from '../diagram/layout-store.js';
+import { markUsed, pruneEntries, writeWhole } from '../diagram/layout-store.js';
 import { CONFIG_FILE_NAME } from '../rules/config/config-file-name.js';
 import { decodeSource } from '../workspace/source-text.js';
 import { processOutput, type Output } from './output.js';
@@ -46,6 +46,9 @@ interface ConfigSeen {
 
 const FORMAT = 'archsight render memo 1';
 
+/** How many drawings `--cache` keeps, the most recently used (a drawing is as large as its output). */
+export const KEPT_DRAWINGS = 100;
+
 /** What a finished run hands over to be kept. */
 export interface RenderRun {
     readonly input: string;
@@ -72,6 +75,7 @@ export async function rememberRender(args: RenderArgs, cwd: string, folder: stri
         stderr: run.stderr,
     };
     await writeWhole(memoFile(folder, key), JSON.stringify(memo));
+    await pruneEntries(path.dirname(memoFile(folder, key)), KEPT_DRAWINGS);
 }
 
 /**
@@ -86,7 +90,8 @@ export async function replayRender(args: string[], cwd: string, io: Output = pro
         const build = await buildIdentity();
         if (build === undefined) return undefined;
         const key = memoKey(build, cwd, parsed);
-        const memo = JSON.parse(await fs.readFile(memoFile(path.resolve(cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION), key), 'utf8')) as RenderMemo;
+        const file = memoFile(path.resolve(cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION), key);
+        const memo = JSON.parse(await fs.readFile(file, 'utf8')) as RenderMemo;
         // A folder or glob given as the input may name other files now.
         if (memo.key !== key || memo.input !== path.resolve(cwd, positionals[0])) return undefined;
         const sources = await Promise.all(memo.sources.map(source => unchanged(source.path, source.sha256)));
@@ -101,6 +106,7 @@ export async function replayRender(args: string[], cwd: string, io: Output = pro
             return undefined;
         }
         if (memo.stderr) io.err(memo.stderr);
+        await markUsed(file);
         return 0;
     } catch {
         return undefined;

@@ -21,8 +21,10 @@ import { loadAndValidate } from './workspace-loader.js';
 import { ArchFileSystem } from '../workspace/arch-file-system.js';
 import { DiskLayoutStore } from '../diagram/layout-store.js';
 import { DEFAULT_CACHE_LOCATION, parseRenderArgs } from './render-options.js';
-import { rememberRender } from './render-memo.js';
+import { KEPT_DRAWINGS, rememberRender } from './render-memo.js';
 
+/** How many layouts `--cache` keeps, the most recently used (tens of kilobytes each; a render lays out one to a few). */
+const KEPT_LAYOUTS = 500;
 
 export const RENDER_HELP = `Usage: archsight render <file.arch> [options]
 
@@ -59,7 +61,8 @@ Options:
   --no-legend             Leave out the legend
   --cache                 Keep layouts and drawings on disk and reuse them: an unchanged
                           diagram is written again without being drawn
-  --cache-location <dir>  Where --cache keeps them (default: .archsight-cache)
+  --cache-location <dir>  Where --cache keeps them (default: .archsight-cache); it keeps
+                          the ${KEPT_LAYOUTS} layouts and ${KEPT_DRAWINGS} drawings used last
   -h, --help              Show this help
 
 A file with errors is still drawn as far as it could be read; the errors go to
@@ -111,8 +114,9 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     const services = createArchServices(ArchFileSystem).Arch;
     const generator = services.diagram.DiagramGenerator;
     const cache = values.cache || values['cache-location'] !== undefined ? await cacheFolder(cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION) : undefined;
-    if (cache !== undefined) {
-        generator.useLayoutStore(new DiskLayoutStore(cache));
+    const store = cache === undefined ? undefined : new DiskLayoutStore(cache);
+    if (store !== undefined) {
+        generator.useLayoutStore(store);
     } else if (format !== 'json' && as !== 'sequence') {
         // ELK loads in its thread while the file is parsed (with a cache, the layout may not be needed at all).
         generator.startLayoutThread();
@@ -159,6 +163,8 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     if (warning) io.err(warning);
     const errors = collectDiagnostics([document], cwd).filter(d => d.severity === 'error');
     for (const d of errors) io.err(`${terminalName(d.display)}:${d.line}:${d.column}  error  ${terminalLine(d.message)}${d.code ? `  [${terminalLine(d.code)}]` : ''}\n`);
+    // The layouts this run used or made are the most recent: the oldest beyond the limit go.
+    await store?.prune(KEPT_LAYOUTS);
     if (errors.length > 0) return 1;
     if (cache !== undefined) {
         const sources = services.shared.workspace.LangiumDocuments.all.filter(d => d.uri.scheme === 'file').map(d => ({ path: d.uri.fsPath, text: d.textDocument.getText() })).toArray();

@@ -37,8 +37,11 @@ export class DiskLayoutStore implements LayoutStore {
 
     async get(key: string): Promise<ElkNode | undefined> {
         try {
-            const stored = JSON.parse(await fs.readFile(this.fileOf(key), 'utf8')) as { key?: unknown; layout?: ElkNode };
-            return stored.key === key && typeof stored.layout === 'object' && stored.layout !== null ? stored.layout : undefined;
+            const file = this.fileOf(key);
+            const stored = JSON.parse(await fs.readFile(file, 'utf8')) as { key?: unknown; layout?: ElkNode };
+            if (stored.key !== key || typeof stored.layout !== 'object' || stored.layout === null) return undefined;
+            await markUsed(file);
+            return stored.layout;
         } catch {
             return undefined;
         }
@@ -48,17 +51,9 @@ export class DiskLayoutStore implements LayoutStore {
         await writeWhole(this.fileOf(key), JSON.stringify({ key, layout }));
     }
 
-    /** Deletes all but the `keep` most recently written layouts; failures are ignored. */
-    async prune(keep: number): Promise<void> {
-        try {
-            const names = (await fs.readdir(this.folder)).filter(name => /^[0-9a-f]{64}\.json$/.test(name));
-            if (names.length <= keep) return;
-            const dated = await Promise.all(names.map(async name => ({ name, time: (await fs.stat(path.join(this.folder, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
-            dated.sort((a, b) => b.time - a.time);
-            await Promise.all(dated.slice(keep).map(({ name }) => fs.rm(path.join(this.folder, name), { force: true }).catch(() => undefined)));
-        } catch {
-            // No folder yet, or not readable: nothing to prune.
-        }
+    /** Deletes all but the `keep` most recently used layouts; failures are ignored. */
+    prune(keep: number): Promise<void> {
+        return pruneEntries(this.folder, keep);
     }
 
     private fileOf(key: string): string {
@@ -81,4 +76,28 @@ export async function writeWhole(file: string, text: string): Promise<void> {
     } catch {
         await fs.rm(partial, { force: true }).catch(() => undefined);
     }
+}
+
+/**
+ * Deletes all but the `keep` most recently used entries (`<sha-256>.json`) of a cache
+ * folder, by their files' modification time, which a read that uses an entry moves
+ * forward (`markUsed`). Only entries are touched, never other files; failures are ignored:
+ * an entry that cannot be deleted only takes room.
+ */
+export async function pruneEntries(folder: string, keep: number): Promise<void> {
+    try {
+        const names = (await fs.readdir(folder)).filter(name => /^[0-9a-f]{64}\.json$/.test(name));
+        if (names.length <= keep) return;
+        const dated = await Promise.all(names.map(async name => ({ name, time: (await fs.stat(path.join(folder, name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+        dated.sort((a, b) => b.time - a.time);
+        await Promise.all(dated.slice(keep).map(({ name }) => fs.rm(path.join(folder, name), { force: true }).catch(() => undefined)));
+    } catch {
+        // No folder yet, or not readable: nothing to prune.
+    }
+}
+
+/** Notes that a cache entry was used, so that pruning keeps it over entries nobody reads. */
+export async function markUsed(file: string): Promise<void> {
+    const now = new Date();
+    await fs.utimes(file, now, now).catch(() => undefined);
 }
