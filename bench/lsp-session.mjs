@@ -10,7 +10,7 @@ const now = () => performance.now();
  * the server answered `initialize`: the part of the extension's activation that waits
  * for the server. `nodeArgs` and `env` go to the server's process.
  */
-export async function startServer(serverPath, { nodeArgs: extraArgs = [], env } = {}) {
+export async function startServer(serverPath, { nodeArgs: extraArgs = [], env, initializationOptions } = {}) {
     const started = now();
     // BENCH_SERVER_ARGS passes Node options to the server, e.g. `--cpu-prof` to profile it.
     const nodeArgs = [...(process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []), ...extraArgs];
@@ -29,7 +29,7 @@ export async function startServer(serverPath, { nodeArgs: extraArgs = [], env } 
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification(() => {});
     connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, workspaceFolders: null });
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, workspaceFolders: null, ...(initializationOptions ? { initializationOptions } : {}) });
     const initializedMs = now() - started;
     connection.sendNotification('initialized', {});
     const versions = new Map();

@@ -1,4 +1,4 @@
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { DiagramFinding, DiagramOptions, DiagramResult } from './diagram/diagram-types.js';
 import type { FindingEntry, ItemChange } from './diff/diff-types.js';
 import type { UndeclaredCall } from './drift/drift-diagram-model.js';
@@ -211,4 +211,15 @@ export interface ServerInitOptions {
      * global storage), so that a file opened again is drawn without laying it out.
      */
     readonly layoutCache?: string;
+    /**
+     * The pane the last preview reported (CSS px, kept by the extension between sessions):
+     * a file opened in the editor is laid out ahead for a preview of that size.
+     */
+    readonly previewPane?: DiagramOptions['pane'];
+}
+
+/** The extension's preview reported a pane of another size: files opened from now on are laid out ahead for it. */
+export namespace PreviewPaneNotification {
+    export const method = 'archsight/previewPane';
+    export const type = new NotificationType<NonNullable<DiagramOptions['pane']>>(method);
 }

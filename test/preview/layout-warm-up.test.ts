@@ -1,15 +1,22 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { URI } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { afterEach, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ElkThread } from '../../language-server/src/diagram/elk-thread.js';
+import { DiagramHandler } from '../../language-server/src/lsp/diagram-handler.js';
 import { registerLayoutWarmUp, WARM_UP_MAX_ELEMENTS } from '../../language-server/src/lsp/layout-warm-up.js';
+import { FIRST_PREVIEW, type DiagramParams } from '../../language-server/src/protocol.js';
 import { arch, buildWorkspace, createTestServices } from '../helpers/services.js';
 
 // The first preview of a file is laid out when the file is opened, before it is asked for.
 const services = createTestServices();
-registerLayoutWarmUp(services.shared);
-afterEach(() => clearDocuments(services.shared));
+const paneHint = registerLayoutWarmUp(services.shared);
+afterEach(() => {
+    paneHint.usePane(undefined);
+    clearDocuments(services.shared);
+});
 
 const SHOP = arch('  client web\n  service orders\n  database ordersDb\n  web -> orders\n  orders -> ordersDb');
 const thread = () => services.Arch.layout.ElkFactory() as ElkThread;
@@ -38,4 +45,43 @@ test('opening a file lays out its first preview in the layout thread', async () 
         layouts = await thread().layoutsRun();
     }
     expect(layouts).toBe(1);
+});
+
+/** Waits until the layout thread has run layouts and stays idle for a while; returns how many. */
+async function settledLayouts(): Promise<number> {
+    let last = -1;
+    for (let i = 0; i < 200; i++) {
+        await new Promise(resolve => setTimeout(resolve, 150));
+        const now = await thread().layoutsRun();
+        if (now > 0 && now === last) return now;
+        last = now;
+    }
+    throw new Error('The layout thread never settled.');
+}
+
+/** A sample whose side-pane preview draws some groups closed: it tries levels of detail. */
+const MICROSERVICES = readFileSync(path.resolve(__dirname, '../../samples/microservices.arch'), 'utf8');
+/** The pane a side pane reports in a 1920 × 1200 window (bench/first-preview.mjs). */
+const SIDE_PANE = { width: 754, height: 978 };
+/** What the preview asks for first, in that pane (preview-panel.ts). */
+const firstRequest = (file: string): DiagramParams => ({
+    uri: URI.file(`/ws/${file}`).toString(), ...FIRST_PREVIEW, theme: 'vscode', pane: SIDE_PANE, level: 'auto', chooseDirection: true, zoomable: true,
+});
+
+test('with the pane of the last preview, opening a file lays out every layout its preview then needs', async () => {
+    paneHint.usePane(SIDE_PANE);
+    await openAndBuild('micro.arch', MICROSERVICES);
+    const ahead = await settledLayouts();
+    const answer = await new DiagramHandler(services.shared).handle(firstRequest('micro.arch'));
+    expect(answer.diagram?.svg).toContain('<svg');
+    expect(await thread().layoutsRun()).toBe(ahead);
+});
+
+test('without a pane, the preview of such a file lays out what the view drawn whole did not', async () => {
+    // Other ids, so that no layout of the test before is found in the cache.
+    await openAndBuild('micro2.arch', MICROSERVICES.replace(/\bapiGateway\b/g, 'edgeGateway'));
+    const ahead = await settledLayouts();
+    const answer = await new DiagramHandler(services.shared).handle(firstRequest('micro2.arch'));
+    expect(answer.diagram?.svg).toContain('<svg');
+    expect(await thread().layoutsRun()).toBeGreaterThan(ahead);
 });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { exportDiagram, type ExportSource } from './export-command.js';
+import type { LastPane } from './last-pane.js';
 import { isArch, PreviewManager } from './preview-manager.js';
 import type { DiagramSource } from './preview-panel.js';
 import { registerPreviewSerializer } from './preview-serializer.js';
@@ -9,8 +10,8 @@ import { showView } from './show-view-command.js';
  * Registers the diagram preview: its commands, the serializer that restores previews
  * after a reload, and the manager that keeps them up to date.
  */
-export function registerPreview(context: vscode.ExtensionContext, source: DiagramSource, exportText: ExportSource): PreviewManager {
-    const manager = new PreviewManager(context.extensionUri, source);
+export function registerPreview(context: vscode.ExtensionContext, source: DiagramSource, exportText: ExportSource, lastPane: LastPane): PreviewManager {
+    const manager = new PreviewManager(context.extensionUri, source, lastPane);
     const open = (column: vscode.ViewColumn) => (uri?: vscode.Uri) => {
         const target = uri instanceof vscode.Uri ? uri : activeArchDocument();
         if (!target) {

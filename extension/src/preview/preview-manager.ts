@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { PreviewOptions } from '../../webview/messages.js';
 import type { UndeclaredCall } from '../../../language-server/src/drift/drift-diagram-model.js';
 import type { DiagramSource } from './preview-panel.js';
+import type { LastPane } from './last-pane.js';
 import { previewDefaults } from './preview-settings.js';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, webviewPanelOptions } from './preview-panel.js';
 
@@ -16,7 +17,7 @@ export class PreviewManager implements vscode.Disposable {
     /** The undeclared calls of the last "Check Drift…", by document: a preview opened later draws them too. */
     private readonly drift = new Map<string, readonly UndeclaredCall[]>();
 
-    constructor(private readonly extensionUri: vscode.Uri, private readonly source: DiagramSource) {
+    constructor(private readonly extensionUri: vscode.Uri, private readonly source: DiagramSource, private readonly lastPane: LastPane) {
         this.disposables.push(
             vscode.workspace.onDidChangeTextDocument(event => {
                 // Any open preview may show this file through an import.
@@ -90,7 +91,7 @@ export class PreviewManager implements vscode.Disposable {
 
     private adopt(webviewPanel: vscode.WebviewPanel, uri: vscode.Uri, options: PreviewOptions): PreviewPanel {
         const key = uri.toString();
-        const panel = new PreviewPanel(webviewPanel, uri, options, this.extensionUri, this.source, this.drift.get(key) ?? []);
+        const panel = new PreviewPanel(webviewPanel, uri, options, this.extensionUri, this.source, this.lastPane, this.drift.get(key) ?? []);
         this.panels.set(key, panel);
         if (webviewPanel.active) this.active = panel;
         const focus = webviewPanel.onDidChangeViewState(event => {

@@ -5,6 +5,7 @@ import type { DiagramParams, DiagramResponse } from '../../../language-server/sr
 import type { Banner, DiagramMessage, FromWebviewMessage, Pane, PreviewOptions, StatusMessage, ToWebviewMessage } from '../../webview/messages.js';
 import { changedMuch } from '../../webview/pane-size.js';
 import { itemAtCursor } from './cursor-item.js';
+import type { LastPane } from './last-pane.js';
 import { openLink } from './link-opening.js';
 import { parseWebviewMessage } from './message-validation.js';
 import { createNonce, previewHtml } from './preview-html.js';
@@ -76,9 +77,7 @@ export class PreviewPanel implements vscode.Disposable {
     /** Groups opened by double-clicks, first first (the breadcrumb). */
     private opened: string[] = [];
     private firstRequest: ReturnType<typeof setTimeout> | undefined;
-    /** The pane a preview reported last, in this window: where the next one probably opens. */
-    private static lastPane: Pane | undefined;
-    /** Set while the first drawing is asked for `lastPane`, until the webview reports its own pane. */
+    /** Set while the first drawing is asked for the last preview's pane, until the webview reports its own. */
     private paneGuessed = false;
     /** That drawing, when it came before the webview's pane: shown or dropped then, never drawn for the wrong pane. */
     private guessed: DiagramResponse | undefined;
@@ -96,6 +95,8 @@ export class PreviewPanel implements vscode.Disposable {
         private options: PreviewOptions,
         private readonly extensionUri: vscode.Uri,
         private readonly source: DiagramSource,
+        /** The pane a preview reported last: where the next one probably opens. */
+        private readonly lastPane: LastPane,
         undeclaredCalls: readonly UndeclaredCall[] = [],
     ) {
         this.undeclaredCalls = undeclaredCalls;
@@ -112,10 +113,10 @@ export class PreviewPanel implements vscode.Disposable {
             this.onReadyEmitter,
             this.onDrawnEmitter,
         );
-        if (PreviewPanel.lastPane) {
+        if (lastPane.current) {
             // Most previews open where the last one was: ask for the first drawing for that pane
             // now, while the webview loads, rather than after it has loaded and measured its own.
-            this.pane = PreviewPanel.lastPane;
+            this.pane = lastPane.current;
             this.paneGuessed = true;
             void this.update();
         } else {
@@ -329,7 +330,8 @@ export class PreviewPanel implements vscode.Disposable {
                 this.paneGuessed = false;
                 if (message.pane) {
                     const drawnFor = this.pane;
-                    this.pane = PreviewPanel.lastPane = message.pane;
+                    this.pane = message.pane;
+                    this.lastPane.report(message.pane);
                     // The first diagram is drawn for the pane the webview just reported; so is one
                     // drawn meanwhile for no pane (a slow webview) or for a pane of another shape.
                     if (this.firstRequest !== undefined) return this.update();
@@ -365,7 +367,8 @@ export class PreviewPanel implements vscode.Disposable {
                 return this.update();
             }
             case 'pane':
-                this.pane = PreviewPanel.lastPane = message.pane;
+                this.pane = message.pane;
+                this.lastPane.report(message.pane);
                 this.fitNext = true;
                 return this.update();
             case 'openGroup':

@@ -10,7 +10,7 @@ import type { DiagramParams, DiagramResponse } from '../protocol.js';
 import { DiagramRequest } from '../protocol.js';
 import { findingsAndPaths } from './diagram-findings.js';
 import { checkDiagramParams } from './diagram-params.js';
-import { declarationAt } from './cursor-hint.js';
+import { drawingOptions } from './drawing-options.js';
 import { RevisionChanges } from './revision-changes.js';
 import { newTable } from '../util/own-keys.js';
 import { viewChoices } from '../views/view-choices.js';
@@ -68,7 +68,8 @@ export class DiagramHandler {
         if (describeSyntaxErrors(document) && !params.renderWhenStale) return;
         const services = this.shared.ServiceRegistry.getServices(document.uri) as ArchServices;
         try {
-            services.diagram.DiagramGenerator.prepare(withDrift(services.model.ModelProvider.getModel(document), params).model, params);
+            const declared = services.model.ModelProvider.getModel(document);
+            services.diagram.DiagramGenerator.prepare(withDrift(declared, params).model, drawingOptions(declared, params));
         } catch {
             // Only a head start: the drawing that follows reports what went wrong.
         }
@@ -84,24 +85,7 @@ export class DiagramHandler {
         if (syntaxError && !params.renderWhenStale) {
             return { uri: params.uri, version, stale: true, message: syntaxError, findings };
         }
-        const options: DiagramOptions = {
-            view: params.view,
-            focus: params.focus,
-            ...(params.named !== undefined ? { named: params.named } : {}),
-            ...(params.flow !== undefined ? { flow: params.flow, ...(params.as ? { as: params.as } : {}) } : {}),
-            direction: params.direction,
-            theme: params.theme,
-            legend: params.legend,
-            findings,
-            findingPaths: paths,
-            pane: params.pane,
-            chooseDirection: params.chooseDirection,
-            level: params.level,
-            expand: params.expand,
-            ...(params.zoomable ? { zoomable: true } : {}),
-            ...hintOf(declared, params),
-            ...(changes ? { changes } : {}),
-        };
+        const options: DiagramOptions = { ...drawingOptions(declared, params), findings, findingPaths: paths, ...(changes ? { changes } : {}) };
         // "Changes since HEAD": the diff diagram's model (removed items put back) with its marks, drawn by the same service.
         const since = params.changesSince === undefined ? undefined : await this.revisionChanges.against(params.uri, document.textDocument.getText(), params.changesSince);
         if (superseded()) return { uri: params.uri, superseded: true };
@@ -151,13 +135,6 @@ export class DiagramHandler {
             await new Promise(resolve => setTimeout(resolve, CATCH_UP_STEP_MS));
         }
     }
-}
-
-/** The element or group at the cursor, else the hint the request names. */
-function hintOf(model: ArchModel, params: DiagramParams): { hint?: string } {
-    const atCursor = params.cursor ? declarationAt(model, URI.parse(params.uri).toString(), params.cursor) : undefined;
-    const hint = atCursor ?? params.hint;
-    return hint !== undefined ? { hint } : {};
 }
 
 /** The drift view of a model, per model and list of calls, so that `prepare` and `respond` lay out the same graph. */

@@ -27,8 +27,7 @@ export function checkDiagramParams(params: DiagramParams): string | undefined {
     if (raw.hint !== undefined && typeof raw.hint !== 'string') return 'hint must be the id of an element or group.';
     const cursor = raw.cursor as Record<string, unknown> | undefined;
     if (cursor !== undefined && (typeof cursor !== 'object' || cursor === null || !isIndex(cursor.line) || !isIndex(cursor.character))) return 'cursor must be { line, character }, whole numbers from 0.';
-    const pane = raw.pane as Record<string, unknown> | undefined;
-    if (pane !== undefined && (typeof pane !== 'object' || pane === null || !isSize(pane.width) || !isSize(pane.height))) return 'pane must be { width, height } in pixels, each from 1 to 100000.';
+    if (raw.pane !== undefined && !isPane(raw.pane)) return 'pane must be { width, height } in pixels, each from 1 to 100000.';
     if (raw.level !== undefined && raw.level !== 'auto' && raw.level !== 'full' && !(Number.isInteger(raw.level) && (raw.level as number) >= 0 && (raw.level as number) <= 100)) return 'level must be auto, full or a whole number from 0 to 100.';
     if (raw.undeclaredCalls !== undefined && !isCallList(raw.undeclaredCalls)) return 'undeclaredCalls must be a list of { sourceId, targetId, arrow } with arrow -> or ~>.';
     if (raw.expand !== undefined && (!Array.isArray(raw.expand) || raw.expand.length > 10_000 || !raw.expand.every(id => typeof id === 'string'))) return 'expand must be a list of group ids.';
@@ -36,6 +35,12 @@ export function checkDiagramParams(params: DiagramParams): string | undefined {
         return 'changesSince must name a git revision, such as HEAD.';
     }
     return undefined;
+}
+
+/** Whether `value` is a pane the preview could report: `{ width, height }`, each from 1 to 100000 px. */
+export function isPane(value: unknown): value is NonNullable<DiagramOptions['pane']> {
+    const pane = value as Record<string, unknown> | null;
+    return typeof pane === 'object' && pane !== null && isSize(pane.width) && isSize(pane.height);
 }
 
 function isCallList(value: unknown): boolean {
