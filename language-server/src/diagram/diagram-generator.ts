@@ -95,7 +95,7 @@ export class DiagramGenerator {
      */
     private async drawing(model: ArchModel, asked: DiagramOptions, lines: Lines = 'within-budget'): Promise<Drawing> {
         const options = withViewDefaults(model, asked);
-        if (!choosesLevel(options)) {
+        if (!options.pane && options.level === undefined && !options.expand?.length && !options.chooseDirection) {
             const { selection, graph } = await this.graphOf(model, options, lines);
             return { selection, base: selection, laidOut: await this.place(graph, viewKey(model, options)) };
         }
@@ -134,20 +134,24 @@ export class DiagramGenerator {
     }
 
     /**
-     * Starts laying the view out, so that a `generate` that follows (once the findings are
-     * known) finds the layouts done or under way: with a pane, a level or groups to open,
-     * those of the levels of detail it will try (the findings only add badges); else the
-     * view's whole. A failure shows in that `generate`.
+     * Starts laying the view out whole, so that a `generate` that follows (once the findings
+     * are known) finds the layout done or under way. A failure shows in that `generate`.
      */
-    prepare(model: ArchModel, options: DiagramOptions): void {
-        if (flowOf(model, options) && options.as === 'sequence') return;
-        if (choosesLevel(withViewDefaults(model, options))) {
-            this.drawingInTime(model, options).catch(() => undefined);
-            return;
-        }
+    prepare(model: ArchModel, options: LayoutChoices): void {
         this.graphOf(model, options)
             .then(({ graph }) => (graph.nodes.size > 0 ? this.engine.layoutOrRelax(this.hinted(graph, viewKey(model, options))) : undefined))
             .catch(() => undefined);
+    }
+
+    /**
+     * Lays out ahead what `generate` will with these options, the levels of detail it will
+     * try included, for a drawing asked for later (a file opened in the editor, before its
+     * preview). Without the findings, which change only the badges and the legend, it may
+     * try a level more or less than the drawing will. A failure only loses the head start.
+     */
+    prepareDrawing(model: ArchModel, options: DiagramOptions): void {
+        if (flowOf(model, options) && options.as === 'sequence') return;
+        this.drawingInTime(model, options).catch(() => undefined);
     }
 
     /** The placed diagram without drawing it: for tests and measurements. */
@@ -227,11 +231,6 @@ export class DiagramGenerator {
     get cachedLayouts(): number {
         return this.engine.cachedLayouts;
     }
-}
-
-/** Whether the drawing chooses a level of detail (or a direction) rather than drawing the view whole. */
-function choosesLevel(options: DiagramOptions): boolean {
-    return Boolean(options.pane || options.level !== undefined || options.expand?.length || options.chooseDirection);
 }
 
 /** Up to how many nodes an edited drawing is laid out from scratch too, to keep the one that moves less (about 0.5 s a layout at 200). */

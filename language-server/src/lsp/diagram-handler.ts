@@ -68,8 +68,7 @@ export class DiagramHandler {
         if (describeSyntaxErrors(document) && !params.renderWhenStale) return;
         const services = this.shared.ServiceRegistry.getServices(document.uri) as ArchServices;
         try {
-            const declared = services.model.ModelProvider.getModel(document);
-            services.diagram.DiagramGenerator.prepare(withDrift(declared, params).model, drawingOptions(declared, params));
+            services.diagram.DiagramGenerator.prepare(withDrift(services.model.ModelProvider.getModel(document), params).model, params);
         } catch {
             // Only a head start: the drawing that follows reports what went wrong.
         }

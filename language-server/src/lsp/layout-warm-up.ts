@@ -59,7 +59,11 @@ function warmUp(shared: LangiumSharedServices, document: LangiumDocument, pane: 
     const services = shared.ServiceRegistry.getServices(document.uri) as ArchServices;
     const model = services.model.ModelProvider.getModel(document);
     if (model.elements.size === 0 || model.elements.size > WARM_UP_MAX_ELEMENTS) return;
+    if (!pane) {
+        services.diagram.DiagramGenerator.prepare(model, FIRST_PREVIEW);
+        return;
+    }
     // What a new preview asks for (preview-panel.ts), with no cursor in a declaration (a file opens at its top).
-    const params: DiagramParams = { uri: document.uri.toString(), ...FIRST_PREVIEW, theme: 'vscode', ...(pane ? { pane, level: 'auto', chooseDirection: true, zoomable: true } : {}) };
-    services.diagram.DiagramGenerator.prepare(model, drawingOptions(model, params));
+    const params: DiagramParams = { uri: document.uri.toString(), ...FIRST_PREVIEW, theme: 'vscode', pane, level: 'auto', chooseDirection: true, zoomable: true };
+    services.diagram.DiagramGenerator.prepareDrawing(model, drawingOptions(model, params));
 }
