@@ -59,9 +59,7 @@ export class PreviewManager implements vscode.Disposable {
             panel.dispose();
             return existing;
         }
-        const restored = this.adopt(panel, uri, options);
-        restored.reopen(opened);
-        return restored;
+        return this.adopt(panel, uri, options, opened);
     }
 
     /**
@@ -89,9 +87,9 @@ export class PreviewManager implements vscode.Disposable {
         for (const disposable of this.disposables.splice(0)) disposable.dispose();
     }
 
-    private adopt(webviewPanel: vscode.WebviewPanel, uri: vscode.Uri, options: PreviewOptions): PreviewPanel {
+    private adopt(webviewPanel: vscode.WebviewPanel, uri: vscode.Uri, options: PreviewOptions, opened: readonly string[] = []): PreviewPanel {
         const key = uri.toString();
-        const panel = new PreviewPanel(webviewPanel, uri, options, this.extensionUri, this.source, this.lastPane, this.drift.get(key) ?? []);
+        const panel = new PreviewPanel(webviewPanel, uri, options, this.extensionUri, this.source, this.lastPane, this.drift.get(key) ?? [], opened);
         this.panels.set(key, panel);
         if (webviewPanel.active) this.active = panel;
         const focus = webviewPanel.onDidChangeViewState(event => {

@@ -84,11 +84,6 @@ export class PreviewPanel implements vscode.Disposable {
     /** The calls "Check Drift…" found running but undeclared, drawn dashed until the model declares them. */
     private undeclaredCalls: readonly UndeclaredCall[];
 
-    /** Opens again the groups a preview had opened before a window reload. */
-    reopen(opened: readonly string[]): void {
-        this.opened = [...opened];
-    }
-
     constructor(
         readonly panel: vscode.WebviewPanel,
         readonly documentUri: vscode.Uri,
@@ -98,8 +93,11 @@ export class PreviewPanel implements vscode.Disposable {
         /** The pane a preview reported last: where the next one probably opens. */
         private readonly lastPane: LastPane,
         undeclaredCalls: readonly UndeclaredCall[] = [],
+        /** The groups a preview had opened before a window reload: its first drawing opens them again. */
+        opened: readonly string[] = [],
     ) {
         this.undeclaredCalls = undeclaredCalls;
+        this.opened = [...opened];
         panel.webview.options = webviewPanelOptions(extensionUri);
         panel.iconPath = vscode.Uri.joinPath(extensionUri, 'extension', 'icons', 'arch-file.svg');
         panel.title = `Preview ${basename(documentUri)}`;
