@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Pane } from '../../webview/messages.js';
 import { changedMuch } from '../../webview/pane-size.js';
+import { parsePane } from './message-validation.js';
 
 const STATE_KEY = 'archsight.preview.lastPane';
 
@@ -14,7 +15,7 @@ export class LastPane {
     private pane: Pane | undefined;
 
     constructor(private readonly state: vscode.Memento, private readonly tell: (pane: Pane) => void) {
-        this.pane = asPane(state.get(STATE_KEY));
+        this.pane = parsePane(state.get(STATE_KEY));
     }
 
     get current(): Pane | undefined {
@@ -22,18 +23,12 @@ export class LastPane {
     }
 
     report(pane: Pane): void {
-        if (!asPane(pane)) return;
-        const changed = changedMuch(this.pane, pane);
-        this.pane = { width: pane.width, height: pane.height };
+        const reported = parsePane(pane);
+        if (!reported) return;
+        const changed = changedMuch(this.pane, reported);
+        this.pane = reported;
         if (!changed) return;
         void this.state.update(STATE_KEY, this.pane);
         this.tell(this.pane);
     }
-}
-
-/** The pane a state holds, if it is one. */
-export function asPane(value: unknown): Pane | undefined {
-    const pane = value as Record<string, unknown> | null | undefined;
-    const size = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 1 && n <= 100_000;
-    return pane && typeof pane === 'object' && size(pane.width) && size(pane.height) ? { width: pane.width as number, height: pane.height as number } : undefined;
 }

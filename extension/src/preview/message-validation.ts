@@ -117,7 +117,7 @@ function parseOptions(raw: unknown, knownIds: ReadonlySet<string>, choices: read
 }
 
 /** A pane the server accepts: whole or fractional pixels from 1 to 100,000 each way. */
-function parsePane(raw: unknown): Pane | undefined {
+export function parsePane(raw: unknown): Pane | undefined {
     if (!isRecord(raw)) return undefined;
     const { width, height } = raw;
     const valid = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 1 && n <= 100_000;
