@@ -168,6 +168,15 @@ export namespace DriftRequest {
  */
 export const FIRST_PREVIEW = { view: 'all', direction: 'DOWN', legend: true } as const satisfies Pick<DiagramParams, 'view' | 'direction' | 'legend'>;
 
+/**
+ * How the preview asks for a drawing for its pane: the level of detail and the direction
+ * chosen for the pane, the subject kept open (it zooms). The server's warm-up of an opened
+ * file asks the same, so that the preview finds those layouts made.
+ */
+export function forPane(pane: NonNullable<DiagramParams['pane']>, chooseDirection = true): Pick<DiagramParams, 'pane' | 'level' | 'chooseDirection' | 'zoomable'> {
+    return { pane, level: 'auto', chooseDirection, zoomable: true };
+}
+
 /** An ```arch fenced block of a Markdown file, to draw in VS Code's Markdown preview. */
 export interface SnippetParams {
     readonly text: string;

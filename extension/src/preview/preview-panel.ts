@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DiagramChoice, DiagramItem } from '../../../language-server/src/diagram/diagram-types.js';
 import type { UndeclaredCall } from '../../../language-server/src/drift/drift-diagram-model.js';
-import type { DiagramParams, DiagramResponse } from '../../../language-server/src/protocol.js';
+import { forPane, type DiagramParams, type DiagramResponse } from '../../../language-server/src/protocol.js';
 import type { Banner, DiagramMessage, FromWebviewMessage, Pane, PreviewOptions, StatusMessage, ToWebviewMessage } from '../../webview/messages.js';
 import { changedMuch } from '../../webview/pane-size.js';
 import { itemAtCursor } from './cursor-item.js';
@@ -177,7 +177,7 @@ export class PreviewPanel implements vscode.Disposable {
             ...sinceHead && { changesSince: 'HEAD' },
             theme: 'vscode',
             // The preview zooms: the level of detail keeps the view's subject open, and a drawing that does not read fitted opens at readable text.
-            ...(this.pane ? { pane: this.pane, level: 'auto', chooseDirection: !this.directionChosen, zoomable: true } : {}),
+            ...(this.pane ? forPane(this.pane, !this.directionChosen) : {}),
             ...(this.opened.length > 0 ? { expand: this.opened } : {}),
             ...this.subjectParams(),
             // With nothing to keep on screen, a partial diagram is better than none.

@@ -7,8 +7,8 @@ import { declarationAt } from './cursor-hint.js';
 /**
  * What a preview's request asks the diagram service to draw, but the findings and the
  * marks of a change, which the caller adds: one mapping for the drawing and for the
- * layouts started ahead of it (at link time, and when a file is opened), so that those
- * are the layouts the drawing looks for.
+ * warm-up of a file opened in the editor, so that the layouts made ahead are the ones the
+ * drawing looks for.
  */
 export function drawingOptions(declared: ArchModel, params: DiagramParams): DiagramOptions {
     return {

@@ -2,7 +2,7 @@ import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { ArchServices } from '../arch-module.js';
 import type { Pane } from '../diagram/level-of-detail.js';
-import { FIRST_PREVIEW, PreviewPaneNotification, type DiagramParams, type ServerInitOptions } from '../protocol.js';
+import { FIRST_PREVIEW, forPane, PreviewPaneNotification, type DiagramParams, type ServerInitOptions } from '../protocol.js';
 import { isPane } from './diagram-params.js';
 import { drawingOptions } from './drawing-options.js';
 
@@ -64,6 +64,6 @@ function warmUp(shared: LangiumSharedServices, document: LangiumDocument, pane: 
         return;
     }
     // What a new preview asks for (preview-panel.ts), with no cursor in a declaration (a file opens at its top).
-    const params: DiagramParams = { uri: document.uri.toString(), ...FIRST_PREVIEW, theme: 'vscode', pane, level: 'auto', chooseDirection: true, zoomable: true };
+    const params: DiagramParams = { uri: document.uri.toString(), ...FIRST_PREVIEW, theme: 'vscode', ...forPane(pane) };
     services.diagram.DiagramGenerator.prepareDrawing(model, drawingOptions(model, params));
 }
