@@ -38,22 +38,30 @@ test('a file that is not open in the editor, or too large, is not laid out ahead
 
 test('opening a file lays out its first preview in the layout thread', async () => {
     await openAndBuild('shop.arch', SHOP);
-    // The layout is asked for a few turns of the event loop after the file is linked.
+    // The layout is asked for a few turns of the event loop after the file is linked (the
+    // thread may still be loading ELK: up to 10 s on a loaded machine).
     let layouts = 0;
-    for (let i = 0; i < 100 && layouts === 0; i++) {
+    for (let i = 0; i < 500 && layouts === 0; i++) {
         await new Promise(resolve => setTimeout(resolve, 20));
         layouts = await thread().layoutsRun();
     }
     expect(layouts).toBe(1);
 });
 
-/** Waits until the layout thread has run layouts and stays idle for a while; returns how many. */
+/**
+ * Waits until the layout thread has run layouts and then stays idle, nothing asked of it and
+ * no layout done, for three polls in a row (a layout on a loaded machine can take longer than
+ * one poll, and the next level is asked for only after the last one is measured); returns how
+ * many layouts it ran.
+ */
 async function settledLayouts(): Promise<number> {
     let last = -1;
-    for (let i = 0; i < 200; i++) {
+    let quiet = 0;
+    for (let i = 0; i < 150; i++) {
         await new Promise(resolve => setTimeout(resolve, 150));
         const now = await thread().layoutsRun();
-        if (now > 0 && now === last) return now;
+        quiet = now > 0 && now === last && thread().waiting === 0 ? quiet + 1 : 0;
+        if (quiet === 3) return now;
         last = now;
     }
     throw new Error('The layout thread never settled.');

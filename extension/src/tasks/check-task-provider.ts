@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkTaskArgs, TASK_TYPE, type ArchsightTaskDefinition } from './check-task-definition.js';
+import { checkTaskCommand, TASK_TYPE, type ArchsightTaskDefinition } from './check-task-definition.js';
 
 /**
  * The `archsight` task type: "archsight: check" per workspace folder (Terminal > Run Task),
@@ -22,11 +22,7 @@ export function registerCheckTasks(context: vscode.ExtensionContext): void {
 }
 
 function checkTask(cli: string, definition: ArchsightTaskDefinition, folder: vscode.WorkspaceFolder, from?: vscode.Task): vscode.Task {
-    const args = checkTaskArgs(definition);
-    const execution = 'error' in args
-        // The reason is shown in the task's terminal, where the user looks when it fails.
-        ? new vscode.ProcessExecution(process.execPath, ['-e', `process.stderr.write(${JSON.stringify(args.error + '\n')}); process.exit(2)`], nodeOptions(folder))
-        : new vscode.ProcessExecution(process.execPath, [cli, ...args], nodeOptions(folder));
+    const execution = new vscode.ProcessExecution(process.execPath, checkTaskCommand(cli, definition), nodeOptions(folder));
     const name = from?.name ?? 'check';
     const task = new vscode.Task(definition, folder, name, 'archsight', execution, from?.problemMatchers.length ? from.problemMatchers : ['$archsight']);
     task.group = vscode.TaskGroup.Build;
