@@ -29,7 +29,7 @@ export function checkTaskArgs(definition: ArchsightTaskDefinition): string[] | {
  * task's output for its problem matcher 100 ms after the process exits ("Hack to work
  * around #92868" in terminalTaskSystem.ts); in a busy window the terminal has not parsed the
  * last lines by then, and their problems never reach Problems (microsoft/vscode#184523; an
- * e2e run lost the last 3 of 103). A second costs little beside a check, and the lines have
+ * e2e run lost 3 of 103). A second costs little beside a check, and the lines have
  * all been written before it starts.
  */
 export const TASK_LINGER_MS = 1000;
