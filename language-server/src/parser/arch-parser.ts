@@ -2,11 +2,41 @@ import type { ILexingError } from 'chevrotain';
 import type { AstNode, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
 import { AstUtils, createParser, GrammarUtils, LangiumParser } from 'langium';
 import type { ArchLexer } from './arch-lexer.js';
+import { FastParser } from './fast-parser.js';
 import { checkInputLimits, INPUT_LIMITS } from './input-limits.js';
 import { RecoveryGuard, type StopReason } from './recovery-guard.js';
 
 /**
- * A parser that never throws and never overflows the stack:
+ * The language's parser. Text without syntax errors is parsed by the fast path
+ * (`FastParser`); text with errors, or where the fast path is unsure, by Chevrotain's
+ * parser, built the first time it is needed (`RecoveringParser`). Both build the same tree.
+ */
+export class ArchParser extends FastParser {
+    private recovering: RecoveringParser | undefined;
+
+    constructor(private readonly services: LangiumCoreServices) {
+        super(services);
+    }
+
+    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        const fast = checkInputLimits(input) ? undefined : this.tryParse<T>(input, options);
+        if (!fast) return this.full().parse<T>(input, options);
+        applyRepairs(fast.value, (this.lexer as Partial<ArchLexer>).takeRepairs?.());
+        return fast;
+    }
+
+    /** Chevrotain's parser, with error recovery; building it takes a tenth of a second. */
+    full(): RecoveringParser {
+        if (!this.recovering) {
+            this.recovering = createParser(this.services.Grammar, new RecoveringParser(shippedParserServices(this.services)), this.services.parser.Lexer.definition);
+            this.recovering.finalize();
+        }
+        return this.recovering;
+    }
+}
+
+/**
+ * Chevrotain's parser, which never throws and never overflows the stack:
  * - text over the size or nesting limits is not parsed; the document gets an empty model
  *   and one error that names the limit;
  * - syntax error recovery is bounded (see `RecoveryGuard`); where it stops, an error says
@@ -14,7 +44,7 @@ import { RecoveryGuard, type StopReason } from './recovery-guard.js';
  * - anything else that throws leaves an empty model and an error, not a broken parser.
  * Limits are reported as lexer errors, so the formatter leaves such files alone.
  */
-export class ArchParser extends LangiumParser {
+export class RecoveringParser extends LangiumParser {
     private readonly guard = new RecoveryGuard(this.wrapper);
 
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
@@ -90,11 +120,9 @@ function withStopNote<T extends AstNode>(result: ParseResult<T>, reason: StopRea
 /** Set by the bundles (`scripts/bundle.mjs`); undefined when the sources run (tests). */
 declare const ARCHSIGHT_BUNDLED: boolean | undefined;
 
-/** Builds and finalizes the parser as Langium's `createLangiumParser` does, with our class. */
+/** The parser service; Chevrotain's parser is only built for a text the fast path leaves to it. */
 export function createArchParser(services: LangiumCoreServices): ArchParser {
-    const parser = createParser(services.Grammar, new ArchParser(shippedParserServices(services)), services.parser.Lexer.definition);
-    parser.finalize();
-    return parser;
+    return new ArchParser(services);
 }
 
 /**

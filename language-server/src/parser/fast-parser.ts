@@ -1,0 +1,628 @@
+import type { IToken, TokenType, TokenTypeDictionary } from 'chevrotain';
+import type { AstNode, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
+import { GrammarAST, GrammarUtils, LangiumParser } from 'langium';
+
+/**
+ * The parser's fast path: Langium's own tree building (`consume`, `subrule`, `action`, the
+ * CST node builder, value conversion, references) driven by a small interpreter of the
+ * grammar instead of Chevrotain. Chevrotain's parser takes a tenth of a second to build
+ * (its lookahead functions for every decision of the grammar) and parses through several
+ * layers of closures; this one needs nothing built but the grammar's first sets, which makes
+ * `archsight check` of a large workspace a third faster.
+ *
+ * It only parses text without errors, and only where it is sure to decide as Chevrotain
+ * would. At each decision (an alternative, an optional part, one more repetition) it looks
+ * ahead at the tokens, one more at a time, until exactly one choice can go on — with what
+ * really follows, the callers' rest included. A choice that no lookahead of `MAX_LOOKAHEAD`
+ * tokens settles (the text is ambiguous there), a token that no choice accepts (a syntax
+ * error), a lexer error or anything unexpected makes `tryParse` give up and return
+ * `undefined`: the caller then parses the text with Chevrotain, which recovers from errors
+ * and reports them. Whatever this parser returns is the tree Chevrotain builds for the text
+ * (`test/parser/fast-parser.test.ts` compares them on every sample and generated model).
+ *
+ * Grammars it does not handle (unordered groups, guards and parameters, infix rules, token
+ * categories) leave it switched off: `tryParse` always gives up.
+ */
+export class FastParser extends LangiumParser {
+    private readonly driver = new Driver();
+    private readonly tokenTypes: TokenTypeDictionary;
+    private readonly usable: boolean;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        // The base class made a Chevrotain wrapper, which is never finalized nor used.
+        (this as unknown as { wrapper: Driver }).wrapper = this.driver;
+        this.driver.parser = this;
+        this.tokenTypes = services.parser.Lexer.definition as TokenTypeDictionary;
+        this.usable = this.build(services.Grammar);
+    }
+
+    /** The tree of `input`, or undefined where the text has an error or this parser is unsure. */
+    tryParse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> | undefined {
+        if (!this.usable) return undefined;
+        try {
+            // Langium's own `parse`, which a subclass may have overridden to call this one.
+            const result = LangiumParser.prototype.parse.call(this, input, options) as ParseResult<T>;
+            return result.lexerErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0 ? result : undefined;
+        } catch (error) {
+            // A refusal, or a stack overflow in a deeply nested text: the full parser decides.
+            (this as unknown as { stack: unknown[] }).stack = [];
+            if (error instanceof Refused || error instanceof RangeError) return undefined;
+            throw error;
+        }
+    }
+
+    /** Compiles the grammar's parser rules and registers them; false where the grammar has what this parser does not handle. */
+    private build(grammar: GrammarAST.Grammar): boolean {
+        if (Object.values(this.tokenTypes).some(type => (type.CATEGORIES?.length ?? 0) > 0)) return false;
+        const reachable = GrammarUtils.getAllReachableRules(grammar, false);
+        const rules = grammar.rules.filter(rule => reachable.has(rule));
+        if (rules.some(rule => GrammarAST.isInfixRule(rule))) return false;
+        const parserRules = rules.filter(GrammarAST.isParserRule);
+        const compiled = new Map<GrammarAST.ParserRule, CompiledRule>();
+        for (const rule of parserRules) {
+            if (rule.parameters.length > 0) return false;
+            compiled.set(rule, { rule, body: undefined as unknown as Node, method: undefined, first: new Set(), nullable: false });
+        }
+        try {
+            for (const entry of compiled.values()) entry.body = this.compile(entry.rule.definition, compiled);
+        } catch (error) {
+            if (error instanceof Refused) return false;
+            throw error;
+        }
+        computeFirstSets([...compiled.values()]);
+        const driver = this.driver;
+        driver.setFollowSets(computeFollowSets([...compiled.values()]));
+        for (const entry of compiled.values()) {
+            entry.method = this.rule(entry.rule, () => driver.runRule(entry));
+        }
+        return true;
+    }
+
+    private compile(element: GrammarAST.AbstractElement, rules: Map<GrammarAST.ParserRule, CompiledRule>): Node {
+        const card = element.cardinality ?? '';
+        const token = (type: TokenType | undefined, at: GrammarAST.AbstractElement): Node => {
+            if (!type) throw new Refused();
+            return { kind: 'token', card, type, feature: at, first: new Set(), nullable: false };
+        };
+        if (GrammarAST.isKeyword(element)) return token(this.tokenTypes[element.value], element);
+        if (GrammarAST.isAction(element)) return { kind: 'action', card, action: element, type: GrammarUtils.getTypeName(element), first: new Set(), nullable: true };
+        if (GrammarAST.isAssignment(element)) return withCard(this.compile(element.terminal, rules), card);
+        if (GrammarAST.isCrossReference(element)) {
+            const terminal = element.terminal ?? GrammarUtils.findNameAssignment(element.type.ref!)?.terminal;
+            if (GrammarAST.isRuleCall(terminal) && GrammarAST.isParserRule(terminal.rule.ref)) return this.call(rules, terminal.rule.ref, element, card);
+            if (GrammarAST.isRuleCall(terminal) && GrammarAST.isTerminalRule(terminal.rule.ref)) return token(this.tokenTypes[terminal.rule.ref.name], element);
+            if (GrammarAST.isKeyword(terminal)) return token(this.tokenTypes[terminal.value], element);
+            throw new Refused();
+        }
+        if (GrammarAST.isRuleCall(element)) {
+            const rule = element.rule.ref;
+            if (element.arguments.length > 0) throw new Refused();
+            if (GrammarAST.isParserRule(rule)) return this.call(rules, rule, element, card);
+            if (GrammarAST.isTerminalRule(rule)) return token(this.tokenTypes[rule.name], element);
+            throw new Refused();
+        }
+        if (GrammarAST.isAlternatives(element)) {
+            const items = element.elements.map(e => this.compile(e, rules));
+            return items.length === 1 ? withCard(items[0], card) : { kind: 'choice', card, items, first: new Set(), nullable: false };
+        }
+        if (GrammarAST.isGroup(element) && !GrammarAST.isUnorderedGroup(element) && !element.guardCondition) {
+            return { kind: 'sequence', card, items: element.elements.map(e => this.compile(e, rules)), first: new Set(), nullable: false };
+        }
+        throw new Refused();
+    }
+
+    private call(rules: Map<GrammarAST.ParserRule, CompiledRule>, rule: GrammarAST.ParserRule, feature: GrammarAST.AbstractElement, card: Cardinality): Node {
+        const target = rules.get(rule);
+        if (!target) throw new Refused();
+        const parser = this;
+        return {
+            kind: 'call', card, rule: target, first: new Set(), nullable: false,
+            // Langium's own subrule call builds the CST node and assigns the result.
+            invoke: () => parser.subrule(0, target.method!, rule.fragment, feature, {}),
+        };
+    }
+
+    /** Consumes the driver's current token through Langium's tree building. */
+    consumeToken(node: TokenNode): void {
+        this.consume(0, node.type, node.feature);
+    }
+}
+
+type Cardinality = '' | '?' | '*' | '+';
+
+interface CompiledRule {
+    rule: GrammarAST.ParserRule;
+    body: Node;
+    method: ReturnType<LangiumParser['rule']> | undefined;
+    first: Set<number>;
+    nullable: boolean;
+}
+
+interface NodeBase {
+    card: Cardinality;
+    /** The token types it can start with (by `tokenTypeIdx`); `nullable`: it can match nothing. */
+    first: Set<number>;
+    nullable: boolean;
+}
+interface TokenNode extends NodeBase { kind: 'token'; type: TokenType; feature: GrammarAST.AbstractElement }
+interface ActionNode extends NodeBase { kind: 'action'; action: GrammarAST.Action; type: string }
+interface CallNode extends NodeBase { kind: 'call'; rule: CompiledRule; invoke: () => void }
+interface ChoiceNode extends NodeBase { kind: 'choice'; items: Node[] }
+interface SequenceNode extends NodeBase { kind: 'sequence'; items: Node[] }
+type Node = TokenNode | ActionNode | CallNode | ChoiceNode | SequenceNode;
+
+function withCard(node: Node, card: Cardinality): Node {
+    if (card === '') return node;
+    if (node.card === '') return { ...node, card };
+    // `(x?)*` and the like: a sequence of one keeps both.
+    return { kind: 'sequence', card, items: [node], first: new Set(), nullable: false };
+}
+
+/** First sets and nullability of every node, to a fixed point (rules call each other). */
+function computeFirstSets(rules: CompiledRule[]): void {
+    let changed = true;
+    const visit = (node: Node): void => {
+        let first: Set<number>;
+        let nullable: boolean;
+        switch (node.kind) {
+            case 'token':
+                first = new Set([node.type.tokenTypeIdx!]);
+                nullable = false;
+                break;
+            case 'action':
+                first = new Set();
+                nullable = true;
+                break;
+            case 'call':
+                first = node.rule.first;
+                nullable = node.rule.nullable;
+                break;
+            case 'choice':
+                node.items.forEach(visit);
+                first = new Set(node.items.flatMap(item => [...item.first]));
+                nullable = node.items.some(item => item.nullable || item.card === '?' || item.card === '*');
+                break;
+            case 'sequence': {
+                node.items.forEach(visit);
+                first = new Set();
+                nullable = true;
+                for (const item of node.items) {
+                    for (const t of item.first) first.add(t);
+                    if (!(item.nullable || item.card === '?' || item.card === '*')) {
+                        nullable = false;
+                        break;
+                    }
+                }
+                break;
+            }
+        }
+        if (first.size !== node.first.size || nullable !== node.nullable) changed = true;
+        node.first = first;
+        node.nullable = nullable;
+    };
+    while (changed) {
+        changed = false;
+        for (const rule of rules) {
+            visit(rule.body);
+            const nullable = rule.body.nullable || rule.body.card === '?' || rule.body.card === '*';
+            if (rule.body.first.size !== rule.first.size || nullable !== rule.nullable) changed = true;
+            rule.first = new Set(rule.body.first);
+            rule.nullable = nullable;
+        }
+    }
+}
+
+/**
+ * What follows the element being parsed, up to the end of its rule: the rest of a sequence
+ * (`items` from `next` on), any number of further repetitions of `repeat`, then `up`;
+ * `null` is the end of the rule. The parser's own sequence frames move `next` on as they
+ * go; the lookahead makes its own.
+ */
+type Rest = null | { items: readonly Node[]; next: number; up: Rest; repeat?: undefined } | { repeat: Node; up: Rest };
+
+/** Raised where the fast path gives up; `tryParse` returns undefined then. */
+class Refused extends Error {
+    constructor() {
+        super('the fast parser cannot decide here');
+    }
+}
+
+/** Lookahead of up to this many tokens; beyond it, a decision goes to Chevrotain. */
+const MAX_LOOKAHEAD = 8;
+/** Configurations one lookahead may visit before it gives up. */
+const MAX_CONFIGS = 20_000;
+const EOF_INDEX = -1;
+/** The end of the rule a decision is in. */
+const STOP = null;
+
+/** A lookahead's position in one option: what it expects next, or `STOP` at the rule's end. */
+interface Config {
+    alt: number;
+    /** The token type it expects (-2 at the end of the rule), where in the grammar, and what follows that token. */
+    expects: number;
+    at?: Node;
+    rest: Rest;
+}
+const AT_STOP = -2;
+
+/** Predictions made, by the token types read: the option taken, or the predictions after one more token. */
+type Prediction = Map<number, number | Prediction>;
+
+/**
+ * Decides as Chevrotain (with chevrotain-allstar, Langium's lookahead) decides, so that the
+ * trees are the same:
+ * - where the options' first tokens are disjoint — for an optional part or a repetition, its
+ *   first tokens and everything that can follow it anywhere in the grammar — the next token
+ *   decides (Chevrotain's LL(1) decisions);
+ * - elsewhere, as allstar's SLL prediction does: every option is followed token by token to
+ *   the end of the rule the decision is in, and no further; an option that reached the end
+ *   stays in the running only while no other option reaches it as well; the option left
+ *   alone wins, and where only options at the end of the rule are left, the first of them.
+ *   Where allstar might stop earlier on a conflict of its own, and the option it would then
+ *   take (the first still running) is not the one that wins here, this gives up.
+ */
+class Driver {
+    readonly IS_RECORDING = false;
+    readonly RULE_STACK: number[] = [];
+    readonly definitionErrors = [];
+    private tokens: IToken[] = [];
+    private pos = 0;
+    private configs = 0;
+    parser!: FastParser;
+    /** The rule being parsed, for the follow sets of its decisions. */
+    private currentRule: CompiledRule | undefined;
+    private follow = new Map<CompiledRule, Set<number>>();
+    private ll1Optional = new Map<Node, boolean>();
+    private ll1Choice = new Map<Node, Map<number, number> | undefined>();
+    private readonly enterPredictions = new Map<Node, Prediction>();
+    private readonly choicePredictions = new Map<Node, Prediction>();
+    /** Numbers for the grammar's nodes and sequences, for `placeKey`. */
+    private readonly ids = new Map<object, number>();
+
+    /** What `parse` reports as syntax errors: none, as a text with errors is refused. */
+    get errors(): never[] {
+        return [];
+    }
+
+    set input(tokens: IToken[]) {
+        this.tokens = tokens;
+        this.pos = 0;
+    }
+
+    setFollowSets(follow: Map<CompiledRule, Set<number>>): void {
+        this.follow = follow;
+    }
+
+    DEFINE_RULE<T>(_name: string, impl: T): T {
+        return impl;
+    }
+
+    /** The entry rule: the whole text must be read. */
+    rule<T>(method: (args: object) => T): T {
+        const result = method({});
+        if (this.pos !== this.tokens.length) throw new Refused();
+        return result;
+    }
+
+    wrapSubrule<T>(_idx: number, method: (args: object) => T, args: object): T {
+        return method(args);
+    }
+
+    wrapConsume(): IToken {
+        return this.tokens[this.pos++];
+    }
+
+    wrapSelfAnalysis(): void {
+        // Nothing to prepare.
+    }
+
+    /** Parses the body of `rule`. */
+    runRule(rule: CompiledRule): void {
+        const outer = this.currentRule;
+        this.currentRule = rule;
+        this.run(rule.body, STOP);
+        this.currentRule = outer;
+    }
+
+    /** Parses `node` (with its cardinality) followed by `rest`. */
+    private run(node: Node, rest: Rest): void {
+        switch (node.card) {
+            case '':
+                this.body(node, rest);
+                return;
+            case '?':
+                if (this.enters(node, rest, rest)) this.body(node, rest);
+                return;
+            case '*':
+            case '+': {
+                const again: Rest = { repeat: node, up: rest };
+                if (node.card === '+' && !this.enters(node, again, rest)) throw new Refused();
+                if (node.card === '+') this.body(node, again);
+                while (this.enters(node, again, rest)) this.body(node, again);
+            }
+        }
+    }
+
+    private body(node: Node, rest: Rest): void {
+        switch (node.kind) {
+            case 'token': {
+                const token = this.tokens[this.pos];
+                if (token === undefined || token.tokenTypeIdx !== node.type.tokenTypeIdx) throw new Refused();
+                this.parser.consumeToken(node);
+                return;
+            }
+            case 'action':
+                this.parser.action(node.type, node.action);
+                return;
+            case 'call':
+                node.invoke();
+                return;
+            case 'choice': {
+                const chosen = this.choose(node, rest);
+                this.run(node.items[chosen], rest);
+                return;
+            }
+            case 'sequence': {
+                const frame = { items: node.items, next: 0, up: rest };
+                for (let i = 0; i < node.items.length; i++) {
+                    frame.next = i + 1;
+                    this.run(node.items[i], frame);
+                }
+            }
+        }
+    }
+
+    /** Whether to parse (once more) the optional or repeated `node`; `inside` follows its body, `exit` follows it. */
+    private enters(node: Node, inside: Rest, exit: Rest): boolean {
+        const next = this.tokenTypeAt(this.pos);
+        let ll1 = this.ll1Optional.get(node);
+        if (ll1 === undefined) {
+            const following = this.firstOfRest(exit);
+            ll1 = ![...node.first].some(t => following.has(t));
+            this.ll1Optional.set(node, ll1);
+        }
+        if (ll1) return node.first.has(next);
+        return this.cachedPredict(this.enterPredictions, node, () => [this.expand(0, inside, node, true), this.expand(1, exit)]) === 0;
+    }
+
+    private choose(node: ChoiceNode, rest: Rest): number {
+        let map = this.ll1Choice.get(node);
+        if (!this.ll1Choice.has(node)) {
+            map = new Map<number, number>();
+            node.items.forEach((item, i) => {
+                if (skippable(item)) map = undefined;
+                for (const t of item.first) {
+                    if (map?.has(t)) map = undefined;
+                    map?.set(t, i);
+                }
+            });
+            this.ll1Choice.set(node, map);
+        }
+        if (map) {
+            const chosen = map.get(this.tokenTypeAt(this.pos));
+            if (chosen === undefined) throw new Refused();
+            return chosen;
+        }
+        return this.cachedPredict(this.choicePredictions, node, () => node.items.map((item, i) => this.expand(i, rest, item)));
+    }
+
+    /**
+     * A prediction depends only on the decision and the tokens it reads (nothing outside the
+     * rule), so each is made once: like allstar's DFA, the tokens read lead to the option.
+     */
+    private cachedPredict(cache: Map<Node, Prediction>, node: Node, start: () => Config[][]): number {
+        let trie = cache.get(node);
+        if (!trie) cache.set(node, trie = new Map());
+        let level: Prediction | undefined = trie;
+        for (let i = 0; level !== undefined; i++) {
+            const step: number | Prediction | undefined = level.get(this.tokenTypeAt(this.pos + i));
+            if (typeof step === 'number') return step;
+            level = step;
+        }
+        const { alt, read } = this.predict(start());
+        let at: Prediction = trie;
+        for (let i = 0; i < read - 1; i++) {
+            const type = this.tokenTypeAt(this.pos + i);
+            let next = at.get(type);
+            if (typeof next !== 'object') at.set(type, next = new Map());
+            at = next;
+        }
+        at.set(this.tokenTypeAt(this.pos + read - 1), alt);
+        return alt;
+    }
+
+    /**
+     * allstar's SLL prediction over `start` (the configurations of each option): the option
+     * that is left alone as the tokens are read.
+     */
+    private predict(start: Config[][]): { alt: number; read: number } {
+        this.configs = 0;
+        let configs = start.flat();
+        for (let i = 0; i < MAX_LOOKAHEAD; i++) {
+            const next = this.tokenTypeAt(this.pos + i);
+            const stopped: Config[] = [];
+            const reach: Config[] = [];
+            for (const config of configs) {
+                if (config.expects === AT_STOP) stopped.push(config);
+                else if (config.expects === next) reach.push(...this.expand(config.alt, config.rest));
+            }
+            if (stopped.length > 0 && !reach.some(c => c.expects === AT_STOP)) reach.push(...stopped);
+            if (reach.length === 0) throw new Refused();
+            const alts = new Set(reach.map(c => c.alt));
+            if (alts.size === 1) return { alt: reach[0].alt, read: i + 1 };
+            if (reach.every(c => c.expects === AT_STOP) || this.conflicts(reach)) return { alt: Math.min(...alts), read: i + 1 };
+            configs = reach;
+        }
+        throw new Refused();
+    }
+
+    /**
+     * allstar's (and ANTLR's) conflict: options met at the same place with the same calls
+     * to return to, and no place where a single option is.
+     */
+    private conflicts(configs: Config[]): boolean {
+        const altsAt = new Map<string, Set<number>>();
+        for (const config of configs) {
+            const key = config.at ? `${this.idOf(config.at)}@${this.placeKey(config.rest)}` : 'stop';
+            const alts = altsAt.get(key) ?? new Set<number>();
+            alts.add(config.alt);
+            altsAt.set(key, alts);
+        }
+        const sizes = [...altsAt.values()].map(alts => alts.size);
+        return sizes.some(size => size > 1) && !sizes.includes(1);
+    }
+
+    /** Where a configuration is in the grammar, with the calls it returns to: equal for equal places. */
+    private placeKey(rest: Rest): string {
+        const parts: string[] = [];
+        for (let r = rest; r !== STOP; r = r.up) parts.push(r.repeat !== undefined ? `r${this.idOf(r.repeat)}` : `${this.idOf(r.items)}:${r.next}`);
+        return parts.join('/');
+    }
+
+    private idOf(object: object): number {
+        let id = this.ids.get(object);
+        if (id === undefined) {
+            id = this.ids.size + 1;
+            this.ids.set(object, id);
+        }
+        return id;
+    }
+
+    /** The configurations reached from `rest` (after `node`'s body, when given) without reading a token. */
+    private expand(alt: number, rest: Rest, node?: Node, bodyOnly = false): Config[] {
+        const out: Config[] = [];
+        if (node) {
+            if (bodyOnly) this.expandBody(alt, node, rest, out);
+            else this.expandNode(alt, node, rest, out);
+        } else {
+            this.expandRest(alt, rest, out);
+        }
+        return out;
+    }
+
+    private expandRest(alt: number, rest: Rest, out: Config[]): void {
+        if (++this.configs > MAX_CONFIGS) throw new Refused();
+        if (rest === STOP) out.push({ alt, expects: AT_STOP, rest });
+        else if (rest.repeat !== undefined) {
+            this.expandBody(alt, rest.repeat, rest, out);
+            this.expandRest(alt, rest.up, out);
+        } else if (rest.next >= rest.items.length) this.expandRest(alt, rest.up, out);
+        else this.expandNode(alt, rest.items[rest.next], { items: rest.items, next: rest.next + 1, up: rest.up }, out);
+    }
+
+    private expandNode(alt: number, node: Node, rest: Rest, out: Config[]): void {
+        switch (node.card) {
+            case '':
+                this.expandBody(alt, node, rest, out);
+                return;
+            case '?':
+                this.expandBody(alt, node, rest, out);
+                this.expandRest(alt, rest, out);
+                return;
+            case '*':
+                this.expandBody(alt, node, { repeat: node, up: rest }, out);
+                this.expandRest(alt, rest, out);
+                return;
+            case '+':
+                this.expandBody(alt, node, { repeat: node, up: rest }, out);
+        }
+    }
+
+    private expandBody(alt: number, node: Node, rest: Rest, out: Config[]): void {
+        if (++this.configs > MAX_CONFIGS) throw new Refused();
+        switch (node.kind) {
+            case 'token':
+                out.push({ alt, expects: node.type.tokenTypeIdx!, at: node, rest });
+                return;
+            case 'action':
+                this.expandRest(alt, rest, out);
+                return;
+            case 'call':
+                // The lookahead's own calls return into `rest`: only the decision's rule ends at STOP.
+                this.expandNode(alt, node.rule.body, rest, out);
+                return;
+            case 'choice':
+                for (const item of node.items) this.expandNode(alt, item, rest, out);
+                return;
+            case 'sequence':
+                if (node.items.length === 0) this.expandRest(alt, rest, out);
+                else this.expandNode(alt, node.items[0], { items: node.items, next: 1, up: rest }, out);
+        }
+    }
+
+    /** The token types that can come after `rest` ends: in the rule, then (at its end) anywhere the rule is called. */
+    private firstOfRest(rest: Rest): Set<number> {
+        const out = new Set<number>();
+        for (let r = rest; ; ) {
+            if (r === STOP) {
+                for (const t of this.follow.get(this.currentRule!) ?? []) out.add(t);
+                return out;
+            }
+            if (r.repeat !== undefined) {
+                for (const t of r.repeat.first) out.add(t);
+                r = r.up;
+                continue;
+            }
+            let i = r.next;
+            for (; i < r.items.length; i++) {
+                for (const t of r.items[i].first) out.add(t);
+                if (!skippable(r.items[i])) return out;
+            }
+            r = r.up;
+        }
+    }
+
+    private tokenTypeAt(pos: number): number {
+        return pos < this.tokens.length ? this.tokens[pos].tokenTypeIdx : EOF_INDEX;
+    }
+}
+
+/** Whether `node` can match no token (its body can, or its cardinality allows none). */
+function skippable(node: Node): boolean {
+    return node.nullable || node.card === '?' || node.card === '*';
+}
+
+/** FOLLOW sets of the rules: the token types that can come after a call, anywhere in the grammar. */
+function computeFollowSets(rules: CompiledRule[]): Map<CompiledRule, Set<number>> {
+    const follow = new Map<CompiledRule, Set<number>>(rules.map(rule => [rule, new Set<number>()]));
+    let changed = true;
+    const add = (target: Set<number>, from: Iterable<number>) => {
+        for (const t of from) {
+            if (!target.has(t)) {
+                target.add(t);
+                changed = true;
+            }
+        }
+    };
+    const walk = (rule: CompiledRule, node: Node, after: Set<number>, atEnd: boolean): void => {
+        let first = after;
+        if (node.card === '*' || node.card === '+') first = new Set([...node.first, ...after]);
+        switch (node.kind) {
+            case 'call': {
+                const target = follow.get(node.rule)!;
+                add(target, first);
+                if (atEnd) add(target, follow.get(rule)!);
+                return;
+            }
+            case 'choice':
+                for (const item of node.items) walk(rule, item, first, atEnd);
+                return;
+            case 'sequence': {
+                let current = first;
+                let end = atEnd;
+                for (let i = node.items.length - 1; i >= 0; i--) {
+                    const item = node.items[i];
+                    walk(rule, item, current, end);
+                    current = skippable(item) ? new Set([...item.first, ...current]) : new Set(item.first);
+                    end = end && skippable(item);
+                }
+            }
+        }
+    };
+    while (changed) {
+        changed = false;
+        for (const rule of rules) walk(rule, rule.body, new Set(), true);
+    }
+    return follow;
+}
