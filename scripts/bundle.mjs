@@ -73,9 +73,14 @@ export function copyElk(root = fileURLToPath(new URL('..', import.meta.url))) {
     for (const name of readdirSync(`${root}/out`)) if (name.startsWith('elk.bundled.js.cache')) rmSync(`${root}/out/${name}`, { force: true });
 }
 
-/** Options for a Node bundle of our server code (the benchmark bundles its harness with them). */
+/**
+ * Options for a Node bundle of our server code (the benchmark bundles its harness with them).
+ * Always minified: half the size to read and compile at every start of the CLI and the
+ * server (`archsight check` of 100 elements about 0.04 s sooner); the source map beside it
+ * (not shipped) maps a stack trace back to the sources.
+ */
 export function serverBundle(entry, outfile) {
-    return { ...node, entryPoints: [entry], outfile, banner: { js: node.banner.js + '\n' + polyfill } };
+    return { ...node, entryPoints: [entry], outfile, minify: true, sourcemap: true, banner: { js: node.banner.js + '\n' + polyfill } };
 }
 
 /**
