@@ -3,9 +3,11 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import type { AstNode, CstNode, ParseResult } from 'langium';
 import { isCompositeCstNode, isLeafCstNode, isReference } from 'langium';
+import { createServicesForGrammar } from 'langium/grammar';
 import { describe, expect, test } from 'vitest';
 import { generateModel } from '../../bench/generate-model.mjs';
 import type { ArchParser } from '../../language-server/src/parser/arch-parser.js';
+import { FastParser } from '../../language-server/src/parser/fast-parser.js';
 import { createTestServices } from '../helpers/services.js';
 import { CORPUS, mutatedArch, tokenSoup } from '../robustness/arch-arbitraries.js';
 
@@ -136,5 +138,17 @@ describe('the fast path of the parser', () => {
         }), { numRuns: 1500, seed: 7 });
         // About a third of these texts have no error (487 of 1,500 with this seed).
         expect(taken).toBeGreaterThan(300);
+    });
+
+    test('switches itself off for a grammar it does not handle, and parses a grammar it does as Chevrotain', async () => {
+        const grammar = (body: string) => `grammar G\nentry Model: ${body};\nhidden terminal WS: /\\s+/;\nterminal ID: /[a-z]+/;\n`;
+        const unordered = await createServicesForGrammar({ grammar: grammar("'a' name=ID & 'b' other=ID") });
+        expect(new FastParser(unordered).tryParse('a x b y')).toBeUndefined();
+        const empty = await createServicesForGrammar({ grammar: grammar("'a' ('c'? names+=ID?)* 'b'") });
+        expect(new FastParser(empty).tryParse('a x b')).toBeUndefined();
+        const plain = await createServicesForGrammar({ grammar: grammar("'a' (names+=ID)* 'b'") });
+        const fast = new FastParser(plain).tryParse('a x y b');
+        expect(fast?.value).toMatchObject({ $type: 'Model', names: ['x', 'y'] });
+        expect(difference(fast?.value, plain.parser.LangiumParser.parse('a x y b').value)).toBeUndefined();
     });
 });
