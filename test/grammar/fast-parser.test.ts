@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { AstNode, CstNode, ParseResult } from 'langium';
 import { isCompositeCstNode, isLeafCstNode, isReference } from 'langium';
 import { createServicesForGrammar } from 'langium/grammar';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { generateModel } from '../../bench/generate-model.mjs';
 import type { ArchParser } from '../../language-server/src/parser/arch-parser.js';
 import { FastParser } from '../../language-server/src/parser/fast-parser.js';
@@ -150,5 +150,20 @@ describe('the fast path of the parser', () => {
         const fast = new FastParser(plain).tryParse('a x y b');
         expect(fast?.value).toMatchObject({ $type: 'Model', names: ['x', 'y'] });
         expect(difference(fast?.value, plain.parser.LangiumParser.parse('a x y b').value)).toBeUndefined();
+    });
+
+    test('after a text with an error the parser goes straight to Chevrotain, until Chevrotain parses one without errors', () => {
+        const own = createTestServices().Arch.parser.LangiumParser as ArchParser;
+        const attempts = vi.spyOn(own, 'tryParse');
+        const tried = (text: string) => {
+            attempts.mockClear();
+            const result = own.parse(text);
+            return { fast: attempts.mock.calls.length > 0, errors: result.parserErrors.length };
+        };
+        expect(tried('service a')).toEqual({ fast: true, errors: 0 });
+        expect(tried('service a {')).toEqual({ fast: true, errors: 1 });
+        expect(tried('service a { replicas')).toEqual({ fast: false, errors: 1 });
+        expect(tried('service a { replicas 2 }')).toEqual({ fast: false, errors: 0 });
+        expect(tried('service a { replicas 3 }')).toEqual({ fast: true, errors: 0 });
     });
 });
