@@ -183,7 +183,7 @@ function computeFirstSets(rules: CompiledRule[]): void {
             case 'choice':
                 node.items.forEach(visit);
                 first = new Set(node.items.flatMap(item => [...item.first]));
-                nullable = node.items.some(item => item.nullable || item.card === '?' || item.card === '*');
+                nullable = node.items.some(skippable);
                 break;
             case 'sequence': {
                 node.items.forEach(visit);
@@ -191,7 +191,7 @@ function computeFirstSets(rules: CompiledRule[]): void {
                 nullable = true;
                 for (const item of node.items) {
                     for (const t of item.first) first.add(t);
-                    if (!(item.nullable || item.card === '?' || item.card === '*')) {
+                    if (!skippable(item)) {
                         nullable = false;
                         break;
                     }
@@ -207,7 +207,7 @@ function computeFirstSets(rules: CompiledRule[]): void {
         changed = false;
         for (const rule of rules) {
             visit(rule.body);
-            const nullable = rule.body.nullable || rule.body.card === '?' || rule.body.card === '*';
+            const nullable = skippable(rule.body);
             if (rule.body.first.size !== rule.first.size || nullable !== rule.nullable) changed = true;
             rule.first = new Set(rule.body.first);
             rule.nullable = nullable;
@@ -238,15 +238,12 @@ const EOF_INDEX = -1;
 /** The end of the rule a decision is in. */
 const STOP = null;
 
-/** A lookahead's position in one option: what it expects next, or `STOP` at the rule's end. */
+/** A lookahead's position in one option: the token it expects next and what follows it; without `at`, the end of the rule. */
 interface Config {
     alt: number;
-    /** The token type it expects (-2 at the end of the rule), where in the grammar, and what follows that token. */
-    expects: number;
-    at?: Node;
+    at?: TokenNode;
     rest: Rest;
 }
-const AT_STOP = -2;
 
 /** Predictions made, by the token types read: the option taken, or the predictions after one more token. */
 type Prediction = Map<number, number | Prediction>;
@@ -446,14 +443,14 @@ class Driver {
             const stopped: Config[] = [];
             const reach: Config[] = [];
             for (const config of configs) {
-                if (config.expects === AT_STOP) stopped.push(config);
-                else if (config.expects === next) reach.push(...this.expand(config.alt, config.rest));
+                if (!config.at) stopped.push(config);
+                else if (config.at.type.tokenTypeIdx === next) reach.push(...this.expand(config.alt, config.rest));
             }
-            if (stopped.length > 0 && !reach.some(c => c.expects === AT_STOP)) reach.push(...stopped);
+            if (stopped.length > 0 && !reach.some(c => !c.at)) reach.push(...stopped);
             if (reach.length === 0) throw new Refused();
             const alts = new Set(reach.map(c => c.alt));
             if (alts.size === 1) return { alt: reach[0].alt, read: i + 1 };
-            if (reach.every(c => c.expects === AT_STOP) || this.conflicts(reach)) return { alt: Math.min(...alts), read: i + 1 };
+            if (reach.every(c => !c.at) || this.conflicts(reach)) return { alt: Math.min(...alts), read: i + 1 };
             configs = reach;
         }
         throw new Refused();
@@ -505,7 +502,7 @@ class Driver {
 
     private expandRest(alt: number, rest: Rest, out: Config[]): void {
         if (++this.configs > MAX_CONFIGS) throw new Refused();
-        if (rest === STOP) out.push({ alt, expects: AT_STOP, rest });
+        if (rest === STOP) out.push({ alt, rest });
         else if (rest.repeat !== undefined) {
             this.expandBody(alt, rest.repeat, rest, out);
             this.expandRest(alt, rest.up, out);
@@ -535,7 +532,7 @@ class Driver {
         if (++this.configs > MAX_CONFIGS) throw new Refused();
         switch (node.kind) {
             case 'token':
-                out.push({ alt, expects: node.type.tokenTypeIdx!, at: node, rest });
+                out.push({ alt, at: node, rest });
                 return;
             case 'action':
                 this.expandRest(alt, rest, out);
