@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import type { AstNode, CstNode, ParseResult } from 'langium';
-import { isCompositeCstNode, isLeafCstNode, isReference } from 'langium';
+import { isAstNode, isCompositeCstNode, isLeafCstNode, isReference } from 'langium';
 import { createServicesForGrammar } from 'langium/grammar';
 import { describe, expect, test, vi } from 'vitest';
 import { generateModel } from '../../bench/generate-model.mjs';
@@ -25,8 +25,11 @@ const EVAL = readdirSync(path.join(REPO, 'eval'), { recursive: true, encoding: '
     .map(f => readFileSync(path.join(REPO, 'eval', f), 'utf8'));
 const GENERATED = [200, 1000].flatMap(size => Object.values(generateModel(size, { perFile: 400 }).files));
 
-/** The first difference between two parse trees, as a path; undefined when they are the same. */
-function difference(a: unknown, b: unknown, at = '$', seen = new Set<unknown>()): string | undefined {
+/**
+ * The first difference between two parse trees, as a path; undefined when they are the same.
+ * `owners`: the nodes that hold `a` and `b`, which must be their containers.
+ */
+function difference(a: unknown, b: unknown, at = '$', seen = new Set<unknown>(), owners: [unknown, unknown] = [undefined, undefined]): string | undefined {
     if (a === b) return undefined;
     if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${at}: ${String(a)} ≠ ${String(b)}`;
     if (seen.has(a)) return undefined;
@@ -34,11 +37,12 @@ function difference(a: unknown, b: unknown, at = '$', seen = new Set<unknown>())
     if (Array.isArray(a) || Array.isArray(b)) {
         if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return `${at}: arrays of ${(a as unknown[]).length} and ${(b as unknown[]).length}`;
         for (let i = 0; i < a.length; i++) {
-            const d = difference(a[i], b[i], `${at}[${i}]`, seen);
+            const d = difference(a[i], b[i], `${at}[${i}]`, seen, owners);
             if (d) return d;
         }
         return undefined;
     }
+    if (isAstNode(a) && (a.$container !== owners[0] || (b as AstNode).$container !== owners[1])) return `${at}: not linked to the node that holds it`;
     if (isReference(a) || isReference(b)) {
         if (!isReference(a) || !isReference(b)) return `${at}: a reference and something else`;
         return a.$refText === b.$refText ? cstDifference(a.$refNode, b.$refNode, `${at}.$refNode`) : `${at}: ${a.$refText} ≠ ${b.$refText}`;
@@ -47,7 +51,7 @@ function difference(a: unknown, b: unknown, at = '$', seen = new Set<unknown>())
     const keysB = Object.keys(b).filter(k => k !== '$container' && k !== '$cstNode' && k !== '$document').sort();
     if (keysA.join() !== keysB.join()) return `${at}: keys ${keysA.join()} ≠ ${keysB.join()}`;
     for (const key of keysA) {
-        const d = difference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`, seen);
+        const d = difference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`, seen, [a, b]);
         if (d) return d;
     }
     if ('$cstNode' in a || '$cstNode' in b) return cstDifference((a as AstNode).$cstNode, (b as AstNode).$cstNode, `${at}.$cstNode`);
@@ -150,6 +154,25 @@ describe('the fast path of the parser', () => {
         const fast = new FastParser(plain).tryParse('a x y b');
         expect(fast?.value).toMatchObject({ $type: 'Model', names: ['x', 'y'] });
         expect(difference(fast?.value, plain.parser.LangiumParser.parse('a x y b').value)).toBeUndefined();
+    });
+
+    test('links every node to its container where a rule call or an action takes over the node being built', async () => {
+        // An unassigned rule call after assignments (the called rule's node takes over the
+        // tags) and an action that makes the node built so far a part of a new one.
+        const grammar = [
+            'grammar G',
+            'entry Model: items+=Item*;',
+            "Item: 'item' tags+=Tag* Named;",
+            "Named: 'x' name=ID ({infer Pair.left=current} '+' right=Tag)?;",
+            "Tag: '#' name=ID;",
+            'hidden terminal WS: /\\s+/;',
+            'terminal ID: /[a-z]+/;',
+        ].join('\n');
+        const own = await createServicesForGrammar({ grammar });
+        const text = 'item #a #b x n item x m + #c';
+        const fast = new FastParser(own).tryParse(text);
+        expect(fast?.value).toMatchObject({ items: [{ $type: 'Named', name: 'n', tags: [{ name: 'a' }, { name: 'b' }] }, { $type: 'Pair', left: { name: 'm' }, right: { name: 'c' } }] });
+        expect(difference(fast?.value, own.parser.LangiumParser.parse(text).value)).toBeUndefined();
     });
 
     test('after a text with an error the parser goes straight to Chevrotain, until Chevrotain parses one without errors', () => {

@@ -1,6 +1,6 @@
 import type { IToken, TokenType, TokenTypeDictionary } from 'chevrotain';
-import type { AstNode, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
-import { GrammarAST, GrammarUtils, LangiumParser } from 'langium';
+import type { AstNode, CstNode, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, isAstNode, LangiumParser } from 'langium';
 
 /**
  * The parser's fast path: Langium's own tree building (`consume`, `subrule`, `action`, the
@@ -35,20 +35,33 @@ export class FastParser extends LangiumParser {
         this.driver.parser = this;
         this.tokenTypes = services.parser.Lexer.definition as TokenTypeDictionary;
         this.usable = this.build(services.Grammar);
+        linkWhileAssigning(this as unknown as LangiumInternals);
     }
 
     /** The tree of `input`, or undefined where the text has an error or this parser is unsure. */
     tryParse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> | undefined {
         if (!this.usable) return undefined;
+        const langium = this as unknown as LangiumInternals;
         try {
-            // Langium's own `parse`, which a subclass may have overridden to call this one.
-            const result = LangiumParser.prototype.parse.call(this, input, options) as ParseResult<T>;
-            return result.lexerErrors.length === 0 && (result.lexerReport?.diagnostics.length ?? 0) === 0 ? result : undefined;
+            // Langium's own `parse` but for its last step, a walk over the whole tree that sets
+            // each node's container: `assign` has done that as the tree was built.
+            langium.nodeBuilder.buildRootNode(input);
+            const lexed = this.lexer.tokenize(input);
+            if (lexed.errors.length > 0 || (lexed.report?.diagnostics.length ?? 0) > 0) return undefined;
+            langium.lexerResult = lexed;
+            this.driver.input = lexed.tokens;
+            const rule = options?.rule ? langium.allRules.get(options.rule) : langium.mainRule;
+            if (!rule) throw new Error(options?.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');
+            const value = langium.doParse(rule) as T;
+            langium.nodeBuilder.addHiddenNodes(lexed.hidden);
+            return { value, lexerErrors: [], lexerReport: lexed.report, parserErrors: [] };
         } catch (error) {
             // A refusal, or a stack overflow in a deeply nested text: the full parser decides.
-            (this as unknown as { stack: unknown[] }).stack = [];
+            langium.stack = [];
             if (error instanceof Refused || error instanceof RangeError) return undefined;
             throw error;
+        } finally {
+            langium.lexerResult = undefined;
         }
     }
 
@@ -132,6 +145,43 @@ export class FastParser extends LangiumParser {
 }
 
 type Cardinality = '' | '?' | '*' | '+';
+
+/** The parts of Langium's parser (private in its types) that the fast path uses. */
+interface LangiumInternals {
+    stack: unknown[];
+    lexerResult: unknown;
+    allRules: Map<string, unknown>;
+    mainRule: unknown;
+    nodeBuilder: { buildRootNode(input: string): void; addHiddenNodes(tokens: IToken[]): void };
+    current: Record<string, unknown>;
+    doParse(rule: unknown): AstNode;
+    assign(operator: string, feature: string, value: unknown, cstNode: CstNode, crossRef?: unknown): void;
+    assignWithoutOverride(target: AstNode, source: AstNode): AstNode;
+}
+
+/**
+ * Makes `parser` set each node's container (`$container`, `$containerProperty` and, in a
+ * list, `$containerIndex`) as it is assigned, as Langium's walk after the parse would.
+ */
+function linkWhileAssigning(parser: LangiumInternals): void {
+    const assign = parser.assign;
+    parser.assign = function (operator, feature, value, cstNode, crossRef) {
+        const container = this.current;
+        assign.call(this, operator, feature, value, cstNode, crossRef);
+        if (operator === '?=' || !isAstNode(value)) return;
+        const node = value as { $container?: unknown; $containerProperty?: string; $containerIndex?: number };
+        node.$container = container;
+        node.$containerProperty = feature;
+        if (operator === '+=') node.$containerIndex = (container[feature] as unknown[]).length - 1;
+    };
+    const assignWithoutOverride = parser.assignWithoutOverride;
+    // The node of an unassigned rule call takes over what the caller's node had so far.
+    parser.assignWithoutOverride = function (target, source) {
+        const merged = assignWithoutOverride.call(this, target, source);
+        AstUtils.linkContentToContainer(merged);
+        return merged;
+    };
+}
 
 interface CompiledRule {
     rule: GrammarAST.ParserRule;
