@@ -158,20 +158,23 @@ describe('the fast path of the parser', () => {
 
     test('links every node to its container where a rule call or an action takes over the node being built', async () => {
         // An unassigned rule call after assignments (the called rule's node takes over the
-        // tags) and an action that makes the node built so far a part of a new one.
+        // tags), an action that makes the node built so far a part of a new one, and a rule
+        // that can read no token (then Langium assigns nothing).
         const grammar = [
             'grammar G',
             'entry Model: items+=Item*;',
             "Item: 'item' tags+=Tag* Named;",
-            "Named: 'x' name=ID ({infer Pair.left=current} '+' right=Tag)?;",
+            "Named: 'x' name=ID mark=Mark ({infer Pair.left=current} '+' right=Tag)?;",
+            "Mark: {infer Mark} (bang?='!')?;",
             "Tag: '#' name=ID;",
             'hidden terminal WS: /\\s+/;',
             'terminal ID: /[a-z]+/;',
         ].join('\n');
         const own = await createServicesForGrammar({ grammar });
-        const text = 'item #a #b x n item x m + #c';
+        const text = 'item #a #b x n ! item x m + #c';
         const fast = new FastParser(own).tryParse(text);
-        expect(fast?.value).toMatchObject({ items: [{ $type: 'Named', name: 'n', tags: [{ name: 'a' }, { name: 'b' }] }, { $type: 'Pair', left: { name: 'm' }, right: { name: 'c' } }] });
+        expect(fast?.value).toMatchObject({ items: [{ $type: 'Named', name: 'n', mark: { bang: true }, tags: [{ name: 'a' }, { name: 'b' }] }, { $type: 'Pair', left: { name: 'm' }, right: { name: 'c' } }] });
+        expect((fast?.value as unknown as { items: Array<{ left: object }> }).items[1].left).not.toHaveProperty('mark');
         expect(difference(fast?.value, own.parser.LangiumParser.parse(text).value)).toBeUndefined();
     });
 

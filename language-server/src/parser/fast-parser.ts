@@ -1,6 +1,6 @@
 import type { IToken, TokenType, TokenTypeDictionary } from 'chevrotain';
 import type { AstNode, CstNode, LangiumCoreServices, ParseResult, ParserOptions } from 'langium';
-import { AstUtils, GrammarAST, GrammarUtils, isAstNode, LangiumParser } from 'langium';
+import { AstUtils, DatatypeSymbol, GrammarAST, GrammarUtils, isAstNode, LangiumParser } from 'langium';
 
 /**
  * The parser's fast path: Langium's own tree building (`consume`, `subrule`, `action`, the
@@ -27,6 +27,7 @@ export class FastParser extends LangiumParser {
     private readonly driver = new Driver();
     private readonly tokenTypes: TokenTypeDictionary;
     private readonly usable: boolean;
+    private readonly langium: LangiumInternals;
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -35,7 +36,8 @@ export class FastParser extends LangiumParser {
         this.driver.parser = this;
         this.tokenTypes = services.parser.Lexer.definition as TokenTypeDictionary;
         this.usable = this.build(services.Grammar);
-        linkWhileAssigning(this as unknown as LangiumInternals);
+        this.langium = this as unknown as LangiumInternals;
+        buildAsItGoes(this.langium, services);
     }
 
     /** The tree of `input`, or undefined where the text has an error or this parser is unsure. */
@@ -130,40 +132,92 @@ export class FastParser extends LangiumParser {
     private call(rules: Map<GrammarAST.ParserRule, CompiledRule>, rule: GrammarAST.ParserRule, feature: GrammarAST.AbstractElement, card: Cardinality): Node {
         const target = rules.get(rule);
         if (!target) throw new Refused();
-        const parser = this;
-        return {
-            kind: 'call', card, rule: target, first: new Set(), nullable: false,
-            // Langium's own subrule call builds the CST node and assigns the result.
-            invoke: () => parser.subrule(0, target.method!, rule.fragment, feature, {}),
-        };
+        return { kind: 'call', card, rule: target, feature, first: new Set(), nullable: false };
     }
 
-    /** Consumes the driver's current token through Langium's tree building. */
-    consumeToken(node: TokenNode): void {
-        this.consume(0, node.type, node.feature);
+    /**
+     * Langium's `consume` of `token` for `node`, with what it looks up for each token (the
+     * assignment, whether the element is a keyword) looked up once per grammar element.
+     */
+    consumeToken(node: TokenNode, token: IToken): void {
+        const langium = this.langium;
+        const hidden = langium.lexerResult!.hidden;
+        if (hidden.length > 0 && hidden[0].startOffset < token.startOffset) langium.nodeBuilder.addHiddenNodes(langium.extractHiddenTokens(token));
+        const leaf = langium.nodeBuilder.buildLeafNode(token, node.feature);
+        const target = node.target ??= targetOf(langium, node.feature);
+        if (target.assignment) {
+            const value = target.keyword ? token.image : langium.converter.convert(token.image, leaf);
+            langium.assign(target.assignment.operator, target.assignment.feature, value, leaf, target.crossRef);
+        } else {
+            const current = langium.current as { $type: unknown; value: string };
+            if (current.$type === DatatypeSymbol) current.value += target.keyword ? token.image : String(langium.converter.convert(token.image, leaf));
+        }
     }
+
+    /**
+     * Langium's `subrule`: the rule's CST node (unless it is a fragment), the rule, and the
+     * assignment of its node where it read a token.
+     */
+    callRule(node: CallNode, readFrom: number): void {
+        const langium = this.langium;
+        const fragment = node.rule.rule.fragment;
+        const cstNode = fragment ? undefined : langium.nodeBuilder.buildCompositeNode(node.feature);
+        let result = node.rule.method!(NO_ARGUMENTS);
+        if (result === undefined && !fragment) result = langium.construct();
+        if (result !== undefined && cstNode && this.driver.position > readFrom) langium.performSubruleAssignment(result, node.feature, cstNode);
+    }
+}
+
+const NO_ARGUMENTS = Object.freeze({});
+
+/** What a token of a grammar element sets: the assignment it is in, if any, and how. */
+interface TokenTarget {
+    assignment: GrammarAST.Assignment | undefined;
+    crossRef: 'single' | 'multi' | undefined;
+    keyword: boolean;
+}
+
+function targetOf(langium: LangiumInternals, feature: GrammarAST.AbstractElement): TokenTarget {
+    const { assignment, crossRef } = langium.getAssignment(feature);
+    return { assignment, crossRef, keyword: GrammarAST.isKeyword(feature) };
 }
 
 type Cardinality = '' | '?' | '*' | '+';
 
 /** The parts of Langium's parser (private in its types) that the fast path uses. */
 interface LangiumInternals {
-    stack: unknown[];
-    lexerResult: unknown;
+    stack: Array<Record<string, unknown>>;
+    lexerResult: { hidden: IToken[] } | undefined;
     allRules: Map<string, unknown>;
     mainRule: unknown;
-    nodeBuilder: { buildRootNode(input: string): void; addHiddenNodes(tokens: IToken[]): void };
+    nodeBuilder: {
+        buildRootNode(input: string): void;
+        addHiddenNodes(tokens: IToken[]): void;
+        buildLeafNode(token: IToken, feature: GrammarAST.AbstractElement): CstNode;
+        buildCompositeNode(feature: GrammarAST.AbstractElement): CstNode;
+        construct(node: object): void;
+    };
+    converter: { convert(input: string, cstNode: CstNode): unknown };
     current: Record<string, unknown>;
     doParse(rule: unknown): AstNode;
+    extractHiddenTokens(token: IToken): IToken[];
+    getAssignment(feature: GrammarAST.AbstractElement): { assignment?: GrammarAST.Assignment; crossRef?: 'single' | 'multi' };
     assign(operator: string, feature: string, value: unknown, cstNode: CstNode, crossRef?: unknown): void;
     assignWithoutOverride(target: AstNode, source: AstNode): AstNode;
+    performSubruleAssignment(result: unknown, feature: GrammarAST.AbstractElement, cstNode: CstNode): void;
+    construct(): unknown;
 }
 
 /**
- * Makes `parser` set each node's container (`$container`, `$containerProperty` and, in a
- * list, `$containerIndex`) as it is assigned, as Langium's walk after the parse would.
+ * The fast path's changes to Langium's tree building (on this parser only; Chevrotain's
+ * parser is another instance):
+ * - each node is linked to its container (`$container`, `$containerProperty` and, in a
+ *   list, `$containerIndex`) as it is assigned, as Langium's walk after the parse would;
+ * - a node's default values (empty lists, `false`) come from a list made once per type
+ *   instead of a look at each of its type's properties.
+ * Infix rules, which Langium's `construct` also handles, switch the fast path off.
  */
-function linkWhileAssigning(parser: LangiumInternals): void {
+function buildAsItGoes(parser: LangiumInternals, services: LangiumCoreServices): void {
     const assign = parser.assign;
     parser.assign = function (operator, feature, value, cstNode, crossRef) {
         const container = this.current;
@@ -175,12 +229,39 @@ function linkWhileAssigning(parser: LangiumInternals): void {
         if (operator === '+=') node.$containerIndex = (container[feature] as unknown[]).length - 1;
     };
     const assignWithoutOverride = parser.assignWithoutOverride;
-    // The node of an unassigned rule call takes over what the caller's node had so far.
+    // The node of an unassigned rule call takes over what the caller's node had so far, if anything.
     parser.assignWithoutOverride = function (target, source) {
+        let moves = false;
+        for (const key in source) {
+            if (!key.startsWith('$')) {
+                moves = true;
+                break;
+            }
+        }
         const merged = assignWithoutOverride.call(this, target, source);
-        AstUtils.linkContentToContainer(merged);
+        if (moves) AstUtils.linkContentToContainer(merged);
         return merged;
     };
+    const reflection = services.shared.AstReflection;
+    const defaults = new Map<string, Array<[string, unknown]>>();
+    parser.construct = function () {
+        const node = this.stack.pop()!;
+        this.nodeBuilder.construct(node);
+        if (node.$type === DatatypeSymbol) return this.converter.convert(node.value as string, node.$cstNode as CstNode);
+        const type = node.$type as string;
+        let values = defaults.get(type);
+        if (!values) {
+            values = Object.values(reflection.getTypeMetaData(type).properties).flatMap(p => p.defaultValue === undefined ? [] : [[p.name, p.defaultValue] as [string, unknown]]);
+            defaults.set(type, values);
+        }
+        for (const [name, value] of values) if (node[name] === undefined) node[name] = copyDefault(value);
+        return node;
+    };
+}
+
+/** A fresh copy of a default value, as Langium's `assignMandatoryProperties` makes. */
+function copyDefault(value: unknown): unknown {
+    return Array.isArray(value) ? value.map(copyDefault) : value;
 }
 
 interface CompiledRule {
@@ -197,9 +278,9 @@ interface NodeBase {
     first: Set<number>;
     nullable: boolean;
 }
-interface TokenNode extends NodeBase { kind: 'token'; type: TokenType; feature: GrammarAST.AbstractElement }
+interface TokenNode extends NodeBase { kind: 'token'; type: TokenType; feature: GrammarAST.AbstractElement; target?: TokenTarget }
 interface ActionNode extends NodeBase { kind: 'action'; action: GrammarAST.Action; type: string }
-interface CallNode extends NodeBase { kind: 'call'; rule: CompiledRule; invoke: () => void }
+interface CallNode extends NodeBase { kind: 'call'; rule: CompiledRule; feature: GrammarAST.AbstractElement }
 interface ChoiceNode extends NodeBase { kind: 'choice'; items: Node[] }
 interface SequenceNode extends NodeBase { kind: 'sequence'; items: Node[] }
 type Node = TokenNode | ActionNode | CallNode | ChoiceNode | SequenceNode;
@@ -334,6 +415,11 @@ class Driver {
         return [];
     }
 
+    /** The index of the next token to read. */
+    get position(): number {
+        return this.pos;
+    }
+
     set input(tokens: IToken[]) {
         this.tokens = tokens;
         this.pos = 0;
@@ -398,14 +484,15 @@ class Driver {
             case 'token': {
                 const token = this.tokens[this.pos];
                 if (token === undefined || token.tokenTypeIdx !== node.type.tokenTypeIdx) throw new Refused();
-                this.parser.consumeToken(node);
+                this.pos++;
+                this.parser.consumeToken(node, token);
                 return;
             }
             case 'action':
                 this.parser.action(node.type, node.action);
                 return;
             case 'call':
-                node.invoke();
+                this.parser.callRule(node, this.pos);
                 return;
             case 'choice': {
                 const chosen = this.choose(node, rest);
@@ -432,7 +519,8 @@ class Driver {
             this.ll1Optional.set(node, ll1);
         }
         if (ll1) return node.first.has(next);
-        return this.cachedPredict(this.enterPredictions, node, () => [this.expand(0, inside, node, true), this.expand(1, exit)]) === 0;
+        const known = this.predicted(this.enterPredictions, node);
+        return (known ?? this.remember(this.enterPredictions, node, [this.expand(0, inside, node, true), this.expand(1, exit)])) === 0;
     }
 
     private choose(node: ChoiceNode, rest: Rest): number {
@@ -453,27 +541,31 @@ class Driver {
             if (chosen === undefined) throw new Refused();
             return chosen;
         }
-        return this.cachedPredict(this.choicePredictions, node, () => node.items.map((item, i) => this.expand(i, rest, item)));
+        return this.predicted(this.choicePredictions, node) ?? this.remember(this.choicePredictions, node, node.items.map((item, i) => this.expand(i, rest, item)));
     }
 
     /**
      * A prediction depends only on the decision and the tokens it reads (nothing outside the
      * rule), so each is made once: like allstar's DFA, the tokens read lead to the option.
+     * `predicted` finds one made before, `remember` makes it from the options' configurations.
      */
-    private cachedPredict(cache: Map<Node, Prediction>, node: Node, start: () => Config[][]): number {
-        let trie = cache.get(node);
-        if (!trie) cache.set(node, trie = new Map());
-        let level: Prediction | undefined = trie;
+    private predicted(cache: Map<Node, Prediction>, node: Node): number | undefined {
+        let level = cache.get(node);
         for (let i = 0; level !== undefined; i++) {
             const step: number | Prediction | undefined = level.get(this.tokenTypeAt(this.pos + i));
             if (typeof step === 'number') return step;
             level = step;
         }
-        const { alt, read } = this.predict(start());
-        let at: Prediction = trie;
+        return undefined;
+    }
+
+    private remember(cache: Map<Node, Prediction>, node: Node, start: Config[][]): number {
+        const { alt, read } = this.predict(start);
+        let at: Prediction | undefined = cache.get(node);
+        if (!at) cache.set(node, at = new Map());
         for (let i = 0; i < read - 1; i++) {
             const type = this.tokenTypeAt(this.pos + i);
-            let next = at.get(type);
+            let next: number | Prediction | undefined = at.get(type);
             if (typeof next !== 'object') at.set(type, next = new Map());
             at = next;
         }
