@@ -54,9 +54,21 @@ export const duplicatedService: Rule = {
         const services = ownServices(model).map(s => ({ id: s.id, deps: dependencies(model, s.id, owned) })).filter(s => s.deps.size >= thresholds.minDependencies);
         const findings: Finding[] = [];
         const reported = new Set<string>();
+        // Only services that share a dependency can be alike: each is compared with those after it that do.
+        const users = new Map<string, number[]>();
+        services.forEach((s, i) => {
+            for (const d of s.deps) {
+                const list = users.get(d);
+                if (list) list.push(i);
+                else users.set(d, [i]);
+            }
+        });
         for (let i = 0; i < services.length; i++) {
-            for (let j = i + 1; j < services.length; j++) {
-                const [a, b] = [services[i], services[j]];
+            const a = services[i];
+            const later = new Set<number>();
+            for (const d of a.deps) for (const j of users.get(d)!) if (j > i) later.add(j);
+            for (const j of [...later].sort((x, y) => x - y)) {
+                const b = services[j];
                 if (reported.has(b.id)) continue;
                 // At most the smaller set is shared and at least the larger one is in the union: most pairs end here.
                 if (Math.min(a.deps.size, b.deps.size) * 100 < thresholds.minSimilarity * Math.max(a.deps.size, b.deps.size)) continue;
