@@ -161,6 +161,8 @@ export function syncChains(model: ArchModel, follow: (r: ModelRelation) => boole
     };
     // Depth first with a stack of its own: a chain of ten thousand calls must not overflow the call stack.
     for (const start of starts) {
+        // Most elements call nothing: no chain starts there.
+        if (syncCallsFrom(model, start).length === 0) continue;
         const path: ModelRelation[] = [];
         const onPath = new Set([start]);
         const frames: Array<{ next: readonly ModelRelation[]; index: number }> = [{ next: callsFrom(start, onPath), index: 0 }];
