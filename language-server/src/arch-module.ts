@@ -30,6 +30,7 @@ import { RuleConfigProvider } from './rules/config/rule-config-provider.js';
 import { RuleRegistry } from './rules/rule-registry.js';
 import { RuleRunner } from './rules/rule-runner.js';
 import { ArchValidator, registerValidationChecks } from './validation/arch-validator.js';
+import { ArchAstNodeDescriptionProvider } from './scope/arch-node-descriptions.js';
 import { ArchDocumentBuilder } from './workspace/arch-document-builder.js';
 import { ArchLangiumDocuments } from './workspace/arch-langium-documents.js';
 import { ArchWorkspaceManager } from './workspace/arch-workspace-manager.js';
@@ -93,6 +94,9 @@ export const ArchModule: Module<ArchServices, PartialLangiumServices & ArchAdded
         ScopeComputation: (services) => new ArchScopeComputation(services),
         ScopeProvider: (services) => new ArchScopeProvider(services),
         Linker: (services) => new ArchLinker(services),
+    },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new ArchAstNodeDescriptionProvider(services),
     },
     lsp: {
         CompletionProvider: (services) => new ArchCompletionProvider(services),

@@ -39,24 +39,26 @@ export class ArchScopeComputation extends DefaultScopeComputation {
  * Only these are walked (the grammar names nothing else): relations and properties, most
  * of a file's syntax tree, are not visited.
  */
-function* declarations(model: Model): Generator<AstNode> {
-    yield* inMembers(model.members ?? []);
-    yield* model.views ?? [];
-    yield* model.flows ?? [];
+function declarations(model: Model): AstNode[] {
+    const out: AstNode[] = [];
+    inMembers(model.members ?? [], out);
+    for (const view of model.views ?? []) out.push(view);
+    for (const flow of model.flows ?? []) out.push(flow);
+    return out;
 }
 
-function* inMembers(members: readonly Member[]): Generator<AstNode> {
+function inMembers(members: readonly Member[], out: AstNode[]): void {
     for (const member of members) {
         if (isGroup(member)) {
-            yield member;
-            yield* inMembers(member.members ?? []);
+            out.push(member);
+            inMembers(member.members ?? [], out);
         } else if (isArchElement(member)) {
-            yield* withSidecars(member);
+            withSidecars(member, out);
         }
     }
 }
 
-function* withSidecars(element: ArchElement): Generator<AstNode> {
-    yield element;
-    for (const sidecar of element.sidecars ?? []) yield* withSidecars(sidecar);
+function withSidecars(element: ArchElement, out: AstNode[]): void {
+    out.push(element);
+    for (const sidecar of element.sidecars ?? []) withSidecars(sidecar, out);
 }
