@@ -1,3 +1,5 @@
+// Before any type guard runs (see the module).
+import './util/type-checks.js';
 import type { Module } from 'langium';
 import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
