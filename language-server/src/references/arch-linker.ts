@@ -1,5 +1,5 @@
-import type { AstNodeDescription, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
-import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
+import { Cancellation, DefaultLinker, interruptAndCheck, isAstNode, isMultiReference, isReference } from 'langium';
 import { distance } from 'fastest-levenshtein';
 import { Link, Meta, Property, Tags } from '../../generated/ast.js';
 
@@ -11,20 +11,35 @@ const CHECK_EVERY = 256;
 /** Unknown references say what the author probably meant. */
 export class ArchLinker extends DefaultLinker {
     /**
-     * As Langium links, without walking properties, tags, meta and links (most of a file's
-     * nodes) and without an `await` per node.
+     * As Langium links (each node in the order of a walk down the tree, its references in
+     * the order of its properties), without walking properties, tags, meta and links (most
+     * of a file's nodes), without an `await` per node, and with one look at each node's
+     * properties for its references and its children, where Langium's streams look twice.
      */
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        const nodes = AstUtils.streamAst(document.parseResult.value).iterator();
+        const pending: AstNode[] = [document.parseResult.value];
+        const children: AstNode[] = [];
         let visited = 0;
-        for (let next = nodes.next(); !next.done; next = nodes.next()) {
-            const node = next.value;
-            if (WITHOUT_REFERENCES.has(node.$type)) {
-                nodes.prune();
-                continue;
-            }
+        while (pending.length > 0) {
+            const node = pending.pop()!;
             if (++visited % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
-            AstUtils.streamReferences(node).forEach(ref => this.doLink(ref, document));
+            for (const property of Object.keys(node)) {
+                if (property.startsWith('$')) continue;
+                const value = (node as unknown as Record<string, unknown>)[property];
+                if (isReference(value) || isMultiReference(value)) {
+                    this.doLink({ reference: value, container: node, property }, document);
+                } else if (Array.isArray(value)) {
+                    for (let index = 0; index < value.length; index++) {
+                        const item: unknown = value[index];
+                        if (isReference(item) || isMultiReference(item)) this.doLink({ reference: item, container: node, property, index }, document);
+                        else if (isAstNode(item) && !WITHOUT_REFERENCES.has(item.$type)) children.push(item);
+                    }
+                } else if (isAstNode(value) && !WITHOUT_REFERENCES.has(value.$type)) {
+                    children.push(value);
+                }
+            }
+            // Last in, first out: the first child is linked next.
+            while (children.length > 0) pending.push(children.pop()!);
         }
         await interruptAndCheck(cancelToken);
     }
