@@ -513,11 +513,7 @@ class Driver {
     private enters(node: Node, inside: Rest, exit: Rest): boolean {
         const next = this.tokenTypeAt(this.pos);
         let ll1 = this.ll1Optional.get(node);
-        if (ll1 === undefined) {
-            const following = this.firstOfRest(exit);
-            ll1 = ![...node.first].some(t => following.has(t));
-            this.ll1Optional.set(node, ll1);
-        }
+        if (ll1 === undefined) this.ll1Optional.set(node, ll1 = this.decidedByNextToken(node, exit));
         if (ll1) return node.first.has(next);
         const known = this.predicted(this.enterPredictions, node);
         return (known ?? this.remember(this.enterPredictions, node, [this.expand(0, inside, node, true), this.expand(1, exit)])) === 0;
@@ -525,23 +521,26 @@ class Driver {
 
     private choose(node: ChoiceNode, rest: Rest): number {
         let map = this.ll1Choice.get(node);
-        if (!this.ll1Choice.has(node)) {
-            map = new Map<number, number>();
-            node.items.forEach((item, i) => {
-                if (skippable(item)) map = undefined;
-                for (const t of item.first) {
-                    if (map?.has(t)) map = undefined;
-                    map?.set(t, i);
-                }
-            });
-            this.ll1Choice.set(node, map);
-        }
+        if (map === undefined && !this.ll1Choice.has(node)) this.ll1Choice.set(node, map = choiceByFirstToken(node));
         if (map) {
             const chosen = map.get(this.tokenTypeAt(this.pos));
             if (chosen === undefined) throw new Refused();
             return chosen;
         }
-        return this.predicted(this.choicePredictions, node) ?? this.remember(this.choicePredictions, node, node.items.map((item, i) => this.expand(i, rest, item)));
+        return this.predicted(this.choicePredictions, node) ?? this.remember(this.choicePredictions, node, this.expandChoices(node, rest));
+    }
+
+    // The helpers below hold the callbacks: a callback that uses a variable of `enters` or
+    // `choose` would make each of their calls allocate a context for it, cached answer or not.
+
+    /** Whether the next token alone decides whether to enter `node`: none of its first tokens can follow it. */
+    private decidedByNextToken(node: Node, exit: Rest): boolean {
+        const following = this.firstOfRest(exit);
+        return ![...node.first].some(t => following.has(t));
+    }
+
+    private expandChoices(node: ChoiceNode, rest: Rest): Config[][] {
+        return node.items.map((item, i) => this.expand(i, rest, item));
     }
 
     /**
@@ -717,6 +716,20 @@ class Driver {
     private tokenTypeAt(pos: number): number {
         return pos < this.tokens.length ? this.tokens[pos].tokenTypeIdx : EOF_INDEX;
     }
+}
+
+/** The choice each first token makes, where the choices' first tokens are disjoint and none can match nothing; undefined elsewhere. */
+function choiceByFirstToken(node: ChoiceNode): Map<number, number> | undefined {
+    const map = new Map<number, number>();
+    for (let i = 0; i < node.items.length; i++) {
+        const item = node.items[i];
+        if (skippable(item)) return undefined;
+        for (const t of item.first) {
+            if (map.has(t)) return undefined;
+            map.set(t, i);
+        }
+    }
+    return map;
 }
 
 /** Whether `node` has an optional part or a repetition whose body can match no token. */
