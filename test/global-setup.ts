@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -14,6 +14,8 @@ import * as esbuild from 'esbuild';
  */
 export default async function setup(): Promise<() => void> {
     const runFolder = mkdtempSync(path.join(tmpdir(), 'archsight-test-run-'));
+    // Open to every user, as the system's own is: some tests run the CLI as `nobody`.
+    chmodSync(runFolder, 0o1777);
     for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = runFolder;
     // @ts-expect-error -- a plain ES module without type declarations
     const { bundles, copyElk, copyPngAssets, writeCodeCache } = await import('../scripts/bundle.mjs') as { bundles: esbuild.BuildOptions[]; copyElk: () => void; copyPngAssets: () => void; writeCodeCache: () => void };
