@@ -24,8 +24,19 @@ describe('guessing how large a level of detail reads before laying it out', () =
         expect(estimate.worthLayingOut('DOWN', area / 4)).toBe(true);
         // Four fifths are guessed at about 4.5 px: skipped, though the boxes alone would allow 10 px.
         expect(estimate.worthLayingOut('DOWN', area * 0.8)).toBe(false);
-        // Nothing is known about the other direction yet: it is laid out.
-        expect(estimate.worthLayingOut('RIGHT', area * 0.8)).toBe(true);
+    });
+
+    test('before a layout in one direction, the room the other took stands in: two thirds of it, in the shape that fits the pane best', () => {
+        const estimate = new LevelEstimate(pane);
+        const area = 30 * 160 * 60;
+        // Down, the boxes took 23 times their area (2600 × 2500).
+        estimate.record('DOWN', area, 2600, 2500);
+        // To the right, four fifths of them would need 15 times their area even so: about 6 px at best, so not laid out.
+        expect(estimate.worthLayingOut('RIGHT', area * 0.8)).toBe(false);
+        // A quarter of them may read at about 11 px: laid out.
+        expect(estimate.worthLayingOut('RIGHT', area / 4)).toBe(true);
+        // Nothing laid out in either direction: the boxes alone decide.
+        expect(new LevelEstimate(pane).worthLayingOut('RIGHT', area * 0.8)).toBe(true);
     });
 
     test('the other direction is skipped when it is guessed well below the one laid out at this level', () => {
@@ -36,5 +47,19 @@ describe('guessing how large a level of detail reads before laying it out', () =
         const right = estimate.guess('RIGHT', area)!;
         expect(estimate.worthLayingOut('RIGHT', area, right / 0.75)).toBe(false);
         expect(estimate.worthLayingOut('RIGHT', area, right / 0.85)).toBe(true);
+    });
+
+    test('the level drawn as the last resort is laid out only in the directions that may read about as large as the drawing so far', () => {
+        const estimate = new LevelEstimate(pane);
+        const area = 10 * 160 * 60;
+        estimate.record('RIGHT', area, 1200, 400);
+        const right = estimate.guess('RIGHT', area)!;
+        // Nothing drawn yet: it is laid out, however small it is guessed.
+        expect(estimate.mayReadAsLarge('RIGHT', area * 4)).toBe(true);
+        expect(estimate.mayReadAsLarge('RIGHT', area, right / 0.75)).toBe(false);
+        expect(estimate.mayReadAsLarge('RIGHT', area, right / 0.85)).toBe(true);
+        // Down was not laid out: the most it could read, from the room taken to the right (13 px, the labels' own size), decides.
+        expect(estimate.mayReadAsLarge('DOWN', area, 12)).toBe(true);
+        expect(estimate.mayReadAsLarge('DOWN', area * 16, 12)).toBe(false);
     });
 });

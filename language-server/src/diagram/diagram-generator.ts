@@ -6,7 +6,7 @@ import { isLayoutTimeout } from './layout-budget.js';
 import { candidateLevels, MIN_TEXT_PX, openAtLevel, textPxAtFit } from './level-of-detail.js';
 import { boxArea, LevelEstimate } from './level-estimate.js';
 import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
-import { toElkGraph, type DiagramGraph } from './elk-graph.js';
+import { drawingBoxes, toElkGraph, type DiagramGraph } from './elk-graph.js';
 import { ElkLayoutEngine, type ElkFactory } from './elk-layout.js';
 import type { LaidOutDiagram } from './graph-types.js';
 import type { LayoutStore } from './layout-store.js';
@@ -116,11 +116,15 @@ export class DiagramGenerator {
         for (const [i, open] of levels.entries()) {
             await nextTurn();
             const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base, lines, flow);
+            // Most levels are skipped on their boxes' area alone: the lines are added only for a layout.
+            const boxes = drawingBoxes(model, selection);
+            const area = boxArea(boxes);
             for (const direction of directions) {
-                const graph = toElkGraph(model, selection, direction);
-                const area = boxArea(graph);
                 // The last level is always drawn if nothing better was: a diagram is drawn even when it cannot read.
-                if (estimate && i < levels.length - 1 && !estimate.worthLayingOut(direction, area, best?.level === i ? best.px : undefined)) continue;
+                if (estimate && (i < levels.length - 1
+                    ? !estimate.worthLayingOut(direction, area, best?.level === i ? best.px : undefined)
+                    : !estimate.mayReadAsLarge(direction, area, best?.px))) continue;
+                const graph = boxes.graph(direction);
                 const laidOut = await this.place(graph, `${viewKey(model, options)} ${[...selection.groupIds].filter(id => !selection.collapsed?.has(id)).sort().join(',')}`);
                 // The legend grows with what is drawn (badges, closed groups): measure the drawing as it will be.
                 const size = renderSvg(laidOut, { theme: 'light', legend: options.legend, findings: options.findings, findingPaths: options.findingPaths });
