@@ -6,13 +6,14 @@ import { isLayoutTimeout } from './layout-budget.js';
 import { candidateLevels, MIN_TEXT_PX, openAtLevel, textPxAtFit } from './level-of-detail.js';
 import { boxArea, LevelEstimate } from './level-estimate.js';
 import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
-import { drawingBoxes, toElkGraph, type DiagramGraph } from './elk-graph.js';
+import { drawingBoxes, toElkGraph, type DiagramGraph, type DrawingBoxes } from './elk-graph.js';
 import { ElkLayoutEngine, type ElkFactory } from './elk-layout.js';
 import type { LaidOutDiagram } from './graph-types.js';
 import type { LayoutStore } from './layout-store.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { PreviousLayouts } from './layout-hints.js';
 import { layoutShift } from './layout-shift.js';
+import { lookAhead } from './look-ahead.js';
 import { placeDiagram } from './placement.js';
 import { drawnSubject } from './view-subject.js';
 import { renderSvg } from './svg-renderer.js';
@@ -113,19 +114,21 @@ export class DiagramGenerator {
         const directions = options.chooseDirection && pane ? [options.direction, other] as const : [options.direction] as const;
         const estimate = pane && new LevelEstimate(pane);
         let best: { selection: ViewSelection; laidOut: LaidOutDiagram; px: number; level: number } | undefined;
-        for (const [i, open] of levels.entries()) {
+        // Each level's boxes, worked out once: when the loop comes to it, or ahead, while a layout runs.
+        const prepared: PreparedLevel[] = [];
+        const prepare = (i: number): PreparedLevel => prepared[i] ??= prepareLevel(model, base, levels[i], lines, flow);
+        for (let i = 0; i < levels.length; i++) {
             await nextTurn();
-            const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base, lines, flow);
-            // Most levels are skipped on their boxes' area alone: the lines are added only for a layout.
-            const boxes = drawingBoxes(model, selection);
-            const area = boxArea(boxes);
+            const { selection, boxes, area } = prepare(i);
             for (const direction of directions) {
                 // The last level is always drawn if nothing better was: a diagram is drawn even when it cannot read.
                 if (estimate && (i < levels.length - 1
                     ? !estimate.worthLayingOut(direction, area, best?.level === i ? best.px : undefined)
                     : !estimate.mayReadAsLarge(direction, area, best?.px))) continue;
                 const graph = boxes.graph(direction);
-                const laidOut = await this.place(graph, `${viewKey(model, options)} ${[...selection.groupIds].filter(id => !selection.collapsed?.has(id)).sort().join(',')}`);
+                const placing = this.place(graph, `${viewKey(model, options)} ${[...selection.groupIds].filter(id => !selection.collapsed?.has(id)).sort().join(',')}`);
+                if (estimate) lookAhead(placing, i + 1, levels.length, prepare);
+                const laidOut = await placing;
                 // The legend grows with what is drawn (badges, closed groups): measure the drawing as it will be.
                 const size = renderSvg(laidOut, { theme: 'light', legend: options.legend, findings: options.findings, findingPaths: options.findingPaths });
                 estimate?.record(direction, area, size.width, size.height);
@@ -252,6 +255,20 @@ type LayoutChoices = Pick<DiagramOptions, 'view' | 'named' | 'flow' | 'focus' | 
 interface SelectedGraph {
     readonly selection: ViewSelection;
     readonly graph: DiagramGraph;
+}
+
+/** A level of detail: what it draws, its boxes (the lines come with a layout) and their area. */
+interface PreparedLevel {
+    readonly selection: ViewSelection;
+    readonly boxes: DrawingBoxes;
+    readonly area: number;
+}
+
+/** Most levels are skipped on their boxes' area alone (`level-estimate.ts`): their lines are never built. */
+function prepareLevel(model: ArchModel, base: ViewSelection, open: ReadonlySet<string> | undefined, lines: Lines, flow: ModelFlow | undefined): PreparedLevel {
+    const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base, lines, flow);
+    const boxes = drawingBoxes(model, selection);
+    return { selection, boxes, area: boxArea(boxes) };
 }
 
 /**
