@@ -13,7 +13,7 @@ import type { LayoutStore } from './layout-store.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { PreviousLayouts } from './layout-hints.js';
 import { layoutShift } from './layout-shift.js';
-import { lookAhead } from './look-ahead.js';
+import { lookAhead, nextTurn } from './look-ahead.js';
 import { placeDiagram } from './placement.js';
 import { drawnSubject } from './view-subject.js';
 import { renderSvg } from './svg-renderer.js';
@@ -269,14 +269,6 @@ function prepareLevel(model: ArchModel, base: ViewSelection, open: ReadonlySet<s
     const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base, lines, flow);
     const boxes = drawingBoxes(model, selection);
     return { selection, boxes, area: boxArea(boxes) };
-}
-
-/**
- * Lets the language server answer what came in meanwhile (hover, completion, the next
- * edit) between the stages of a large diagram, each of which takes tens of milliseconds.
- */
-function nextTurn(): Promise<void> {
-    return new Promise(resolve => setImmediate(resolve));
 }
 
 /**

@@ -26,6 +26,10 @@ export function lookAhead(layout: Promise<unknown>, from: number, to: number, pr
     })();
 }
 
-function nextTurn(): Promise<void> {
+/**
+ * Lets the language server answer what came in meanwhile (hover, completion, the next
+ * edit) between the stages of a large diagram, each of which takes tens of milliseconds.
+ */
+export function nextTurn(): Promise<void> {
     return new Promise(resolve => setImmediate(resolve));
 }
