@@ -1,6 +1,9 @@
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { collapseGroups } from '../../language-server/src/diagram/collapse.js';
+import { DiagramGenerator } from '../../language-server/src/diagram/diagram-generator.js';
+import { defaultElkFactory } from '../../language-server/src/diagram/elk-layout.js';
 import { candidateLevels, fitZoom, openAtLevel, textPxAtFit } from '../../language-server/src/diagram/level-of-detail.js';
 import { subjectGroup } from '../../language-server/src/diagram/level-subject.js';
 import { selectView } from '../../language-server/src/diagram/views.js';
@@ -131,5 +134,37 @@ describe('levels of detail', () => {
         const atProm = await services.Arch.diagram.DiagramGenerator.generate(model, { ...options, zoomable: true, hint: 'prom' });
         expect(atProm.subject).toBe('prom');
         expect(closed(atProm.svg)).not.toContain('obs');
+    });
+
+    test('when not even the most detailed level can read on its boxes alone, the last level is laid out first and the others are judged by it', async () => {
+        const model = await modelOf(services, SHOP);
+        const boxesIn = (node: ElkNode): number => (node.children ?? []).reduce((n, child) => n + 1 + boxesIn(child), 0);
+        // A generator whose ELK notes how many boxes each layout it runs has.
+        const drawer = () => {
+            const laidOut: number[] = [];
+            const generator = new DiagramGenerator({
+                layout: {
+                    ElkFactory: () => {
+                        const elk = defaultElkFactory();
+                        return { ...elk, layout: ((graph: ElkNode) => { laidOut.push(boxesIn(graph)); return elk.layout(graph); }) as ELK['layout'] } as ELK;
+                    },
+                },
+            });
+            return { generator, laidOut };
+        };
+        const options = { view: 'all', direction: 'DOWN', theme: 'light', legend: false } as const;
+        const closed = (svg: string) => groupsWithClass(parseSvg(svg), 'collapsed').map(g => g.getAttribute('data-id')).sort();
+        // In a 300 px pane the boxes of the whole shop are too large to read: the level with
+        // everything closed (3 boxes) is laid out first, then the one level that it says may
+        // still read (the stack open: 4 boxes), which does not: the first is drawn.
+        const small = drawer();
+        const drawn = await small.generator.generate(model, { ...options, pane: { width: 300, height: 300 } });
+        expect(small.laidOut).toEqual([3, 4]);
+        expect(closed(drawn.svg)).toEqual(['obs', 'shop']);
+        // A pane where the whole drawing may read starts with it, and ends there.
+        const roomy = drawer();
+        const whole = await roomy.generator.generate(model, { ...options, pane: { width: 3000, height: 3000 } });
+        expect(roomy.laidOut).toEqual([10]);
+        expect(closed(whole.svg)).toEqual([]);
     });
 });

@@ -8,7 +8,7 @@ import { boxArea, LevelEstimate } from './level-estimate.js';
 import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
 import { drawingBoxes, toElkGraph, type DiagramGraph, type DrawingBoxes } from './elk-graph.js';
 import { ElkLayoutEngine, type ElkFactory } from './elk-layout.js';
-import type { LaidOutDiagram } from './graph-types.js';
+import type { FlowDirection, LaidOutDiagram } from './graph-types.js';
 import type { LayoutStore } from './layout-store.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { PreviousLayouts } from './layout-hints.js';
@@ -91,6 +91,8 @@ export class DiagramGenerator {
      * read at least MIN_TEXT_PX in the pane; of the layouts tried the one that reads
      * largest is kept. Levels and directions that the layouts so far say will not read, or
      * will read smaller than the other direction, are skipped without a layout (`level-estimate.ts`).
+     * When the boxes of the most detailed level alone are too large to read, the last level
+     * is laid out first: the guesses then go by it, and most levels between are skipped.
      * A zoomable drawing (the preview) is never drawn with the view's subject closed: when no
      * level with it open reads, the preview opens the one that reads largest at readable text.
      */
@@ -117,22 +119,31 @@ export class DiagramGenerator {
         // Each level's boxes, worked out once: when the loop comes to it, or ahead, while a layout runs.
         const prepared: PreparedLevel[] = [];
         const prepare = (i: number): PreparedLevel => prepared[i] ??= prepareLevel(model, base, levels[i], lines, flow);
+        const layOut = async (i: number, direction: FlowDirection, next: number) => {
+            const { selection, boxes, area } = prepare(i);
+            const placing = this.place(boxes.graph(direction), `${viewKey(model, options)} ${[...selection.groupIds].filter(id => !selection.collapsed?.has(id)).sort().join(',')}`);
+            if (estimate) lookAhead(placing, next, levels.length, prepare);
+            const laidOut = await placing;
+            // The legend grows with what is drawn (badges, closed groups): measure the drawing as it will be.
+            const size = renderSvg(laidOut, { theme: 'light', legend: options.legend, findings: options.findings, findingPaths: options.findingPaths });
+            estimate?.record(direction, area, size.width, size.height);
+            return { selection, laidOut, px: pane ? textPxAtFit(size.width, size.height, pane) : 0 };
+        };
+        const last = levels.length - 1;
+        // When not even the most detailed level can read (its boxes alone are too large for
+        // the pane), the level drawn as the last resort is laid out first: it is laid out
+        // whenever no level before it reads, and it tells how much room the others will take.
+        const probe = estimate && last > 0 && !estimate.mayRead(prepare(0).area) ? await layOut(last, directions[0], 0) : undefined;
         for (let i = 0; i < levels.length; i++) {
             await nextTurn();
-            const { selection, boxes, area } = prepare(i);
+            const { area } = prepare(i);
             for (const direction of directions) {
+                const tried = i === last && direction === directions[0] ? probe : undefined;
                 // The last level is always drawn if nothing better was: a diagram is drawn even when it cannot read.
-                if (estimate && (i < levels.length - 1
+                if (!tried && estimate && (i < last
                     ? !estimate.worthLayingOut(direction, area, best?.level === i ? best.px : undefined)
                     : !estimate.mayReadAsLarge(direction, area, best?.px))) continue;
-                const graph = boxes.graph(direction);
-                const placing = this.place(graph, `${viewKey(model, options)} ${[...selection.groupIds].filter(id => !selection.collapsed?.has(id)).sort().join(',')}`);
-                if (estimate) lookAhead(placing, i + 1, levels.length, prepare);
-                const laidOut = await placing;
-                // The legend grows with what is drawn (badges, closed groups): measure the drawing as it will be.
-                const size = renderSvg(laidOut, { theme: 'light', legend: options.legend, findings: options.findings, findingPaths: options.findingPaths });
-                estimate?.record(direction, area, size.width, size.height);
-                const px = pane ? textPxAtFit(size.width, size.height, pane) : 0;
+                const { selection, laidOut, px } = tried ?? await layOut(i, direction, i + 1);
                 if (!best || px > best.px + 0.05) best = { selection, laidOut, px, level: i };
             }
             if (!pane || (best && best.px >= MIN_TEXT_PX)) break;

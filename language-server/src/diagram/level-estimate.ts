@@ -62,10 +62,15 @@ export class LevelEstimate {
      * direction's layout took stands in (`guessAcross`).
      */
     worthLayingOut(direction: FlowDirection, area: number, otherPx?: number): boolean {
-        if (LABEL_PX * Math.min(1, Math.sqrt((this.pane.width * this.pane.height) / (LEAST_SPREAD * area))) < MIN_TEXT_PX) return false;
+        if (!this.mayRead(area)) return false;
         const guessed = this.guess(direction, area);
         if (guessed === undefined) return (this.guessAcross(direction, area) ?? Infinity) >= MIN_TEXT_PX * MARGIN;
         return guessed >= MIN_TEXT_PX * MARGIN && this.mayReadAsLarge(direction, area, otherPx);
+    }
+
+    /** Whether boxes of this area may read in the pane at all: not if they would read too small with the least room any drawing took around its boxes. */
+    mayRead(area: number): boolean {
+        return LABEL_PX * Math.min(1, Math.sqrt((this.pane.width * this.pane.height) / (LEAST_SPREAD * area))) >= MIN_TEXT_PX;
     }
 
     /**
