@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { DiagramOptions } from '../../language-server/src/diagram/diagram-types.js';
+import type { DiagramGraph } from '../../language-server/src/diagram/elk-graph.js';
 import type { Box, LaidOutDiagram, PlacedNode, Point } from '../../language-server/src/diagram/graph-types.js';
 import type { TestServices } from '../helpers/services.js';
 
@@ -104,3 +105,12 @@ export function allToAll(n: number): ElkNode {
 
 /** Two boxes and an edge: laid out at once. */
 export const SMALL_GRAPH: ElkNode = { id: 'root', layoutOptions: { 'elk.algorithm': 'layered' }, children: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }], edges: [{ id: 'e', sources: ['a'], targets: ['b'] }] };
+
+/** The area of the boxes a graph draws (elements and closed groups; open groups only hold them): what `drawnArea` must give. */
+export function boxArea(boxes: Pick<DiagramGraph, 'nodes'>): number {
+    let area = 0;
+    for (const node of boxes.nodes.values()) {
+        if (node.type === 'element' || node.collapsed !== undefined) area += node.width * node.height;
+    }
+    return area;
+}

@@ -3,10 +3,9 @@ import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { collapseGroups } from '../../language-server/src/diagram/collapse.js';
 import { drawingBoxes } from '../../language-server/src/diagram/elk-graph.js';
-import { boxArea } from '../../language-server/src/diagram/level-estimate.js';
 import { selectView } from '../../language-server/src/diagram/views.js';
 import { arch, createTestServices } from '../helpers/services.js';
-import { modelOf } from './diagram-helpers.js';
+import { boxArea, modelOf } from './diagram-helpers.js';
 
 const services = createTestServices();
 afterEach(() => clearDocuments(services.shared));

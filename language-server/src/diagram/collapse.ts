@@ -39,22 +39,7 @@ export function collapseGroups(model: ArchModel, selection: ViewSelection, maxEl
     if (open === undefined && selection.elementIds.size <= maxElements) return selection;
     if (open !== undefined && [...selection.groupIds].every(id => open.has(id))) return selection;
     const expanded = open ?? expandedGroups(model, selection.focus);
-    // What each drawn element or group shows as: the outermost group around it that is not
-    // expanded, or itself.
-    const boxOf = (id: string): string => {
-        let box = id;
-        let current: string | undefined = id;
-        for (let depth = 0; current !== undefined && depth <= model.groups.size + 1; depth++) {
-            if (model.groups.has(current) && !expanded.has(current)) box = current;
-            current = model.elements.get(current)?.groupId ?? model.groups.get(current)?.parentId;
-        }
-        return box;
-    };
-    const boxes = new Set<string>();
-    for (const id of [...selection.elementIds, ...selection.groupIds]) {
-        // Sidecars are drawn docked to their host: they come and go with it. Expanded groups hold boxes.
-        if (model.elements.get(id)?.hostId === undefined && !expanded.has(id)) boxes.add(boxOf(id));
-    }
+    const { boxOf, boxes } = boxesOf(model, selection, expanded);
     const drawnRelations = [...selection.relations, ...selection.bundles.flatMap(b => b.relations)];
     const fromGroup = open ? signalSources(model, drawnRelations, expanded, id => boxOf(hostOf(model, id))) : new Map<string, string>();
     const edges = new Map<string, { kind: RelationKind; sourceId: string; targetId: string; relations: ModelRelation[] }>();
@@ -68,24 +53,7 @@ export function collapseGroups(model: ArchModel, selection: ViewSelection, maxEl
         edges.set(key, edge);
     }
     const kept = keepBestConnected(boxes, [...edges.values()], open ? Infinity : maxElements);
-    const elementIds = new Set<string>();
-    const groupIds = new Set<string>();
-    const collapsed = new Map<string, number>();
-    const collapsedIds = new Set<string>();
-    for (const id of selection.elementIds) {
-        const box = boxOf(id);
-        if (model.groups.has(box)) collapsed.set(box, (collapsed.get(box) ?? 0) + 1);
-    }
-    for (const id of selection.groupIds) if (expanded.has(id)) groupIds.add(id);
-    for (const id of kept) {
-        if (model.groups.has(id)) {
-            groupIds.add(id);
-            collapsedIds.add(id);
-        } else {
-            elementIds.add(id);
-            model.elements.get(id)?.sidecarIds.forEach(s => elementIds.add(s));
-        }
-    }
+    const { elementIds, groupIds, collapsedIds, collapsed } = drawnBoxes(model, selection, expanded, boxOf, kept);
     const merged: MergedRelations[] = [];
     const relations: ModelRelation[] = [];
     for (const edge of edges.values()) {
@@ -105,11 +73,65 @@ export function collapseGroups(model: ArchModel, selection: ViewSelection, maxEl
         groupIds,
         relations,
         bundles: [],
-        collapsed: new Map([...collapsedIds].map(id => [id, collapsed.get(id) ?? 0])),
+        collapsed,
         merged,
         notice: open ? levelNotice(selection, collapsedIds.size) : collapseNotice(selection, boxes.size, kept.size, maxElements),
         ...(open ? { labelMerged: true } : {}),
     };
+}
+
+/**
+ * The boxes of a level of detail without its lines: what is drawn and what each closed
+ * group holds, as `collapseGroups` gives them. Enough to judge the level on its boxes'
+ * area (`drawn-area.ts`) for a fraction of the cost of merging its relations.
+ */
+export function levelBoxes(model: ArchModel, selection: ViewSelection, open: ReadonlySet<string>): Pick<ViewSelection, 'elementIds' | 'groupIds' | 'collapsed'> {
+    if ([...selection.groupIds].every(id => open.has(id))) return selection;
+    const { boxOf, boxes } = boxesOf(model, selection, open);
+    return drawnBoxes(model, selection, open, boxOf, boxes);
+}
+
+/** What each drawn element or group shows as (the outermost group around it that is not expanded, or itself), and the boxes drawn. */
+function boxesOf(model: ArchModel, selection: ViewSelection, expanded: ReadonlySet<string>): { boxOf: (id: string) => string; boxes: Set<string> } {
+    const boxOf = (id: string): string => {
+        let box = id;
+        let current: string | undefined = id;
+        for (let depth = 0; current !== undefined && depth <= model.groups.size + 1; depth++) {
+            if (model.groups.has(current) && !expanded.has(current)) box = current;
+            current = model.elements.get(current)?.groupId ?? model.groups.get(current)?.parentId;
+        }
+        return box;
+    };
+    const boxes = new Set<string>();
+    for (const id of [...selection.elementIds, ...selection.groupIds]) {
+        // Sidecars are drawn docked to their host: they come and go with it. Expanded groups hold boxes.
+        if (model.elements.get(id)?.hostId === undefined && !expanded.has(id)) boxes.add(boxOf(id));
+    }
+    return { boxOf, boxes };
+}
+
+/** The elements and groups drawn when the `kept` boxes are, with the count of elements in each closed group. */
+function drawnBoxes(model: ArchModel, selection: ViewSelection, expanded: ReadonlySet<string>, boxOf: (id: string) => string, kept: ReadonlySet<string>) {
+    const elementIds = new Set<string>();
+    const groupIds = new Set<string>();
+    const counts = new Map<string, number>();
+    const collapsedIds = new Set<string>();
+    for (const id of selection.elementIds) {
+        const box = boxOf(id);
+        if (model.groups.has(box)) counts.set(box, (counts.get(box) ?? 0) + 1);
+    }
+    for (const id of selection.groupIds) if (expanded.has(id)) groupIds.add(id);
+    for (const id of kept) {
+        if (model.groups.has(id)) {
+            groupIds.add(id);
+            collapsedIds.add(id);
+        } else {
+            elementIds.add(id);
+            model.elements.get(id)?.sidecarIds.forEach(s => elementIds.add(s));
+        }
+    }
+    const collapsed = new Map([...collapsedIds].map(id => [id, counts.get(id) ?? 0]));
+    return { elementIds, groupIds, collapsedIds, collapsed };
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { ArchModel } from '../model/model-types.js';
-import { collapseGroups, DEFAULT_MAX_ELEMENTS } from './collapse.js';
+import { collapseGroups, DEFAULT_MAX_ELEMENTS, levelBoxes } from './collapse.js';
 import { bundleEdges } from './edge-bundles.js';
 import { thinDenseParts } from './dense-selection.js';
 import { isLayoutTimeout } from './layout-budget.js';
 import { candidateLevels, MIN_TEXT_PX, openAtLevel, textPxAtFit } from './level-of-detail.js';
-import { boxArea, LevelEstimate } from './level-estimate.js';
+import { drawnArea } from './drawn-area.js';
+import { LevelEstimate } from './level-estimate.js';
 import type { DiagramItem, DiagramOptions, DiagramResult } from './diagram-types.js';
 import { drawingBoxes, toElkGraph, type DiagramGraph, type DrawingBoxes } from './elk-graph.js';
 import { ElkLayoutEngine, type ElkFactory } from './elk-layout.js';
@@ -120,7 +121,8 @@ export class DiagramGenerator {
         const prepared: PreparedLevel[] = [];
         const prepare = (i: number): PreparedLevel => prepared[i] ??= prepareLevel(model, base, levels[i], lines, flow);
         const layOut = async (i: number, direction: FlowDirection, next: number) => {
-            const { selection, boxes, area } = prepare(i);
+            const { area } = prepare(i);
+            const { selection, boxes } = prepare(i).drawn();
             const placing = this.place(boxes.graph(direction), `${viewKey(model, options)} ${[...selection.groupIds].filter(id => !selection.collapsed?.has(id)).sort().join(',')}`);
             if (estimate) lookAhead(placing, next, levels.length, prepare);
             const laidOut = await placing;
@@ -268,18 +270,28 @@ interface SelectedGraph {
     readonly graph: DiagramGraph;
 }
 
-/** A level of detail: what it draws, its boxes (the lines come with a layout) and their area. */
-interface PreparedLevel {
-    readonly selection: ViewSelection;
-    readonly boxes: DrawingBoxes;
+/**
+ * A level of detail: the area of its boxes, and what it draws with its boxes and lines,
+ * worked out only when it is laid out. Most levels are skipped on their area alone
+ * (`level-estimate.ts`), which `drawnArea` gives without building the graph.
+ */
+export interface PreparedLevel {
     readonly area: number;
+    drawn(): { readonly selection: ViewSelection; readonly boxes: DrawingBoxes };
 }
 
-/** Most levels are skipped on their boxes' area alone (`level-estimate.ts`): their lines are never built. */
-function prepareLevel(model: ArchModel, base: ViewSelection, open: ReadonlySet<string> | undefined, lines: Lines, flow: ModelFlow | undefined): PreparedLevel {
-    const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base, lines, flow);
-    const boxes = drawingBoxes(model, selection);
-    return { selection, boxes, area: boxArea(boxes) };
+export function prepareLevel(model: ArchModel, base: ViewSelection, open: ReadonlySet<string> | undefined, lines: Lines, flow: ModelFlow | undefined): PreparedLevel {
+    let drawn: ReturnType<PreparedLevel['drawn']> | undefined;
+    return {
+        area: drawnArea(model, open ? levelBoxes(model, base, open) : base),
+        drawn() {
+            if (!drawn) {
+                const selection = finishSelection(model, open ? collapseGroups(model, base, Infinity, open) : base, lines, flow);
+                drawn = { selection, boxes: drawingBoxes(model, selection) };
+            }
+            return drawn;
+        },
+    };
 }
 
 /**
@@ -317,7 +329,7 @@ function viewTitle(model: ArchModel, options: Pick<DiagramOptions, 'named'>): st
  * Which lines a drawing keeps: those within ELK's budget (`dense-selection.ts`), or, after
  * a layout was stopped at its time budget, only the shortest (about one per box).
  */
-type Lines = 'within-budget' | 'sparse';
+export type Lines = 'within-budget' | 'sparse';
 
 /** What a view draws, collapsed past the size limit. */
 export function select(model: ArchModel, options: Pick<DiagramOptions, 'view' | 'focus' | 'named' | 'flow' | 'maxElements'>, lines: Lines = 'within-budget'): ViewSelection {

@@ -113,16 +113,24 @@ const DOCK_OPTIONS: LayoutOptions = {
     'elk.layered.crossingMinimization.semiInteractive': 'true',
 };
 
-interface GroupTitles {
+export interface GroupTitles {
     readonly label: string;
     readonly subtitle: string;
 }
 
 /** A group's title and subtitle as drawn, cut to fit. */
-function groupTitles(group: ModelGroup): GroupTitles {
+export function groupTitles(group: ModelGroup): GroupTitles {
     return {
         label: truncate(group.label, MAX_GROUP_LABEL, FONT.groupLabel),
         subtitle: truncate(groupSubtitle(group.kind, group.technology), MAX_GROUP_LABEL, FONT.technology),
+    };
+}
+
+/** The box of a closed group holding `count` elements. */
+export function collapsedGroupSize(titles: GroupTitles, count: number): { width: number; height: number } {
+    return {
+        width: Math.max(groupMinWidth(titles.label, titles.subtitle), groupMinWidth(collapsedSummary(count), ''), COLLAPSED_GROUP.minWidth),
+        height: COLLAPSED_GROUP.height,
     };
 }
 
@@ -319,8 +327,7 @@ class ElkGraphBuilder implements DrawingBoxes {
     /** A group past the size limit: one box with its title and how many elements it holds. */
     private collapsedGroupNode(parentId: string, group: ModelGroup, count: number): ElkNode {
         const titles = groupTitles(group);
-        const width = Math.max(groupMinWidth(titles.label, titles.subtitle), groupMinWidth(collapsedSummary(count), ''), COLLAPSED_GROUP.minWidth);
-        const height = COLLAPSED_GROUP.height;
+        const { width, height } = collapsedGroupSize(titles, count);
         this.addGroupSpec(group, titles, width, height, count);
         // What it holds is not drawn, but still places it.
         const partition = this.groupPartition(group, () => true);

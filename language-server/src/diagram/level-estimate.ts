@@ -1,4 +1,3 @@
-import type { DiagramGraph } from './elk-graph.js';
 import type { FlowDirection } from './graph-types.js';
 import { LABEL_PX, MIN_TEXT_PX, textPxAtFit, type Pane } from './level-of-detail.js';
 
@@ -20,15 +19,6 @@ const MARGIN = 0.8;
 const OTHER_DIRECTION = 0.8;
 /** Before a layout in a direction, the room the other direction took, divided by this, stands in for it. */
 const ACROSS = 1.5;
-
-/** The area of the boxes drawn (elements and closed groups; open groups only hold them). */
-export function boxArea(boxes: Pick<DiagramGraph, 'nodes'>): number {
-    let area = 0;
-    for (const node of boxes.nodes.values()) {
-        if (node.type === 'element' || node.collapsed !== undefined) area += node.width * node.height;
-    }
-    return area;
-}
 
 interface Measured {
     readonly spread: number;
