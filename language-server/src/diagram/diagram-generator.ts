@@ -121,14 +121,14 @@ export class DiagramGenerator {
         const prepared: PreparedLevel[] = [];
         const prepare = (i: number): PreparedLevel => prepared[i] ??= prepareLevel(model, base, levels[i], lines, flow);
         const layOut = async (i: number, direction: FlowDirection, next: number) => {
-            const { area } = prepare(i);
-            const { selection, boxes } = prepare(i).drawn();
+            const level = prepare(i);
+            const { selection, boxes } = level.drawn();
             const placing = this.place(boxes.graph(direction), `${viewKey(model, options)} ${[...selection.groupIds].filter(id => !selection.collapsed?.has(id)).sort().join(',')}`);
             if (estimate) lookAhead(placing, next, levels.length, prepare);
             const laidOut = await placing;
             // The legend grows with what is drawn (badges, closed groups): measure the drawing as it will be.
             const size = renderSvg(laidOut, { theme: 'light', legend: options.legend, findings: options.findings, findingPaths: options.findingPaths });
-            estimate?.record(direction, area, size.width, size.height);
+            estimate?.record(direction, level.area, size.width, size.height);
             return { selection, laidOut, px: pane ? textPxAtFit(size.width, size.height, pane) : 0 };
         };
         const last = levels.length - 1;

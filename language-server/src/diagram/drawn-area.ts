@@ -4,8 +4,8 @@ import { elementSize, elementText } from './node-content.js';
 import type { ViewSelection } from './views.js';
 
 /**
- * The area of the boxes a selection draws (its elements and closed groups), as `boxArea`
- * gives for its graph, without building the graph or the selection's lines: what a level
+ * The area of the boxes a selection draws (its elements and closed groups), as they add up
+ * in its graph, without building the graph or the selection's lines: what a level
  * of detail needs to be judged (`level-estimate.ts`). Most levels are skipped on it, and
  * working them out took as much of the main thread as parsing the file while ELK ran its
  * first layout beside it. It walks the boxes as `drawingBoxes` places them (with the
