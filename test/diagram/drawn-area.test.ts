@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -19,7 +19,7 @@ const REPO = path.join(__dirname, '../..');
 const FILES: Array<[string, string]> = [
     ...readdirSync(path.join(REPO, 'samples')).filter(f => f.endsWith('.arch')).map(f => `samples/${f}`),
     'samples/evolution/shop-outside.arch',
-    ...readdirSync(path.join(REPO, 'eval')).map(d => `eval/${d}/model.arch`).filter(f => { try { readFileSync(path.join(REPO, f)); return true; } catch { return false; } }),
+    ...readdirSync(path.join(REPO, 'eval')).map(d => `eval/${d}/model.arch`).filter(f => existsSync(path.join(REPO, f))),
 ].map(f => [f, readFileSync(path.join(REPO, f), 'utf8')] as [string, string]);
 FILES.push(['generated 200 elements', generateModel(200).files['main.arch']]);
 

@@ -1,5 +1,5 @@
 import type { ArchModel, ModelElement } from '../model/model-types.js';
-import { collapsedGroupSize, groupTitles } from './elk-graph.js';
+import { collapsedGroupSize, drawnOnItsOwn, groupMembers, groupTitles, topElements } from './elk-graph.js';
 import { elementSize, elementText } from './node-content.js';
 import type { ViewSelection } from './views.js';
 
@@ -13,13 +13,12 @@ import type { ViewSelection } from './views.js';
  * `test/diagram/drawn-area.test.ts` checks both agree on every level of the samples.
  */
 export function drawnArea(model: ArchModel, selection: Pick<ViewSelection, 'elementIds' | 'groupIds' | 'collapsed'>): number {
-    const sizes = elementAreas(model);
     const counted = new Set<string>();
     let area = 0;
     const add = (element: ModelElement) => {
         if (counted.has(element.id)) return;
         counted.add(element.id);
-        area += sizes.get(element)!;
+        area += elementArea(element);
     };
     const shown = (id: string) => selection.elementIds.has(id);
     const element = (e: ModelElement): void => {
@@ -29,7 +28,7 @@ export function drawnArea(model: ArchModel, selection: Pick<ViewSelection, 'elem
         for (const id of e.sidecarIds) if (shown(id)) add(model.elements.get(id)!);
     };
     const children = (elements: readonly ModelElement[], groupIds: readonly string[]): void => {
-        for (const e of elements) if (shown(e.id) && !(e.partOf !== undefined && shown(e.partOf))) element(e);
+        for (const e of elements) if (drawnOnItsOwn(selection, e)) element(e);
         for (const id of groupIds) {
             if (!selection.groupIds.has(id)) continue;
             const group = model.groups.get(id)!;
@@ -39,30 +38,21 @@ export function drawnArea(model: ArchModel, selection: Pick<ViewSelection, 'elem
                 area += width * height;
                 continue;
             }
-            const members = group.elementIds.map(m => model.elements.get(m)!).filter(e => e.hostId === undefined)
-                .flatMap(e => [e, ...e.partIds.map(p => model.elements.get(p)!)]);
-            children(members, group.groupIds);
+            children(groupMembers(model, group), group.groupIds);
         }
     };
-    children([...model.elements.values()].filter(e => e.groupId === undefined && e.hostId === undefined), model.rootGroupIds);
+    children(topElements(model), model.rootGroupIds);
     return area;
 }
 
-/** Each element's box area, worked out once per model: it is the same at every level. */
-const areas = new WeakMap<ArchModel, WeakMap<ModelElement, number>>();
+/** Each element's box area, worked out once: it is the same at every level (a model's elements are its own objects). */
+const areas = new WeakMap<ModelElement, number>();
 
-function elementAreas(model: ArchModel): { get(element: ModelElement): number } {
-    let known = areas.get(model);
-    if (!known) areas.set(model, known = new WeakMap());
-    const cache = known;
-    return {
-        get(element) {
-            let area = cache.get(element);
-            if (area === undefined) {
-                const { width, height } = elementSize(element.kind, elementText(element.kind, element.label, element.technology));
-                cache.set(element, area = width * height);
-            }
-            return area;
-        },
-    };
+function elementArea(element: ModelElement): number {
+    let area = areas.get(element);
+    if (area === undefined) {
+        const { width, height } = elementSize(element.kind, elementText(element.kind, element.label, element.technology));
+        areas.set(element, area = width * height);
+    }
+    return area;
 }

@@ -134,6 +134,22 @@ export function collapsedGroupSize(titles: GroupTitles, count: number): { width:
     };
 }
 
+/** The elements drawn at the top of a drawing, outside every group (sidecars go with their hosts). */
+export function topElements(model: ArchModel): ModelElement[] {
+    return [...model.elements.values()].filter(e => e.groupId === undefined && e.hostId === undefined);
+}
+
+/** A group's elements as its box holds them: no sidecars (they go with their hosts), each host followed by its parts. */
+export function groupMembers(model: ArchModel, group: ModelGroup): ModelElement[] {
+    return group.elementIds.map(id => model.elements.get(id)!).filter(e => e.hostId === undefined)
+        .flatMap(e => [e, ...e.partIds.map(id => model.elements.get(id)!)]);
+}
+
+/** Whether an element is drawn as a box of its own where it is listed: drawn, and not a part drawn inside its host. */
+export function drawnOnItsOwn(selection: Pick<ViewSelection, 'elementIds'>, element: ModelElement): boolean {
+    return selection.elementIds.has(element.id) && !(element.partOf !== undefined && selection.elementIds.has(element.partOf));
+}
+
 export function toElkGraph(model: ArchModel, selection: ViewSelection, direction: FlowDirection): DiagramGraph {
     return drawingBoxes(model, selection).graph(direction);
 }
@@ -169,8 +185,7 @@ class ElkGraphBuilder implements DrawingBoxes {
         const root: ElkNode = { id: 'root', layoutOptions: { ...ROOT_OPTIONS, ...overview, 'elk.direction': 'DOWN' }, children: [], edges: [] };
         this.root = root;
         this.elkNodes.set(root.id, root);
-        const topElements = [...this.model.elements.values()].filter(e => e.groupId === undefined && e.hostId === undefined);
-        root.children = this.childrenOf(root.id, topElements, this.model.rootGroupIds);
+        root.children = this.childrenOf(root.id, topElements(this.model), this.model.rootGroupIds);
     }
 
     graph(direction: FlowDirection): DiagramGraph {
@@ -193,7 +208,7 @@ class ElkGraphBuilder implements DrawingBoxes {
     private childrenOf(parentId: string, elements: readonly ModelElement[], groupIds: readonly string[]): ElkNode[] {
         // A version or a hosted database is drawn inside its service or server, when that is drawn.
         const shownElements = elements
-            .filter(e => this.selection.elementIds.has(e.id) && !(e.partOf !== undefined && this.selection.elementIds.has(e.partOf)))
+            .filter(e => drawnOnItsOwn(this.selection, e))
             .map(e => this.elementNode(parentId, e));
         const shownGroups = groupIds.filter(id => this.selection.groupIds.has(id)).map(id => {
             const count = this.selection.collapsed?.get(id);
@@ -285,9 +300,7 @@ class ElkGraphBuilder implements DrawingBoxes {
             layoutOptions: { ...GROUP_OPTIONS, 'elk.nodeSize.minimum': `(${minWidth},${minHeight})` },
             children: [],
         });
-        const members = group.elementIds.map(id => this.model.elements.get(id)!).filter(e => e.hostId === undefined)
-            .flatMap(e => [e, ...e.partIds.map(id => this.model.elements.get(id)!)]);
-        node.children = this.childrenOf(group.id, members, group.groupIds);
+        node.children = this.childrenOf(group.id, groupMembers(this.model, group), group.groupIds);
         if (group.kind === 'monolith') {
             // Layers stack in the order they are written, along the flow.
             const layers = node.children.filter(c => this.model.groups.get(c.id)?.kind === 'layer');
