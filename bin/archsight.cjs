@@ -17,9 +17,11 @@ try {
 }
 if (lsp && !startsLanguageServer(process.argv.slice(3))) return;
 
-if (process.argv[2] === 'render' && process.argv.some(arg => arg === '--cache' || arg.startsWith('--cache-location'))) {
-    // An unchanged drawing kept by `render --cache` is written again without loading the CLI (see render-memo.ts).
-    Promise.resolve().then(() => require('../out/render-memo.cjs').replayRender(process.argv.slice(3), process.cwd())).then(code => {
+const replay = process.argv[2] === 'render' ? 'replayRender' : process.argv[2] === 'check' ? 'replayCheck' : undefined;
+if (replay && process.argv.some(arg => arg === '--cache' || arg.startsWith('--cache-location'))) {
+    // An unchanged run kept by `render --cache` or `check --cache` is written again without
+    // loading the CLI (see render-memo.ts and check-memo.ts).
+    Promise.resolve().then(() => require('../out/replay.cjs')[replay](process.argv.slice(3), process.cwd())).then(code => {
         if (code === undefined) loadBundle();
         else process.exitCode = code;
     }, loadBundle);

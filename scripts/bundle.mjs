@@ -54,8 +54,8 @@ export const bundles = [
     { ...node, entryPoints: ['extension/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
     serverBundle('language-server/src/main.ts', 'out/language-server.cjs'),
     serverBundle('language-server/src/cli/index.ts', 'out/cli.cjs'),
-    // `archsight render --cache` replays an unchanged drawing with this before loading the CLI (bin/archsight.cjs).
-    { ...node, entryPoints: ['language-server/src/cli/render-memo.ts'], outfile: 'out/render-memo.cjs' },
+    // `archsight render --cache` and `check --cache` replay an unchanged run with this before loading the CLI (bin/archsight.cjs).
+    { ...node, entryPoints: ['language-server/src/cli/replay.ts'], outfile: 'out/replay.cjs' },
     // `archsight mcp` (bin/archsight.cjs loads it): the MCP SDK and zod stay out of the CLI's bundle.
     serverBundle('language-server/src/mcp/main.ts', 'out/mcp.cjs'),
     // ELK's layout thread, loaded by the server and the CLI only when they draw (see elk-thread.ts).

@@ -38,7 +38,7 @@ describe('the npm package', () => {
     test('ships the bundles, the bin, the docs and the licence, and not the sources or the extension', () => {
         const files = packed.files.map(file => file.path);
         expect(files).toEqual(expect.arrayContaining([
-            'bin/archsight.cjs', 'bin/code-cache.cjs', 'out/cli.cjs', 'out/elk-worker.cjs', 'out/elk.bundled.js', 'out/language-server.cjs', 'out/mcp.cjs', 'out/render-memo.cjs',
+            'bin/archsight.cjs', 'bin/code-cache.cjs', 'out/cli.cjs', 'out/elk-worker.cjs', 'out/elk.bundled.js', 'out/language-server.cjs', 'out/mcp.cjs', 'out/replay.cjs',
             'out/png/resvg.wasm', 'out/png/DejaVuSans.ttf', 'out/png/DejaVuSans-Bold.ttf', 'out/png/DejaVu-LICENSE.txt',
             'schemas/archsight.config.schema.json', 'schemas/archsight.model.schema.json',
             'LICENSE', 'README.md', 'CHANGELOG.md', 'package.json', 'docs/language.md',

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
+import type { LangiumDocument } from 'langium';
+import type { Model } from '../../generated/ast.js';
 import { createArchServices } from '../arch-module.js';
 import { collectDiagnostics } from './diagnostics.js';
 import { describeFsError, expandInputs, readSource, UsageError, type SourceFile } from './files.js';
@@ -11,7 +12,11 @@ import { formatGithub } from './format-github.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
-import { COLORS, NO_COLORS, wantsColor } from './color.js';
+import { mayKeep, paints, parseCheckArgs } from './check-options.js';
+import { rememberCheck } from './check-memo.js';
+import { COLORS, NO_COLORS } from './color.js';
+import { cacheFolder } from './cache-folder.js';
+import { DEFAULT_CACHE_LOCATION } from './render-options.js';
 import { loadIgnore } from './ignore.js';
 import { importedErrors } from './imported-files.js';
 import type { Output } from './output.js';
@@ -20,6 +25,7 @@ import { readStdinSource } from './stdin.js';
 import { configureRules } from './rule-options.js';
 import { loadAndValidate } from './workspace-loader.js';
 import { ArchFileSystem } from '../workspace/arch-file-system.js';
+import { resolveImports } from '../workspace/imports.js';
 
 export const CHECK_HELP = `Usage: archsight check [options] <files|folders|globs...>
 
@@ -52,6 +58,11 @@ Options:
                          lines); SARIF keeps them all, with their baselineState
   --write-baseline       Write every current finding to the --baseline file (default
                          archsight-baseline.json) and exit 0
+  --cache                Keep the report on disk and print it again while nothing it
+                         was made from has changed: the files, their imports, the
+                         config and baseline files, the options (not with --stdin,
+                         --fix or --write-baseline)
+  --cache-location <dir> Where --cache keeps reports (default: .archsight-cache)
   -h, --help             Show this help
 
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
@@ -61,28 +72,8 @@ Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
 export async function runCheck(args: string[], io: Output): Promise<number> {
-    const { values, positionals } = parseArgs({
-        args: joinNegativeValues(args, ['--max-warnings']),
-        allowPositionals: true,
-        options: {
-            format: { type: 'string', default: 'text' },
-            'max-warnings': { type: 'string' },
-            rule: { type: 'string', multiple: true },
-            config: { type: 'string' },
-            'output-file': { type: 'string', short: 'o' },
-            quiet: { type: 'boolean' },
-            stdin: { type: 'boolean' },
-            'stdin-filename': { type: 'string' },
-            'ignore-pattern': { type: 'string', multiple: true },
-            fix: { type: 'boolean' },
-            'fix-dry-run': { type: 'boolean' },
-            color: { type: 'boolean' },
-            'no-color': { type: 'boolean' },
-            baseline: { type: 'string' },
-            'write-baseline': { type: 'boolean', default: false },
-            help: { type: 'boolean', short: 'h' },
-        },
-    });
+    const parsed = parseCheckArgs(args);
+    const { values, positionals } = parsed;
     if (values.help) {
         io.out(CHECK_HELP);
         return 0;
@@ -97,6 +88,7 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
     if (values.fix && values.stdin) throw new UsageError('--fix cannot write to standard input; use --fix-dry-run with --stdin.');
 
     const cwd = process.cwd();
+    const cache = values.cache || values['cache-location'] !== undefined ? await cacheFolder(cwd, values['cache-location'] ?? DEFAULT_CACHE_LOCATION) : undefined;
     const sources = values.stdin
         ? [await readStdinSource(values['stdin-filename'], cwd)]
         : await readInputs(positionals, cwd, values['ignore-pattern']);
@@ -125,11 +117,12 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
     const states = values.baseline === undefined ? undefined : baselineStates(found, await readBaseline(path.resolve(cwd, values.baseline), values.baseline));
     // Against a baseline only what is new is reported (and counts); SARIF marks each result instead.
     const all = states ? found.filter((_, i) => states[i] === 'new') : found;
-    if (states && found.length > all.length) {
-        io.err(`archsight check: ${found.length - all.length} finding${found.length - all.length === 1 ? '' : 's'} of the baseline '${values.baseline}' not reported.\n`);
-    }
+    const baselineNotice = states && found.length > all.length
+        ? `archsight check: ${found.length - all.length} finding${found.length - all.length === 1 ? '' : 's'} of the baseline '${values.baseline}' not reported.\n` : '';
+    if (baselineNotice) io.err(baselineNotice);
     const diagnostics = values.quiet ? all.filter(d => d.severity === 'error') : all;
-    const paint = wantsColor(values, values['output-file'] === undefined && io.isTTY) && values.format === 'text' ? COLORS : NO_COLORS;
+    const colour = paints(values, io.isTTY);
+    const paint = colour ? COLORS : NO_COLORS;
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
     const tooManyWarnings = maxWarnings !== undefined && warnings > maxWarnings
         ? `${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}.` : undefined;
@@ -150,11 +143,26 @@ export async function runCheck(args: string[], io: Output): Promise<number> {
         report = formatText(diagnostics, paths.length, paint);
     }
     await writeReport(io, report, values['output-file'], cwd);
-    if (tooManyWarnings) {
-        io.err(`archsight check: ${tooManyWarnings}\n`);
-        return 1;
+    const tooManyNotice = tooManyWarnings ? `archsight check: ${tooManyWarnings}\n` : '';
+    if (tooManyNotice) io.err(tooManyNotice);
+    const code = tooManyWarnings || diagnostics.some(d => d.severity === 'error') ? 1 : 0;
+    if (cache !== undefined && mayKeep(parsed)) {
+        // Every file the report was made from: those given and their imports.
+        const output = values['output-file'] === undefined ? {} : { file: path.resolve(cwd, values['output-file']) };
+        const langiumDocuments = services.shared.workspace.LangiumDocuments;
+        const read = langiumDocuments.all.filter(d => d.uri.scheme === 'file').toArray();
+        await rememberCheck(parsed, cwd, cache, {
+            inputs: paths,
+            sources: read.map(d => ({ path: d.uri.fsPath, text: d.textDocument.getText() })),
+            // An import that could not be read is an error until its file is there.
+            unread: read.flatMap(d => resolveImports(d as LangiumDocument<Model>, langiumDocuments)).filter(i => !i.document && i.uri.scheme === 'file').map(i => i.uri.fsPath),
+            output: { ...output, text: report },
+            stderr: baselineNotice + tooManyNotice,
+            code,
+            colour,
+        });
     }
-    return diagnostics.some(d => d.severity === 'error') ? 1 : 0;
+    return code;
 }
 
 /** Writes the fixed files (with --fix) and says on standard error what was, or would be, fixed. */
@@ -185,15 +193,3 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
     return Number(value);
 }
 
-/**
- * `--max-warnings -1`: parseArgs takes `-1` for an option and says so in three lines. The
- * value is joined to its option, so that the option's own check says what it takes.
- */
-function joinNegativeValues(args: readonly string[], options: readonly string[]): string[] {
-    const result: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-        if (options.includes(args[i]) && /^-\d/.test(args[i + 1] ?? '')) result.push(`${args[i]}=${args[++i]}`);
-        else result.push(args[i]);
-    }
-    return result;
-}

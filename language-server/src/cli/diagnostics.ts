@@ -42,7 +42,11 @@ const SEVERITIES = {
     [DiagnosticSeverity.Hint]: 'hint',
 } as const;
 
-export function collectDiagnostics(documents: readonly LangiumDocument[], cwd = process.cwd()): FileDiagnostic[] {
+/**
+ * The diagnostics of `documents` as `check` reports them, files in path order; `keep`
+ * chooses among the raw diagnostics before they are converted (a run keeps a few of many).
+ */
+export function collectDiagnostics(documents: readonly LangiumDocument[], cwd = process.cwd(), keep?: (d: Diagnostic) => boolean): FileDiagnostic[] {
     // Related places name a few files many times over: work each path out once.
     const places = new Map<string, { file: string; display: string }>();
     const placeOf = (uri: string) => {
@@ -57,7 +61,7 @@ export function collectDiagnostics(documents: readonly LangiumDocument[], cwd = 
     return documents
         .map(doc => ({ doc, ...placeOf(doc.uri.toString()) }))
         .sort((a, b) => a.display.localeCompare(b.display))
-        .flatMap(({ doc, file, display }) => (doc.diagnostics ?? [])
+        .flatMap(({ doc, file, display }) => (keep ? (doc.diagnostics ?? []).filter(keep) : doc.diagnostics ?? [])
             .map(d => toFileDiagnostic(file, display, d, placeOf))
             .sort((a, b) => a.line - b.line || a.column - b.column));
 }

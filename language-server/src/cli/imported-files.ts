@@ -1,5 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ArchServices } from '../arch-module.js';
 import type { FileDiagnostic } from './diagnostics.js';
 import { collectDiagnostics } from './diagnostics.js';
@@ -19,7 +21,16 @@ export async function importedErrors(services: ArchServices, checked: readonly L
         .toArray();
     const unvalidated = imported.filter(doc => doc.state < DocumentState.Validated);
     if (unvalidated.length > 0) await services.shared.workspace.DocumentBuilder.build(unvalidated, { validation: true });
-    return collectDiagnostics(imported, cwd)
-        .filter(d => d.severity === 'error' || d.related?.some(r => given.has(URI.file(r.file).toString())))
+    // Chosen before conversion: an imported file has many warnings and keeps few. A related
+    // place's URI is compared as its path's (worked out once per file named).
+    const inGiven = new Map<string, boolean>();
+    const isGiven = (uri: string) => {
+        let known = inGiven.get(uri);
+        if (known === undefined) inGiven.set(uri, known = given.has(URI.file(URI.parse(uri).fsPath).toString()));
+        return known;
+    };
+    const reported = (d: Diagnostic) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error
+        || (d.relatedInformation ?? []).some(r => isGiven(r.location.uri));
+    return collectDiagnostics(imported, cwd, reported)
         .map(d => ({ ...d, message: `(imported) ${d.message}`, imported: true }));
 }

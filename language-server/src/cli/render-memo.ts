@@ -1,14 +1,9 @@
-import { createHash } from 'node:crypto';
 import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { markUsed, pruneEntries, writeWhole } from '../diagram/layout-store.js';
-import { CONFIG_FILE_NAME } from '../rules/config/config-file-name.js';
-import { decodeSource } from '../workspace/source-text.js';
+import { buildIdentity, configsOf, sameConfigs, sha256, sourcesUnchanged, type ConfigSeen, type SourceSeen } from './memo-inputs.js';
 import { processOutput, type Output } from './output.js';
 import { DEFAULT_CACHE_LOCATION, parseRenderArgs, type RenderArgs } from './render-options.js';
-
-declare const ARCHSIGHT_VERSION: string;
 
 /**
  * `archsight render --cache` keeps what a run wrote beside the layouts it kept, so that an
@@ -30,19 +25,13 @@ export interface RenderMemo {
     readonly key: string;
     /** The file given (absolute). */
     readonly input: string;
-    readonly sources: readonly { readonly path: string; readonly sha256: string }[];
+    readonly sources: readonly SourceSeen[];
     readonly configs: readonly ConfigSeen[];
     /** The file written (absolute), or standard output; text, or a PNG's bytes in base64. */
     readonly output: { readonly file?: string; readonly text?: string; readonly base64?: string };
     readonly stderr: string;
 }
 
-interface ConfigSeen {
-    readonly folder: string;
-    /** The nearest config file above the folder, or null for none. */
-    readonly file: string | null;
-    readonly sha256?: string;
-}
 
 const FORMAT = 'archsight render memo 1';
 
@@ -94,15 +83,15 @@ export async function replayRender(args: string[], cwd: string, io: Output = pro
         const memo = JSON.parse(await fs.readFile(file, 'utf8')) as RenderMemo;
         // A folder or glob given as the input may name other files now.
         if (memo.key !== key || memo.input !== path.resolve(cwd, positionals[0])) return undefined;
-        const sources = await Promise.all(memo.sources.map(source => unchanged(source.path, source.sha256)));
-        if (sources.some(stat => stat === undefined)) return undefined;
+        const sources = await sourcesUnchanged(memo.sources);
+        if (sources === undefined) return undefined;
         if (!sameConfigs(memo.configs, await configsOf(memo.sources.map(source => source.path)))) return undefined;
         const data = memo.output.text ?? Buffer.from(memo.output.base64 ?? '', 'base64');
         if (memo.output.file === undefined) {
             if (typeof data === 'string') io.out(data);
             else if (io.bytes && !io.isTTY) io.bytes(data);
             else return undefined;
-        } else if (!(await written(memo.output.file, data, values.force === true, sources as Stats[]))) {
+        } else if (!(await written(memo.output.file, data, values.force === true, sources))) {
             return undefined;
         }
         if (memo.stderr) io.err(memo.stderr);
@@ -125,47 +114,9 @@ async function written(file: string, data: string | Uint8Array, force: boolean, 
     }
 }
 
-/** The file's stat when it is a regular file whose text hashes as before. */
-async function unchanged(file: string, expected: string): Promise<Stats | undefined> {
-    const stat = await fs.stat(file).catch(() => undefined);
-    if (!stat?.isFile()) return undefined;
-    const bytes = await fs.readFile(file).catch(() => undefined);
-    if (bytes === undefined) return undefined;
-    try {
-        // Decoded as the parser's text is: a byte-order mark is dropped; binary or invalid text throws.
-        return sha256(decodeSource(bytes)) === expected ? stat : undefined;
-    } catch {
-        return undefined;
-    }
-}
 
-/** The nearest config file of each source's folder, as the rules look for it (rule-config-provider.ts). */
-async function configsOf(sources: readonly string[]): Promise<ConfigSeen[]> {
-    const folders = [...new Set(sources.map(source => path.dirname(source)))].sort();
-    return Promise.all(folders.map(async folder => {
-        for (let dir = folder; ; dir = path.dirname(dir)) {
-            const candidate = path.join(dir, CONFIG_FILE_NAME);
-            if ((await fs.stat(candidate).catch(() => undefined))?.isFile()) {
-                const text = await fs.readFile(candidate).catch(() => undefined);
-                return { folder, file: candidate, ...(text === undefined ? {} : { sha256: sha256(text) }) };
-            }
-            if (path.dirname(dir) === dir) return { folder, file: null };
-        }
-    }));
-}
 
-function sameConfigs(kept: readonly ConfigSeen[], now: readonly ConfigSeen[]): boolean {
-    return kept.length === now.length && kept.every((config, i) =>
-        config.folder === now[i].folder && config.file === now[i].file && config.sha256 === now[i].sha256 && (config.file === null || config.sha256 !== undefined));
-}
 
-/** This build: its version and the CLI bundle beside this code (none when running from the sources). */
-async function buildIdentity(): Promise<string | undefined> {
-    const bundle = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli.cjs');
-    const stat = await fs.stat(bundle).catch(() => undefined);
-    if (!stat?.isFile()) return undefined;
-    return `${typeof ARCHSIGHT_VERSION === 'string' ? ARCHSIGHT_VERSION : 'dev'} ${stat.size} ${stat.mtimeMs}`;
-}
 
 /** The key of a run: the options as read (in any order and spelling), except --force, which only lets a file be overwritten. */
 function memoKey(build: string, cwd: string, { values, positionals }: RenderArgs): string {
@@ -177,6 +128,3 @@ function memoFile(folder: string, key: string): string {
     return path.join(folder, 'renders', `${key}.json`);
 }
 
-function sha256(data: string | Uint8Array): string {
-    return createHash('sha256').update(data).digest('hex');
-}

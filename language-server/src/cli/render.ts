@@ -21,6 +21,7 @@ import { loadAndValidate } from './workspace-loader.js';
 import { ArchFileSystem } from '../workspace/arch-file-system.js';
 import { DiskLayoutStore } from '../diagram/layout-store.js';
 import { DEFAULT_CACHE_LOCATION, parseRenderArgs } from './render-options.js';
+import { cacheFolder } from './cache-folder.js';
 import { KEPT_DRAWINGS, rememberRender } from './render-memo.js';
 
 /** How many layouts `--cache` keeps, the most recently used (tens of kilobytes each; a render lays out one to a few). */
@@ -173,13 +174,6 @@ export async function runRender(args: string[], io: Output): Promise<number> {
     return 0;
 }
 
-/** The cache's folder; it is made when the first layout is stored. */
-async function cacheFolder(cwd: string, location: string): Promise<string> {
-    const folder = path.resolve(cwd, location);
-    const stat = await fs.stat(folder).catch(() => undefined);
-    if (stat && !stat.isDirectory()) throw new UsageError(`The cache location '${location}' is a file; give a folder (default: ${DEFAULT_CACHE_LOCATION}).`);
-    return folder;
-}
 
 function levelOf(value: string): DiagramOptions['level'] {
     if (value === 'auto' || value === 'full') return value;
