@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { clearDocuments } from 'langium/test';
-import { INPUT_LIMITS } from '../../language-server/src/parser/input-limits.js';
+import { findTooDeepBrace, INPUT_LIMITS } from '../../language-server/src/parser/input-limits.js';
+import { TerminalScanner } from '../../language-server/src/parser/lexer-patterns.js';
 import { arch, buildWorkspace, createTestServices, diagnosticLines } from '../helpers/services.js';
 
 // Never hang: each of these finishes well inside vitest's timeout, and where a limit is
@@ -66,6 +67,45 @@ describe('nesting', () => {
     test('braces inside strings and comments do not count', async () => {
         const { lines } = await check(arch(`service a "${'{'.repeat(500)}" // ${'{'.repeat(500)}\n/* ${'{'.repeat(500)} */`));
         expect(lines.filter(l => l.includes(' error '))).toEqual([]);
+    });
+
+    test('the brace too deep is found as a walk over every character finds it, on 3,000 random texts', () => {
+        // The walk the scan replaced: every character in turn, strings and comments skipped as the lexer does.
+        const everyCharacter = (text: string, max: number) => {
+            const scanner = new TerminalScanner();
+            let depth = 0;
+            for (let i = 0; i < text.length;) {
+                const c = text[i];
+                if (c === '"' || c === "'") {
+                    const end = scanner.stringEnd(text, i);
+                    i = end < 0 ? i + 1 : end;
+                } else if (c === '/' && text[i + 1] === '/') {
+                    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+                } else if (c === '/' && text[i + 1] === '*') {
+                    const end = scanner.blockCommentEnd(text, i);
+                    i = end < 0 ? i + 1 : end;
+                } else {
+                    if (c === '{' && ++depth > max) return i;
+                    if (c === '}' && depth > 0) depth--;
+                    i++;
+                }
+            }
+            return undefined;
+        };
+        let seed = 7;
+        const random = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n;
+        const pieces = ['{', '{', '{', '}', '}', '"', "'", '\\', '/', '*', '//', '/*', '*/', '\n', '\r', 'a', ' '];
+        let deep = 0;
+        for (let n = 0; n < 3_000; n++) {
+            const text = Array.from({ length: random(200) }, () => pieces[random(pieces.length)]).join('');
+            const max = 1 + random(12);
+            const found = findTooDeepBrace(text, max);
+            expect(found, JSON.stringify(text)).toBe(everyCharacter(text, max));
+            if (found !== undefined) deep++;
+        }
+        // Both outcomes are well represented.
+        expect(deep).toBeGreaterThan(300);
+        expect(deep).toBeLessThan(2_700);
     });
 });
 

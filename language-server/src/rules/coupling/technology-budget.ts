@@ -79,8 +79,10 @@ export const technologyBudget: Rule = {
         }
         const protocols = new Map<string, TargetRef>();
         for (const r of model.relations) {
-            const p = talksBetweenParts(model, r) ? protocol(r.protocol) : undefined;
-            if (p && !protocols.has(p)) protocols.set(p, relation(r.id));
+            // The first relation of a protocol that talks between parts counts (asked only of
+            // protocols not counted yet: the walk up its groups is the dearer test).
+            const p = protocol(r.protocol);
+            if (p && !protocols.has(p) && talksBetweenParts(model, r)) protocols.set(p, relation(r.id));
         }
         const datastores = new Map<string, TargetRef>();
         const brokers = new Map<string, TargetRef>();
