@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { markUsed, pruneEntries, writeWhole } from '../diagram/layout-store.js';
+import { markUsed } from '../diagram/layout-store.js';
 import { mayKeep, paints, parseCheckArgs, type CheckArgs } from './check-options.js';
-import { buildIdentity, configsOf, fileSeen, sameConfigs, sameFiles, sha256, sourcesUnchanged, type ConfigSeen, type FileSeen, type SourceSeen } from './memo-inputs.js';
+import { buildIdentity, configsOf, fileSeen, keepEntry, sameConfigs, sameFiles, sha256, sourcesSeen, sourcesUnchanged, type ConfigSeen, type FileSeen, type SourceSeen } from './memo-inputs.js';
 import { processOutput, type Output } from './output.js';
 import { DEFAULT_CACHE_LOCATION } from './render-options.js';
 
@@ -62,19 +62,16 @@ export async function rememberCheck(args: CheckArgs, cwd: string, folder: string
     const build = await buildIdentity();
     if (build === undefined || !mayKeep(args)) return;
     const key = memoKey(build, cwd, args, run.colour);
-    const sources = run.sources.map(source => ({ path: source.path, sha256: sha256(source.text) }));
     const memo: CheckMemo = {
         key,
         inputs: run.inputs,
-        sources,
-        configs: await configsOf(sources.map(source => source.path)),
+        ...await sourcesSeen(run.sources),
         files: await Promise.all([...namedFiles(args, cwd), ...new Set(run.unread)].map(fileSeen)),
         output: run.output,
         stderr: run.stderr,
         code: run.code,
     };
-    await writeWhole(memoFile(folder, key), JSON.stringify(memo));
-    await pruneEntries(path.dirname(memoFile(folder, key)), KEPT_REPORTS);
+    await keepEntry(memoFile(folder, key), memo, KEPT_REPORTS);
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pruneEntries, writeWhole } from '../diagram/layout-store.js';
 import { CONFIG_FILE_NAME } from '../rules/config/config-file-name.js';
 import { decodeSource } from '../workspace/source-text.js';
 
@@ -31,6 +32,18 @@ export interface ConfigSeen {
 export interface FileSeen {
     readonly file: string;
     readonly sha256: string | null;
+}
+
+/** The `.arch` files a run read, hashed, and the config file that applies to each of their folders. */
+export async function sourcesSeen(read: readonly { readonly path: string; readonly text: string }[]): Promise<{ sources: SourceSeen[]; configs: ConfigSeen[] }> {
+    const sources = read.map(source => ({ path: source.path, sha256: sha256(source.text) }));
+    return { sources, configs: await configsOf(sources.map(source => source.path)) };
+}
+
+/** Writes an entry whole, then deletes all but the `keep` entries of its folder used last. */
+export async function keepEntry(file: string, entry: object, keep: number): Promise<void> {
+    await writeWhole(file, JSON.stringify(entry));
+    await pruneEntries(path.dirname(file), keep);
 }
 
 /** The file's stat when it is a regular file whose text hashes as before. */

@@ -1,7 +1,7 @@
 import { promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { markUsed, pruneEntries, writeWhole } from '../diagram/layout-store.js';
-import { buildIdentity, configsOf, sameConfigs, sha256, sourcesUnchanged, type ConfigSeen, type SourceSeen } from './memo-inputs.js';
+import { markUsed } from '../diagram/layout-store.js';
+import { buildIdentity, configsOf, keepEntry, sameConfigs, sha256, sourcesSeen, sourcesUnchanged, type ConfigSeen, type SourceSeen } from './memo-inputs.js';
 import { processOutput, type Output } from './output.js';
 import { DEFAULT_CACHE_LOCATION, parseRenderArgs, type RenderArgs } from './render-options.js';
 
@@ -51,20 +51,17 @@ export async function rememberRender(args: RenderArgs, cwd: string, folder: stri
     const build = await buildIdentity();
     if (build === undefined) return;
     const key = memoKey(build, cwd, args);
-    const sources = run.sources.map(source => ({ path: source.path, sha256: sha256(source.text) }));
     const memo: RenderMemo = {
         key,
         input: run.input,
-        sources,
-        configs: await configsOf(sources.map(source => source.path)),
+        ...await sourcesSeen(run.sources),
         output: {
             ...(run.output.file === undefined ? {} : { file: run.output.file }),
             ...(typeof run.output.data === 'string' ? { text: run.output.data } : { base64: Buffer.from(run.output.data).toString('base64') }),
         },
         stderr: run.stderr,
     };
-    await writeWhole(memoFile(folder, key), JSON.stringify(memo));
-    await pruneEntries(path.dirname(memoFile(folder, key)), KEPT_DRAWINGS);
+    await keepEntry(memoFile(folder, key), memo, KEPT_DRAWINGS);
 }
 
 /**
