@@ -104,14 +104,17 @@ describe.each(THEMES)('in the %s theme', (theme, title) => {
             const epoch = (ms: number) => Math.round(performance.timeOrigin + ms);
             // The page's navigation entry (a browser type; these tests are typed for Node).
             const page = performance.getEntriesByType('navigation' as never)[0] as unknown as { fetchStart: number; responseEnd: number } | undefined;
+            // When the extension made the page (preview-html.ts), on the same clock.
+            const madeAt = (globalThis as unknown as { document: { body: { dataset: Record<string, string | undefined> } } }).document.body.dataset.madeAt;
             return {
                 ...Object.fromEntries(performance.getEntriesByType('mark').filter(m => m.name.startsWith('archsight:')).map(m => [m.name.slice('archsight:'.length), epoch(m.startTime)])),
                 page: Math.round(performance.timeOrigin),
+                ...(madeAt ? { made: Number(madeAt) } : {}),
                 ...(page ? { fetch: epoch(page.fetchStart), html: epoch(page.responseEnd) } : {}),
             } as Record<string, number>;
         });
         const at = (name: string) => (marks[name] === undefined ? '?' : `${marks[name] - started}`);
-        times.push(`${sample} (${theme}): ${seen} ms seen by the test; the webview's page started loading at ${at('page')} ms, asked for its HTML at ${at('fetch')}, had it at ${at('html')}, its script ran at ${at('script')}, reported its pane at ${at('ready')}, drew at ${at('diagram')}, done at ${at('idle')}`);
+        times.push(`${sample} (${theme}): ${seen} ms seen by the test; the extension made the webview at ${at('made')} ms, its page started loading at ${at('page')} ms, asked for its HTML at ${at('fetch')}, had it at ${at('html')}, its script ran at ${at('script')}, reported its pane at ${at('ready')}, drew at ${at('diagram')}, done at ${at('idle')}`);
         const name = sample.replace(/[/.]/g, '-');
         await session.current.screenshot(`10-sample-previews--${name}--${theme}`);
         const side = await textOnScreen(frame);

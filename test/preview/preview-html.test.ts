@@ -48,6 +48,12 @@ describe('the preview page', () => {
         expect(html).toContain('<title>Preview &#60;img src=x onerror=alert(1)&#62;.arch</title>');
     });
 
+    test('when the extension made the page is on its body, in whole milliseconds, and only when given', () => {
+        expect(previewHtml({ ...parts, madeAt: 1_765_000_000_123.7 })).toMatch(/<body data-made-at="1765000000124">/);
+        expect(previewHtml({ ...parts, theme: 'dark', madeAt: 5 })).toMatch(/<body class="[^"]+" data-made-at="5">/);
+        expect(previewHtml(parts)).toContain('<body>');
+    });
+
     test('a fresh nonce each time, long enough not to be guessed', () => {
         const nonces = new Set(Array.from({ length: 20 }, createNonce));
         expect(nonces.size).toBe(20);

@@ -12,6 +12,11 @@ export interface PreviewHtmlParts {
     readonly title: string;
     /** `archsight.preview.theme`: the page starts in it, so the first diagram does not flash in other colours. */
     readonly theme?: PreviewTheme;
+    /**
+     * When the extension made the page (ms since the epoch): the end-to-end tests read it
+     * beside the webview's own marks, to tell the time before the page loads from ours.
+     */
+    readonly madeAt?: number;
 }
 
 /** A fresh nonce for each render of the HTML: only the script that carries it may run. */
@@ -51,7 +56,7 @@ export function previewHtml(parts: PreviewHtmlParts): string {
 <link rel="stylesheet" href="${attr(parts.styleUri)}">
 <title>${escapeHtml(parts.title)}</title>
 </head>
-<body${parts.theme && themeClass(parts.theme) ? ` class="${attr(themeClass(parts.theme)!)}"` : ''}>
+<body${parts.theme && themeClass(parts.theme) ? ` class="${attr(themeClass(parts.theme)!)}"` : ''}${parts.madeAt === undefined ? '' : ` data-made-at="${Math.round(parts.madeAt)}"`}>
 <div id="toolbar" role="toolbar" aria-label="Diagram">
   <span class="group">
     <label class="group">View

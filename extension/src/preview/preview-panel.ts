@@ -422,6 +422,7 @@ export class PreviewPanel implements vscode.Disposable {
             styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css')).toString(),
             title: this.panel.title,
             theme: previewTheme(this.documentUri),
+            madeAt: Date.now(),
         });
     }
 }
