@@ -57,10 +57,10 @@ export interface CheckRun {
     readonly colour: boolean;
 }
 
-/** Keeps a run; failures cost only the next run's speed. */
+/** Keeps a run that `mayKeep` allows (the caller asks); failures cost only the next run's speed. */
 export async function rememberCheck(args: CheckArgs, cwd: string, folder: string, run: CheckRun): Promise<void> {
     const build = await buildIdentity();
-    if (build === undefined || !mayKeep(args)) return;
+    if (build === undefined) return;
     const key = memoKey(build, cwd, args, run.colour);
     const memo: CheckMemo = {
         key,
